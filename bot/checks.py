@@ -1,0 +1,36 @@
+"""Checks of a loaded knowledge base that need the matcher: variants that point elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.knowledge import Problem
+
+
+def ambiguous_variants(engine: Engine) -> list[Problem]:
+    """Warnings for question variants that match another entry at least as well as their own."""
+    warnings = []
+    for entry in engine.knowledge.entries.values():
+        for variant in entry.questions:
+            query = engine.index.analyse(variant)
+            candidates = engine.matcher.candidates(query)
+            own = next((c for c in candidates if c.entry_id == entry.id), None)
+            rival = next((c for c in candidates if c.entry_id != entry.id), None)
+            if rival is None:
+                continue
+            if own is None or rival.confidence >= own.confidence:
+                own_score = f"{own.confidence:.2f}" if own else "0"
+                warnings.append(
+                    Problem(
+                        entry.source_file or Path("?"),
+                        entry.line,
+                        1,
+                        f"variant {variant!r} matches entry `{rival.entry_id}` "
+                        f"({rival.confidence:.2f}) at least as well as its own ({own_score}); "
+                        "reword it or move it",
+                        entry.id,
+                        severity="warning",
+                    )
+                )
+    return warnings

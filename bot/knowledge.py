@@ -1,0 +1,536 @@
+"""Loading and validating the knowledge: articles, curated entries and synonyms.
+
+Every problem is reported with its file, line and column, and the loader collects all of
+them before failing, so an author fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from bot.model import Article, Entry
+from bot.yamlnodes import Located, YamlSyntaxError, parse_file
+
+KNOWLEDGE_ENV = "QA_KNOWLEDGE"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_TOP_FIELDS = {"article", "synonyms", "entries"}
+_ARTICLE_FIELDS = {"id": True, "title": True, "origin": True, "file": True}
+_ENTRY_FIELDS = {
+    "id": True,
+    "questions": True,
+    "answer": True,
+    "quote": True,
+    "topic": False,
+    "keywords": False,
+    "related": False,
+    "article": False,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error or warning about the knowledge, located in a file."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    entry_id: str | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        who = f" [{self.entry_id}]" if self.entry_id else ""
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}:{who} {label}{self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge is invalid; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the knowledge")
+
+    def report(self) -> str:
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{self}; fix them and run `qa-bot check` again.")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """A validated knowledge base: articles, entries in file order, synonym groups."""
+
+    articles: dict[str, Article]
+    entries: dict[str, Entry]
+    synonyms: tuple[tuple[str, ...], ...]
+    files: tuple[Path, ...]
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def article_of(self, entry: Entry) -> Article:
+        return self.articles[entry.article_id]
+
+    def topics(self) -> dict[str, list[Entry]]:
+        """Entries grouped by topic, in order of first appearance."""
+        groups: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            groups.setdefault(entry.topic or "Other", []).append(entry)
+        return groups
+
+
+def bundled_knowledge_path() -> Path:
+    """The knowledge shipped with the project: the checkout's folder, else the wheel's copy."""
+    package_dir = Path(__file__).resolve().parent
+    checkout = package_dir.parent / "knowledge"
+    if checkout.is_dir():
+        return checkout
+    return package_dir / "_knowledge"
+
+
+def resolve_knowledge_path(explicit: str | Path | None = None) -> Path:
+    """--knowledge beats $QA_KNOWLEDGE beats the bundled knowledge."""
+    if explicit:
+        return Path(explicit)
+    from_env = os.environ.get(KNOWLEDGE_ENV, "").strip()
+    if from_env:
+        return Path(from_env)
+    return bundled_knowledge_path()
+
+
+def knowledge_files(path: Path) -> list[Path]:
+    """The YAML files a knowledge path stands for (a folder's, sorted, or the file itself)."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def load_knowledge(path: str | Path | None = None) -> Knowledge:
+    """Load and validate; raise KnowledgeError with every problem found."""
+    root = resolve_knowledge_path(path)
+    if not root.exists():
+        raise KnowledgeError(
+            [
+                Problem(
+                    root,
+                    1,
+                    1,
+                    "no such file or folder; pass a knowledge "
+                    "folder or YAML file (--knowledge PATH or $QA_KNOWLEDGE)",
+                )
+            ]
+        )
+    files = knowledge_files(root)
+    if not files:
+        raise KnowledgeError([Problem(root, 1, 1, "no .yaml files in this folder")])
+    builder = _Builder()
+    for file in files:
+        builder.read_file(file)
+    return builder.finish(tuple(files))
+
+
+class _Builder:
+    """Collects articles, entries and problems across files, then cross-checks them."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.articles: dict[str, Article] = {}
+        self.article_places: dict[str, tuple[Path, int, int]] = {}
+        self.entries: dict[str, Entry] = {}
+        self.synonyms: list[tuple[str, ...]] = []
+        # (entry, node of each related id, node of the quote) for checks after all files are read
+        self.pending: list[tuple[Entry, list[Located], Located, Path]] = []
+        self.article_nodes: dict[str, Located] = {}
+
+    def error(
+        self,
+        path: Path,
+        node: Located | None,
+        message: str,
+        entry_id: str | None = None,
+        severity: str = "error",
+    ) -> None:
+        line, column = (node.line, node.column) if node else (1, 1)
+        self.problems.append(Problem(path, line, column, message, entry_id, severity))
+
+    def read_file(self, path: Path) -> None:
+        try:
+            root = parse_file(path)
+        except YamlSyntaxError as exc:
+            self.problems.append(Problem(path, exc.line, exc.column, exc.message))
+            return
+        except OSError as exc:
+            self.problems.append(Problem(path, 1, 1, f"cannot read the file: {exc.strerror}"))
+            return
+        if root is None:
+            self.error(path, None, "the file is empty; add `article:` and `entries:`")
+            return
+        if root.kind != "mapping":
+            self.error(
+                path,
+                root,
+                f"expected a mapping with `article`, `synonyms`, `entries` at "
+                f"the top, found {_describe(root)}",
+            )
+            return
+        fields = self._fields(path, root, _TOP_FIELDS, {}, None)
+        article_id: str | None = None
+        if "article" in fields:
+            article_id = self._read_article(path, fields["article"])
+        if "synonyms" in fields:
+            self._read_synonyms(path, fields["synonyms"])
+        if "entries" in fields:
+            node = fields["entries"]
+            if node.kind != "sequence":
+                self.error(
+                    path, node, f"`entries` must be a list of entries, found {_describe(node)}"
+                )
+            else:
+                for item in node.elements:
+                    self._read_entry(path, item, article_id)
+
+    def _fields(
+        self,
+        path: Path,
+        node: Located,
+        allowed: Iterable[str],
+        required: dict[str, bool],
+        entry_id: str | None,
+    ) -> dict[str, Located]:
+        allowed = set(allowed)
+        fields: dict[str, Located] = {}
+        for key, value in node.pairs:
+            name = str(key.value)
+            if key.kind != "str":
+                self.error(
+                    path, key, f"a field name must be text, found {_describe(key)}", entry_id
+                )
+            elif name not in allowed:
+                self.error(
+                    path,
+                    key,
+                    f"unknown field `{name}`; expected one of: {', '.join(sorted(allowed))}",
+                    entry_id,
+                )
+            elif name in fields:
+                self.error(path, key, f"field `{name}` appears twice; keep one", entry_id)
+            else:
+                fields[name] = value
+        for name, is_required in required.items():
+            if is_required and name not in fields:
+                self.error(path, node, f"missing required field `{name}`", entry_id)
+        return fields
+
+    def _text(self, path: Path, node: Located, what: str, entry_id: str | None) -> str | None:
+        if node.kind != "str":
+            self.error(
+                path,
+                node,
+                f"`{what}` must be text, found {_describe(node)}{_quote_hint(node)}",
+                entry_id,
+            )
+            return None
+        text = str(node.value).strip()
+        if not text:
+            self.error(path, node, f"`{what}` is empty", entry_id)
+            return None
+        return text
+
+    def _texts(self, path: Path, node: Located, what: str, entry_id: str | None) -> list[str]:
+        if node.kind == "str":
+            self.error(
+                path,
+                node,
+                f'`{what}` must be a list of texts (one `- "..."` per line), found a single text',
+                entry_id,
+            )
+            return []
+        if node.kind != "sequence":
+            self.error(
+                path, node, f"`{what}` must be a list of texts, found {_describe(node)}", entry_id
+            )
+            return []
+        values = []
+        for item in node.elements:
+            text = self._text(path, item, f"{what} item", entry_id)
+            if text is not None:
+                values.append(text)
+        return values
+
+    def _id(self, path: Path, node: Located, what: str) -> str | None:
+        text = self._text(path, node, what, None)
+        if text is not None and not _ID_RE.match(text):
+            self.error(
+                path, node, f"`{what}` {text!r} must be lowercase letters, digits, '-' or '_'"
+            )
+            return None
+        return text
+
+    def _read_article(self, path: Path, node: Located) -> str | None:
+        if node.kind != "mapping":
+            self.error(
+                path,
+                node,
+                f"`article` must be a mapping with id, title, origin, file; "
+                f"found {_describe(node)}",
+            )
+            return None
+        fields = self._fields(path, node, _ARTICLE_FIELDS, _ARTICLE_FIELDS, None)
+        article_id = self._id(path, fields["id"], "id") if "id" in fields else None
+        title = self._text(path, fields["title"], "title", None) if "title" in fields else None
+        origin = self._text(path, fields["origin"], "origin", None) if "origin" in fields else None
+        file = self._text(path, fields["file"], "file", None) if "file" in fields else None
+        if article_id is None or title is None or origin is None or file is None:
+            return article_id
+        if article_id in self.articles:
+            first = self.article_places[article_id]
+            self.error(
+                path,
+                fields["id"],
+                f"article id `{article_id}` is already used at {first[0]}:{first[1]}:{first[2]}",
+            )
+            return article_id
+        text_path = (path.parent / file).resolve()
+        try:
+            text = text_path.read_text(encoding="utf-8")
+        except OSError:
+            self.error(
+                path,
+                fields["file"],
+                f"article file {file!r} not found next to {path.name} (looked for {text_path})",
+            )
+            return article_id
+        except UnicodeDecodeError:
+            self.error(path, fields["file"], f"article file {file!r} is not UTF-8 text")
+            return article_id
+        if not text.strip():
+            self.error(path, fields["file"], f"article file {file!r} is empty")
+            return article_id
+        self.articles[article_id] = Article(article_id, title, origin, text, text_path)
+        self.article_places[article_id] = (path, node.line, node.column)
+        return article_id
+
+    def _read_synonyms(self, path: Path, node: Located) -> None:
+        if node.kind != "sequence":
+            self.error(
+                path,
+                node,
+                "`synonyms` must be a list of word groups, e.g. `- [deal, contract, agreement]`",
+            )
+            return
+        for group in node.elements:
+            words = self._texts(path, group, "synonyms group", None)
+            cleaned = tuple(w.lower() for w in words)
+            if len(cleaned) < 2 and group.kind == "sequence":
+                self.error(path, group, "a synonyms group needs at least two words")
+            elif any(" " in w for w in cleaned):
+                self.error(path, group, "synonyms are single words; drop multi-word items")
+            elif cleaned:
+                self.synonyms.append(cleaned)
+
+    def _read_entry(self, path: Path, node: Located, file_article: str | None) -> None:
+        if node.kind != "mapping":
+            self.error(
+                path,
+                node,
+                f"each entry must be a mapping with id, questions, answer, "
+                f"quote; found {_describe(node)}",
+            )
+            return
+        id_node = next((v for k, v in node.pairs if k.value == "id"), None)
+        entry_id = None
+        if id_node is not None:
+            entry_id = self._id(path, id_node, "id")
+        fields = self._fields(path, node, _ENTRY_FIELDS, _ENTRY_FIELDS, entry_id)
+        if entry_id is None:
+            return
+        if entry_id in self.entries:
+            first = self.entries[entry_id]
+            self.error(
+                path,
+                id_node,
+                f"duplicate id `{entry_id}`: already used at {first.source_file}:{first.line}",
+                entry_id,
+            )
+            return
+        questions = (
+            self._texts(path, fields["questions"], "questions", entry_id)
+            if "questions" in fields
+            else []
+        )
+        if (
+            "questions" in fields
+            and fields["questions"].kind == "sequence"
+            and not questions
+            and not fields["questions"].elements
+        ):
+            self.error(
+                path,
+                fields["questions"],
+                "`questions` is empty; give at least one wording",
+                entry_id,
+            )
+        answer = (
+            self._text(path, fields["answer"], "answer", entry_id) if "answer" in fields else None
+        )
+        quote = self._text(path, fields["quote"], "quote", entry_id) if "quote" in fields else None
+        topic = self._text(path, fields["topic"], "topic", entry_id) if "topic" in fields else ""
+        keywords = (
+            self._texts(path, fields["keywords"], "keywords", entry_id)
+            if "keywords" in fields
+            else []
+        )
+        related_nodes = (
+            fields["related"].elements
+            if "related" in fields and fields["related"].kind == "sequence"
+            else []
+        )
+        related = (
+            self._texts(path, fields["related"], "related", entry_id) if "related" in fields else []
+        )
+        article_id = file_article
+        if "article" in fields:
+            article_id = self._text(path, fields["article"], "article", entry_id)
+        elif file_article is None:
+            self.error(
+                path,
+                node,
+                "the entry names no `article` and the file has no `article:` section",
+                entry_id,
+            )
+        if not questions or answer is None or quote is None or article_id is None:
+            return
+        entry = Entry(
+            id=entry_id,
+            article_id=article_id,
+            questions=tuple(questions),
+            answer=answer,
+            quote=quote,
+            keywords=tuple(keywords),
+            related=tuple(related),
+            topic=topic or "",
+            source_file=path,
+            line=node.line,
+        )
+        self.entries[entry_id] = entry
+        article_node = fields.get("article", node)
+        self.pending.append((entry, related_nodes, fields["quote"], path))
+        self.article_nodes[entry_id] = article_node
+
+    def finish(self, files: tuple[Path, ...]) -> Knowledge:
+        for entry, related_nodes, quote_node, path in self.pending:
+            article = self.articles.get(entry.article_id)
+            if article is None:
+                self.error(
+                    path,
+                    self.article_nodes[entry.id],
+                    f"unknown article `{entry.article_id}`; known: "
+                    f"{', '.join(sorted(self.articles)) or 'none'}",
+                    entry.id,
+                )
+            else:
+                problem = check_quote(entry.quote, article)
+                if problem:
+                    self.error(path, quote_node, problem, entry.id)
+            for related_id, related_node in zip(entry.related, related_nodes, strict=False):
+                if related_id not in self.entries:
+                    self.error(
+                        path, related_node, f"related entry `{related_id}` does not exist", entry.id
+                    )
+                elif related_id == entry.id:
+                    self.error(path, related_node, "an entry cannot be related to itself", entry.id)
+        if not self.entries and not self.problems:
+            self.error(files[0], None, "no entries found; add an `entries:` list")
+        errors = [p for p in self.problems if p.severity == "error"]
+        if errors:
+            raise KnowledgeError(sorted(errors, key=_problem_order))
+        return Knowledge(
+            articles=dict(self.articles),
+            entries=dict(self.entries),
+            synonyms=tuple(self.synonyms),
+            files=files,
+            warnings=tuple(p for p in self.problems if p.severity != "error"),
+        )
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, int]:
+    return (str(problem.path), problem.line, problem.column)
+
+
+# -- quotes ------------------------------------------------------------------------------------
+
+# Typographic quotes (left/right double, low double, left/right single, low single).
+_QUOTE_CHARS = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'"}
+)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalise_for_quote(text: str) -> str:
+    """Only whitespace and typographic quotes are forgiven when matching a quote."""
+    return _SPACE_RE.sub(" ", text.translate(_QUOTE_CHARS)).strip()
+
+
+def check_quote(quote: str, article: Article) -> str | None:
+    """None when the quote is verbatim in the article, else a message with the closest passage."""
+    if normalise_for_quote(quote) in normalise_for_quote(article.text):
+        return None
+    passage, similarity = closest_passage(quote, article.text)
+    return (
+        f"quote not found verbatim in article `{article.id}`; closest passage "
+        f"({similarity:.0f}% similar): {passage!r} — copy the text exactly from the article"
+    )
+
+
+def article_sentences(text: str) -> list[str]:
+    """The article split into sentences (paragraphs first, then sentence ends)."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        paragraph = normalise_for_quote(paragraph)
+        if not paragraph:
+            continue
+        sentences.extend(s for s in re.split(r'(?<=[.!?]["”]?)\s+(?=["“A-Z])', paragraph) if s)
+    return sentences
+
+
+def closest_passage(quote: str, text: str) -> tuple[str, float]:
+    """The article sentence most like the quote, with its similarity in percent."""
+    wanted = normalise_for_quote(quote)
+    best, best_score = "", -1.0
+    for sentence in article_sentences(text):
+        score = fuzz.ratio(wanted, sentence)
+        if score > best_score:
+            best, best_score = sentence, score
+    return best, max(best_score, 0.0)
+
+
+def _describe(node: Located) -> str:
+    if node.kind == "mapping":
+        return "a mapping"
+    if node.kind == "sequence":
+        return "a list"
+    if node.kind == "null":
+        return "nothing (an empty value)"
+    return f"{node.kind} {node.value!r}"
+
+
+def _quote_hint(node: Located) -> str:
+    if node.kind in ("int", "float"):
+        return (
+            " — YAML read this as a number; a comma inside [ ] splits `10,400` into two "
+            'items: put the text in double quotes, e.g. "10,400"'
+        )
+    if node.kind == "mapping":
+        return " — a ': ' inside unquoted text starts a mapping: put the text in double quotes"
+    if node.kind == "bool":
+        return " — YAML reads yes/no/true/false as booleans: put the text in double quotes"
+    if node.kind == "sequence":
+        return " — [ ] starts a list: put the text in double quotes"
+    return ""

@@ -1,0 +1,118 @@
+"""Domain objects shared by the engine and its adapters (CLI, Telegram, store)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source text that answers are quoted from."""
+
+    id: str
+    title: str
+    origin: str
+    text: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One curated question with its answer and the verbatim quote that backs it."""
+
+    id: str
+    article_id: str
+    questions: tuple[str, ...]
+    answer: str
+    quote: str
+    keywords: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    topic: str = ""
+    source_file: Path | None = None
+    line: int = 0
+
+    @property
+    def question(self) -> str:
+        """The canonical wording: the first variant."""
+        return self.questions[0]
+
+
+class Outcome(enum.StrEnum):
+    """What the engine decided for one question."""
+
+    ANSWERED = "answered"
+    UNSURE = "suggested"
+    NO_MATCH = "no_match"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A candidate entry offered when the engine is unsure."""
+
+    entry_id: str
+    question: str
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.entry_id, "question": self.question, "confidence": self.confidence}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored entry, with the parts of the score (for --explain)."""
+
+    entry_id: str
+    confidence: float
+    overlap: float
+    fuzzy: float
+    best_variant: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why the engine decided what it did."""
+
+    tokens: tuple[str, ...]
+    matched_terms: tuple[str, ...]
+    unknown_terms: tuple[str, ...]
+    corrections: tuple[tuple[str, str], ...]
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The engine's reply to one question; adapters render it."""
+
+    question: str
+    outcome: Outcome
+    confidence: float
+    entry: Entry | None = None
+    article: Article | None = None
+    suggestions: tuple[Suggestion, ...] = ()
+    explanation: Explanation | None = field(default=None, compare=False)
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome is Outcome.ANSWERED
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract of `qa-bot ask --json`."""
+        entry = self.entry if self.answered else None
+        article = self.article if self.answered else None
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "id": entry.id if entry else None,
+            "answer": entry.answer if entry else None,
+            "quote": entry.quote if entry else None,
+            "source": (
+                {"id": article.id, "title": article.title, "origin": article.origin}
+                if article
+                else None
+            ),
+            "confidence": round(self.confidence, 4),
+            "suggestions": [s.to_json() for s in self.suggestions],
+        }

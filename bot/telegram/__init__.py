@@ -1,0 +1,1 @@
+"""The Telegram adapter over the answer engine."""
