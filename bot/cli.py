@@ -61,8 +61,10 @@ def cmd_ask(args: argparse.Namespace, io: Io) -> int:
                 _print_result(engine, question, args, io)
         return EXIT_OK
     if not args.question.strip():
-        raise UserError("the question is empty; ask something, e.g. qa-bot ask \"How much was "
-                        "the G4S deal worth?\"")
+        raise UserError(
+            'the question is empty; ask something, e.g. qa-bot ask "How much was '
+            'the G4S deal worth?"'
+        )
     engine = _load_engine(args)
     _print_result(engine, args.question, args, io)
     return EXIT_OK
@@ -206,15 +208,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = commands.add_parser("eval", help="measure answer quality on a question file")
     ev.add_argument("file", help="questions in the format of shared/eval/dev.yaml")
-    ev.add_argument("--min-in-scope", type=_fraction, metavar="F",
-                    help="exit 1 if in-scope accuracy is below F (0..1 or NN%%)")
-    ev.add_argument("--min-out-of-scope", type=_fraction, metavar="F",
-                    help="exit 1 if out-of-scope rejection is below F (0..1 or NN%%)")
+    ev.add_argument(
+        "--min-in-scope",
+        type=_fraction,
+        metavar="F",
+        help="exit 1 if in-scope accuracy is below F (0..1 or NN%%)",
+    )
+    ev.add_argument(
+        "--min-out-of-scope",
+        type=_fraction,
+        metavar="F",
+        help="exit 1 if out-of-scope rejection is below F (0..1 or NN%%)",
+    )
     ev.set_defaults(handler=cmd_eval)
 
     run = commands.add_parser("run", help="run the Telegram bot (polling)")
-    run.add_argument("--log-level", default=None,
-                     help="DEBUG, INFO (default), WARNING or ERROR")
+    run.add_argument("--log-level", default=None, help="DEBUG, INFO (default), WARNING or ERROR")
     run.set_defaults(handler=cmd_run)
     return parser
 

@@ -35,8 +35,9 @@ class Report:
 
     @property
     def out_of_scope_rejection(self) -> float:
-        return self.out_of_scope_declined / self.out_of_scope_total if self.out_of_scope_total \
-            else 1.0
+        return (
+            self.out_of_scope_declined / self.out_of_scope_total if self.out_of_scope_total else 1.0
+        )
 
 
 def load_eval_file(path: Path) -> tuple[list[InScopeItem], list[str]]:

@@ -471,6 +471,9 @@ _QUOTE_CHARS = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'"}
 )
 _SPACE_RE = re.compile(r"\s+")
+# A sentence ends at . ! or ?, perhaps followed by a closing quote, before a capital or an
+# opening quote. (Python's look-behind must have a fixed width: one branch per width.)
+_SENTENCE_END = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d]))\s+(?=["\u201cA-Z])')
 
 
 def normalise_for_quote(text: str) -> str:
@@ -496,7 +499,7 @@ def article_sentences(text: str) -> list[str]:
         paragraph = normalise_for_quote(paragraph)
         if not paragraph:
             continue
-        sentences.extend(s for s in re.split(r'(?<=[.!?]["”]?)\s+(?=["“A-Z])', paragraph) if s)
+        sentences.extend(s for s in _SENTENCE_END.split(paragraph) if s)
     return sentences
 
 

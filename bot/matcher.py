@@ -34,7 +34,7 @@ from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
 
 # Decision thresholds on the confidence of the best entry (documented in the README).
-ANSWER_THRESHOLD = 0.52
+ANSWER_THRESHOLD = 0.45
 SUGGEST_THRESHOLD = 0.30
 MAX_SUGGESTIONS = 3
 
@@ -45,6 +45,13 @@ FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.6, "quote": 0.6, "
 # A word the knowledge has never seen weighs like the rarest known term times this factor.
 UNKNOWN_FACTOR = 1.0
 INTENT_WEIGHT = 0.7
+META_FACTOR = 0.3
+# Added to every term's IDF: without it a rare word dominates and a common word that the
+# entry lacks costs almost nothing ("How much did the Olympics cost?" is not about the deal).
+IDF_FLOOR = 1.0
+# The best entry must explain at least this share of the question's weight to be answered.
+MIN_OVERLAP = 0.65
+FUZZY_SCORER = fuzz.token_sort_ratio
 # Entries scored in full after candidate selection.
 SHORTLIST = 40
 
@@ -54,6 +61,7 @@ class Query:
     """A question broken into weighted terms."""
 
     words: tuple[str, ...]  # content words after typo correction
+    phrase: str  # every word after typo correction, for fuzzy comparison
     terms: tuple[str, ...]  # canonical terms of known words, intents included
     unknown: tuple[str, ...]  # content words the knowledge has never seen
     corrections: tuple[tuple[str, str], ...]
@@ -64,7 +72,7 @@ class _Variant:
     entry_index: int
     text: str
     terms: frozenset[str]
-    sorted_words: str
+    phrase: str
 
 
 class Analyzer:
@@ -120,15 +128,15 @@ class Index:
                 weights[intent] = FIELD_WEIGHTS["question"]
             for term in weights:
                 postings[term].append(index)
+
             self.entry_terms.append(weights)
             own = []
             for question in entry.questions:
-                words = analyzer.content_words(question)
                 variant = _Variant(
                     entry_index=index,
                     text=question,
                     terms=frozenset(analyzer.terms(question)),
-                    sorted_words=" ".join(sorted(words)),
+                    phrase=" ".join(text.words(question)),
                 )
                 own.append(variant)
                 self.variants.append(variant)
@@ -140,11 +148,14 @@ class Index:
         self.postings = dict(postings)
         count = len(self.entries)
         self.idf = {
-            term: math.log(1.0 + count / len(entries)) for term, entries in self.postings.items()
+            term: IDF_FLOOR + math.log(1.0 + count / len(entries))
+            for term, entries in self.postings.items()
         }
+        for term in {analyzer.term(w) for w in text.META_WORDS} & self.idf.keys():
+            self.idf[term] *= META_FACTOR
         for intent in ("_amount", "_when", "_why", "_who", "_where"):
             self.idf[intent] = INTENT_WEIGHT
-        self.unknown_weight = math.log(1.0 + count / 0.5) * UNKNOWN_FACTOR
+        self.unknown_weight = (IDF_FLOOR + math.log(1.0 + count / 0.5)) * UNKNOWN_FACTOR
         # Words of the articles that no entry uses still count as known, so that they are not
         # "corrected" into another word; they simply match nothing.
         self.known_terms = {analyzer.term(w) for w in vocabulary}
@@ -173,17 +184,29 @@ class Index:
                 continue
             words.append(word)
             terms.append(self.analyzer.term(word))
-        corrected = " ".join(text.words(question))
-        for original, fixed in corrections:
-            corrected = corrected.replace(original, fixed)
+        fixes = dict(corrections)
+        corrected = " ".join(fixes.get(w, w) for w in text.words(question))
         terms.extend(text.intents(corrected))
-        return Query(tuple(words), tuple(dict.fromkeys(terms)), tuple(unknown), tuple(corrections))
+        return Query(
+            tuple(words), corrected, tuple(dict.fromkeys(terms)), tuple(unknown), tuple(corrections)
+        )
 
     def _correct_uncached(self, word: str) -> str | None:
         """The vocabulary word a typo most likely meant, or None when nothing is close."""
-        if len(word) < 4 or word.isdigit():
+        if word.isdigit() or len(word) < 3:
             return None
-        allowed = 1 if len(word) <= 5 else 2
+        if len(word) == 3:
+            # Three letters are too few to tell a typo from another word, except for the
+            # small words everyone mistypes ("teh", "waht" is handled below).
+            return next(
+                (
+                    w
+                    for w in self.vocabulary_by_length.get(3, ())
+                    if w in text.STOP_WORDS and w[0] == word[0] and OSA.distance(word, w) == 1
+                ),
+                None,
+            )
+        allowed = 1 if len(word) <= 7 else 2
         best: tuple[int, int, str] | None = None
         for length in range(len(word) - allowed, len(word) + allowed + 1):
             for candidate in self.vocabulary_by_length.get(length, ()):
@@ -228,7 +251,6 @@ class Matcher:
         shortlist = sorted(overlap, key=lambda i: -overlap[i])[:SHORTLIST]
         query_terms = set(known)
         unknown_penalty = index.unknown_weight * len(query.unknown)
-        query_words = " ".join(sorted(query.words))
         scored = []
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
@@ -239,7 +261,7 @@ class Matcher:
                     + unknown_penalty
                 )
                 close = shared / union if union else 0.0
-                similarity = fuzz.token_sort_ratio(query_words, variant.sorted_words) / 100.0
+                similarity = FUZZY_SCORER(query.phrase, variant.phrase) / 100.0
                 if close + similarity > best_close + best_fuzzy:
                     best_close, best_fuzzy, best_text = close, similarity, variant.text
             share = overlap[entry_index] / query_weight if query_weight else 0.0
@@ -260,7 +282,8 @@ class Matcher:
         """The outcome and the candidates that go with it (one answer or the suggestions)."""
         if not candidates or candidates[0].confidence < SUGGEST_THRESHOLD:
             return Outcome.NO_MATCH, []
-        if candidates[0].confidence >= ANSWER_THRESHOLD:
+        top = candidates[0]
+        if top.confidence >= ANSWER_THRESHOLD and top.overlap >= MIN_OVERLAP:
             return Outcome.ANSWERED, candidates[:1]
         floor = max(SUGGEST_THRESHOLD * 0.8, candidates[0].confidence - 0.2)
         return Outcome.UNSURE, [c for c in candidates[:MAX_SUGGESTIONS] if c.confidence >= floor]

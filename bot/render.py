@@ -1,11 +1,18 @@
-"""A Result as people read it: plain text for the terminal, HTML for Telegram."""
+"""A Result as people read it: plain text for the terminal, HTML for Telegram.
+
+The Telegram texts live here too (greeting, help, topics, fallbacks), so they can be read
+and tested without the Telegram library. Everything that comes from the knowledge or from a
+person is escaped; every message fits Telegram's 4096-character limit.
+"""
 
 from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Mapping, Sequence
 
-from bot.model import Entry, Explanation, Outcome, Result
+from bot.model import Article, Entry, Explanation, Outcome, Result
+from bot.smalltalk import SmallTalk
 
 NO_MATCH_TEXT = (
     "Sorry, I don't know that. I can only answer questions about the article I have read."
@@ -63,13 +70,200 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def render_html(result: Result) -> str:
+# -- Telegram HTML -------------------------------------------------------------------------------
+
+MESSAGE_LIMIT = 4096  # Telegram's limit per message, counted in UTF-16 code units
+TOPICS_PER_PAGE = 8
+
+# The command menu (set_my_commands) and /help list the same commands.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "What I know, with example questions"),
+    ("help", "How to ask, and the commands"),
+    ("topics", "Every question I can answer"),
+    ("source", "The article my answers come from"),
+    ("ask", "Ask a question (works in groups): /ask question"),
+)
+
+NONE_OF_THESE_HTML = (
+    "Sorry I couldn't help with that one. Try asking in other words, or send /topics to see "
+    "every question I can answer."
+)
+NON_TEXT_HTML = (
+    "I can only read text. Send me your question about the article as a message, "
+    "or tap one of these:"
+)
+TOO_LONG_HTML = (
+    "That's a long message! I answer one short question at a time. Could you ask it in a "
+    "sentence or two?"
+)
+ASK_WHAT_HTML = (
+    "What would you like to know about the article? Reply to this message with your question, "
+    "or send <code>/ask</code> followed by it."
+)
+UNKNOWN_COMMAND_HTML = (
+    "I don't know that command. Send /help to see what I can do, or just ask me a question."
+)
+# Answers to a pressed button (shown by Telegram as a short notice: plain text, <= 200 chars).
+GONE_ENTRY_NOTICE = (
+    "Sorry, that question is no longer in my notes (they were just updated). Please ask again."
+)
+OLD_BUTTON_NOTICE = "This button is from an older version of me. Please ask your question again."
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji counts as two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, ending in an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "\u2026"
+
+
+def _answer_html(answer: str, quote: str, title: str) -> str:
+    return (
+        f"{escape(answer)}\n\n"
+        f"<blockquote>{escape(quote)}</blockquote>\n"
+        f"Source: <i>{escape(title)}</i>"
+    )
+
+
+def render_html(result: Result, limit: int = MESSAGE_LIMIT) -> str:
     """An answered Result as Telegram HTML: answer, the quote in a blockquote, the source."""
     if not (result.outcome is Outcome.ANSWERED and result.entry and result.article):
-        raise ValueError("render_html renders answers; unsure and no-match replies are built "
-                         "by the adapter with buttons")
+        raise ValueError(
+            "render_html renders answers; unsure and no-match replies are built "
+            "by the adapter with buttons"
+        )
+    answer, quote = result.entry.answer, result.entry.quote
+    title = clip(result.article.title, 200)
+    text = _answer_html(answer, quote, title)
+    while utf16_len(text) > limit:  # only for an unusually long entry: shorten the longer part
+        excess = max(utf16_len(text) - limit, 16)
+        if len(quote) >= len(answer):
+            quote = clip(quote, len(quote) - excess)
+        else:
+            answer = clip(answer, len(answer) - excess)
+        text = _answer_html(answer, quote, title)
+    return text
+
+
+def _titles_html(articles: Sequence[Article]) -> str:
+    return ", ".join(f"<i>{escape(a.title)}</i>" for a in articles) or "one news article"
+
+
+def unsure_html(question: str) -> str:
+    """The unsure reply; the suggestions are buttons under it."""
+    quoted = escape(clip(question, 120))
+    return f"I'm not sure what you mean by \u201c{quoted}\u201d. Did you mean\u2026"
+
+
+def no_match_html(articles: Sequence[Article]) -> str:
+    """The no-match reply; example questions are buttons under it."""
     return (
-        f"{escape(result.entry.answer)}\n\n"
-        f"<blockquote>{escape(result.entry.quote)}</blockquote>\n"
-        f"Source: <i>{escape(result.article.title)}</i>"
+        f"Sorry, I can't find that in the article. I only know about "
+        f"{_titles_html(articles)}.\n\nYou could ask, for example (or send /topics):"
     )
+
+
+def start_html(articles: Sequence[Article], first_name: str | None = None) -> str:
+    """/start: a greeting, what the bot knows; example questions are buttons under it."""
+    hello = f"Hi {escape(clip(first_name, 64))}!" if first_name else "Hi!"
+    return (
+        f"{hello} I answer questions about {_titles_html(articles)}, quoting the sentence "
+        f"from the article that backs each answer.\n\nSend me a question, or tap one of these:"
+    )
+
+
+def smalltalk_html(kind: SmallTalk, articles: Sequence[Article]) -> str:
+    """A friendly short reply to a greeting, thanks or goodbye."""
+    if kind is SmallTalk.THANKS:
+        return "You're welcome! Ask me anything else about the article."
+    if kind is SmallTalk.GOODBYE:
+        return "Bye! Come back any time you have a question about the article."
+    return (
+        f"Hello! Ask me a question about {_titles_html(articles)}. "
+        f"Send /topics to see what I can answer."
+    )
+
+
+def empty_question_html(example: str | None) -> str:
+    """The reply to an empty message or a bare mention."""
+    hint = f", for example: <i>{escape(example)}</i>" if example else "."
+    return f"Yes? Ask me a question about the article{hint}"
+
+
+def help_html(bot_username: str) -> str:
+    """/help: how to ask, the commands, groups and inline mode."""
+    me = f"@{escape(bot_username)}"
+    commands = "\n".join(f"/{name} \u2013 {escape(text)}" for name, text in COMMANDS)
+    return (
+        "<b>How to ask</b>\n"
+        "Send a question in your own words, e.g. <i>How much was the contract worth?</i> "
+        "I answer with the sentence from the article that backs it. When I'm not sure what "
+        "you mean, I offer a few questions as buttons: tap the one you meant.\n\n"
+        f"<b>Commands</b>\n{commands}\n\n"
+        f"<b>In groups</b> use /ask, mention me ({me} and your question) or reply to one of "
+        "my messages; I stay out of other conversations.\n\n"
+        f"<b>In any chat</b> type {me} followed by a question to share an answer."
+    )
+
+
+def source_html(articles: Sequence[Article], questions: Mapping[str, int]) -> str:
+    """/source: each article's title and origin, and how answers quote it."""
+    parts = ["<b>Where my answers come from</b>"]
+    for article in articles:
+        count = questions.get(article.id, 0)
+        parts.append(
+            f"<i>{escape(article.title)}</i>\n{escape(article.origin)}\n"
+            f"{count} question{'s' if count != 1 else ''} answered from it."
+        )
+    parts.append(
+        "Every answer quotes the article word for word: the quote is the indented block under "
+        "the answer, followed by the article's title. I answer only from the article, "
+        "never from elsewhere."
+    )
+    return "\n\n".join(parts)
+
+
+def topics_pages(
+    topics: Mapping[str, Sequence[Entry]],
+    per_page: int = TOPICS_PER_PAGE,
+    limit: int = MESSAGE_LIMIT,
+) -> list[str]:
+    """/topics: every question, grouped by topic, as pages that each fit one message."""
+    header = "<b>Everything I can answer</b>"
+    budget = limit - utf16_len(header) - 40  # room for " (page 12/34)" and blank lines
+    blocks: list[str] = []
+    for topic, entries in topics.items():
+        blocks += _topic_blocks(topic, [e.question for e in entries], budget)
+    pages: list[list[str]] = []
+    for block in blocks:
+        page = pages[-1] if pages else None
+        if page is None or len(page) >= per_page or utf16_len("\n\n".join([*page, block])) > budget:
+            pages.append([block])
+        else:
+            page.append(block)
+    if not pages:
+        return [f"{header}\n\nNothing yet: my notes are empty."]
+    total = len(pages)
+    return [
+        f"{header}{f' (page {n}/{total})' if total > 1 else ''}\n\n" + "\n\n".join(page)
+        for n, page in enumerate(pages, 1)
+    ]
+
+
+def _topic_blocks(topic: str, questions: list[str], budget: int) -> list[str]:
+    """One topic as blocks of a title and its questions; a long topic continues in a new one."""
+    title = f"<b>{escape(clip(topic, 100))}</b>"
+    blocks: list[str] = []
+    lines = [title]
+    for question in questions:
+        line = f"\u2022 {escape(clip(question, 300))}"
+        if utf16_len("\n".join([*lines, line])) > budget and len(lines) > 1:
+            blocks.append("\n".join(lines))
+            lines = [f"{title} (continued)"]
+        lines.append(line)
+    blocks.append("\n".join(lines))
+    return blocks

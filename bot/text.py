@@ -31,9 +31,14 @@ STOP_WORDS = frozenset(
     yourself yourselves hey hi hello hiya howdy bot ok okay um uh hmm well so anyway btw pray
     curious wondering wonder wondered wonderful idea guess info information details detail explain
     happen happened happening going ok right currently actual basically just total overall whole
-    exactly again any d m o y
+    exactly again any d m o y involved involve involves involving existing exist exists
+    regarding concerning related part parts stuff
     """.split()
 )
+
+# Words that point at the article itself ("in this story"): they say little about which fact
+# is asked for, so they weigh less.
+META_WORDS = frozenset({"article", "story", "piece", "report", "text", "news"})
 
 # Question words become intent terms, so that "when…?" prefers an entry asked with "when".
 _INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (

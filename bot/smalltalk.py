@@ -1,0 +1,55 @@
+"""Small talk: greetings, thanks and goodbyes, which the engine rightly finds no answer for.
+
+A message counts as small talk only when every word of it is a greeting word or filler
+("hi there", "thanks a lot!", "hello bot 👋"); "hi, how much was the deal worth?" is a question.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+
+class SmallTalk(enum.Enum):
+    """The kinds of small talk the adapters answer with a friendly line."""
+
+    GREETING = "greeting"
+    THANKS = "thanks"
+    GOODBYE = "goodbye"
+
+
+_WORDS: dict[SmallTalk, frozenset[str]] = {
+    SmallTalk.GREETING: frozenset(
+        "hi hii hiii hello hallo helo hey heya hiya howdy yo hola greetings morning afternoon "
+        "evening sup hai".split()
+    ),
+    SmallTalk.THANKS: frozenset(
+        "thanks thank thx thnx thanx ty cheers ta appreciated appreciate great cool nice "
+        "awesome perfect ok okay".split()
+    ),
+    SmallTalk.GOODBYE: frozenset("bye goodbye byebye cya later farewell night".split()),
+}
+_FILLER = frozenset(
+    "good there you all everyone everybody bot guys folks again so much very a lot and "
+    "see it for the help that was mate".split()
+)
+# Thanks words that say nothing on their own ("ok", "great") count only next to a real one.
+_WEAK_THANKS = frozenset("great cool nice awesome perfect ok okay".split())
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_MAX_WORDS = 8
+
+
+def classify(text: str) -> SmallTalk | None:
+    """The kind of small talk `text` is, or None when it may be a question."""
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    kinds: list[SmallTalk] = []
+    for word in words:
+        kind = next((k for k, vocab in _WORDS.items() if word in vocab), None)
+        if kind is None and word not in _FILLER:
+            return None
+        if kind is not None and word not in _WEAK_THANKS:
+            kinds.append(kind)
+    # "thanks, bye" is a goodbye and "hi, thanks" is thanks: the last word that counts decides.
+    return kinds[-1] if kinds else None

@@ -1,0 +1,96 @@
+"""The handler for pressed inline buttons; every callback query is answered, whatever happens."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest, TelegramError
+
+from bot.render import (
+    GONE_ENTRY_NOTICE,
+    NONE_OF_THESE_HTML,
+    OLD_BUTTON_NOTICE,
+    topics_pages,
+)
+from bot.telegram import keyboards
+from bot.telegram.callback_data import Action, Press, decode, resolve_entry
+from bot.telegram.context import Context
+from bot.telegram.replies import Reply, answer_reply
+
+log = logging.getLogger(__name__)
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """Act on a pressed button, then answer its callback query (with a notice if needed)."""
+    query = update.callback_query
+    if query is None:
+        return
+    notice: str | None = None
+    try:
+        notice = await _act(query, decode(query.data), context)
+    finally:
+        await _answer(query, notice)
+
+
+async def _act(query: CallbackQuery, press: Press | None, context: Context) -> str | None:
+    """Do what the button says; returns a notice for the person, or None."""
+    if press is None:
+        log.info("button outcome=old_button")
+        return OLD_BUTTON_NOTICE
+    engine = context.bot_data.engine
+    if press.action is Action.NONE_OF_THESE:
+        log.info("button action=none_of_these")
+        await _edit(query, Reply(NONE_OF_THESE_HTML))
+        return None
+    if press.action is Action.TOPICS_PAGE:
+        pages = topics_pages(engine.knowledge.topics())
+        page = min(int(press.argument), len(pages) - 1)  # the topics may have shrunk
+        await _edit(query, Reply(pages[page], keyboards.topics_pager(page, len(pages))))
+        return None
+    entry_id = resolve_entry(press.argument, engine.knowledge.entries)
+    if entry_id is None:
+        log.info("button action=%s outcome=gone_entry", press.action.name.lower())
+        return GONE_ENTRY_NOTICE
+    log.info("button action=%s outcome=answered entry=%s", press.action.name.lower(), entry_id)
+    reply = answer_reply(engine.answer_entry(entry_id), engine)
+    if press.action is Action.ANSWER_IN_PLACE:
+        await _edit(query, reply)
+    else:
+        await _send(query, reply)
+    return None
+
+
+async def _edit(query: CallbackQuery, reply: Reply) -> None:
+    """Edit the button's message into `reply`; send it anew when the message can't be edited."""
+    if query.inline_message_id is None and not isinstance(query.message, Message):
+        await _send(query, reply)
+        return
+    try:
+        await query.edit_message_text(reply.html, reply_markup=reply.markup)
+    except BadRequest as exc:
+        if "not modified" in exc.message.lower():  # the same button pressed twice
+            return
+        if query.inline_message_id is not None:
+            raise
+        log.info("could not edit a message (%s); sending the reply instead", exc.message)
+        await _send(query, reply)
+
+
+async def _send(query: CallbackQuery, reply: Reply) -> None:
+    """Send `reply` as a new message in the button's chat (or edit an inline message)."""
+    message = query.message
+    if isinstance(message, Message):
+        await message.reply_html(reply.html, reply_markup=reply.markup, do_quote=False)
+    elif message is not None:
+        await query.get_bot().send_message(message.chat.id, reply.html, reply_markup=reply.markup)
+    elif query.inline_message_id is not None:
+        await query.edit_message_text(reply.html, reply_markup=reply.markup)
+
+
+async def _answer(query: CallbackQuery, notice: str | None) -> None:
+    """Answer the callback query, so the button stops spinning; failures are only logged."""
+    try:
+        await query.answer(notice)
+    except TelegramError as exc:
+        log.info("could not answer a callback query: %s", exc)

@@ -1,0 +1,66 @@
+"""Command handlers: /start, /help, /topics, /source and /ask."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from telegram import ForceReply, Update
+
+from bot.render import ASK_WHAT_HTML, help_html, source_html, start_html, topics_pages
+from bot.telegram import keyboards
+from bot.telegram.context import Context
+from bot.telegram.messages import send, via
+from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
+
+ASK_PLACEHOLDER = "Your question about the article"
+
+
+async def start(update: Update, context: Context) -> None:
+    """Greet, say what the bot knows, and offer example questions as buttons."""
+    message = update.effective_message
+    if message is None:
+        return
+    engine = context.bot_data.engine
+    user = update.effective_user
+    html = start_html(list(engine.knowledge.articles.values()), user.first_name if user else None)
+    await send(message, Reply(html, keyboards.questions(engine.examples(EXAMPLES))))
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """Explain how to ask and list the commands."""
+    if update.effective_message:
+        await send(update.effective_message, Reply(help_html(context.bot.username)))
+
+
+async def topics(update: Update, context: Context) -> None:
+    """List every question the bot can answer, by topic, one page at a time."""
+    message = update.effective_message
+    if message is None:
+        return
+    pages = topics_pages(context.bot_data.engine.knowledge.topics())
+    await send(message, Reply(pages[0], keyboards.topics_pager(0, len(pages))))
+
+
+async def source(update: Update, context: Context) -> None:
+    """Name the article(s) answers come from, and how they are quoted."""
+    message = update.effective_message
+    if message is None:
+        return
+    knowledge = context.bot_data.engine.knowledge
+    counts = Counter(entry.article_id for entry in knowledge.entries.values())
+    await send(message, Reply(source_html(list(knowledge.articles.values()), counts)))
+
+
+async def ask(update: Update, context: Context) -> None:
+    """/ask QUESTION answers it (in groups too); a bare /ask asks what to ask."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    parts = message.text.split(maxsplit=1)
+    question = parts[1] if len(parts) > 1 else ""
+    if not question.strip():
+        prompt = ForceReply(selective=True, input_field_placeholder=ASK_PLACEHOLDER)
+        await message.reply_html(ASK_WHAT_HTML, reply_markup=prompt, do_quote=True)
+        return
+    engine = context.bot_data.engine
+    await send(message, await reply_to_text(engine, question, via(message)))

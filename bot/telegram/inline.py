@@ -1,0 +1,61 @@
+"""Inline mode: `@botname question` in any chat offers the best matching answers to post."""
+
+from __future__ import annotations
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+
+from bot.engine import Engine
+from bot.matcher import SUGGEST_THRESHOLD
+from bot.model import Entry, Outcome, Result
+from bot.render import clip, render_html
+from bot.telegram.callback_data import entry_ref
+from bot.telegram.context import Context
+from bot.telegram.replies import MAX_QUESTION_CHARS, ask
+
+MAX_RESULTS = 5
+CACHE_SECONDS = 5  # short: answers change when the knowledge is reloaded
+
+
+async def on_inline_query(update: Update, context: Context) -> None:
+    """Offer up to five answers for the typed question, or example questions for an empty one."""
+    inline_query = update.inline_query
+    if inline_query is None:
+        return
+    engine = context.bot_data.engine
+    question = " ".join(inline_query.query.split())[:MAX_QUESTION_CHARS]
+    if question:
+        entries = best_entries(engine, await ask(engine, question, "inline", explain=True))
+    else:
+        entries = []
+    if not entries:  # nothing typed yet, or nothing matched: show what can be asked
+        entries = engine.examples(MAX_RESULTS)
+    await inline_query.answer(
+        [_article(engine, entry) for entry in entries[:MAX_RESULTS]],
+        cache_time=CACHE_SECONDS,
+        is_personal=False,
+    )
+
+
+def best_entries(engine: Engine, result: Result) -> list[Entry]:
+    """The answered entry or the suggestions first, then other plausible candidates."""
+    ids: list[str] = []
+    if result.outcome is Outcome.ANSWERED and result.entry:
+        ids.append(result.entry.id)
+    ids += [s.entry_id for s in result.suggestions]
+    if result.outcome is not Outcome.NO_MATCH and result.explanation:
+        ids += [
+            c.entry_id for c in result.explanation.candidates if c.confidence >= SUGGEST_THRESHOLD
+        ]
+    unique = list(dict.fromkeys(ids))
+    return [engine.knowledge.entries[i] for i in unique if i in engine.knowledge.entries]
+
+
+def _article(engine: Engine, entry: Entry) -> InlineQueryResultArticle:
+    """One result: titled with the entry's question; posts the answer and its quote."""
+    html = render_html(engine.answer_entry(entry.id))
+    return InlineQueryResultArticle(
+        id=entry_ref(entry.id),
+        title=clip(entry.question, 100),
+        description=clip(entry.answer, 120),
+        input_message_content=InputTextMessageContent(html, parse_mode="HTML"),
+    )

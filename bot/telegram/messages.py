@@ -1,0 +1,63 @@
+"""Handlers for messages that are not known commands: questions, other media, odd commands.
+
+Edited messages: an edited question is answered again, as a new reply quoting the edited
+message (the earlier answer stays; Telegram keeps both in view). Edits of anything that is
+not text are ignored: a live location, for one, is "edited" every few seconds.
+"""
+
+from __future__ import annotations
+
+from telegram import Chat, Message, Update
+
+from bot.render import NON_TEXT_HTML, UNKNOWN_COMMAND_HTML
+from bot.telegram import keyboards
+from bot.telegram.addressing import addressed_question, for_the_bot
+from bot.telegram.context import Context
+from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
+
+
+async def send(message: Message, reply: Reply, *, quote: bool | None = None) -> None:
+    """Reply to `message`; quoting it in groups and for edits so the context is clear."""
+    if quote is None:
+        quote = message.chat.type != Chat.PRIVATE or message.edit_date is not None
+    await message.reply_html(reply.html, reply_markup=reply.markup, do_quote=quote)
+
+
+def via(message: Message) -> str:
+    """Where a question came from, for the logs (never who asked it)."""
+    return message.chat.type + ("-edited" if message.edit_date is not None else "")
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """Answer a text message meant for the bot (all of a private chat; mentions and replies)."""
+    message = update.effective_message
+    if message is None:
+        return
+    bot = context.bot
+    question = addressed_question(message, bot.username, bot.id)
+    if question is None:
+        return
+    engine = context.bot_data.engine
+    await send(message, await reply_to_text(engine, question, via(message)))
+
+
+async def on_other_content(update: Update, context: Context) -> None:
+    """Politely ask for text when someone sends a sticker, photo, voice, location…"""
+    message = update.effective_message
+    if message is None or not for_the_bot(message, context.bot.username, context.bot.id):
+        return
+    engine = context.bot_data.engine
+    await send(message, Reply(NON_TEXT_HTML, keyboards.questions(engine.examples(EXAMPLES))))
+
+
+async def on_unknown_command(update: Update, context: Context) -> None:
+    """Point to /help for a command the bot does not have (in groups only if addressed to it)."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    command = message.text.split(maxsplit=1)[0]
+    _, at, username = command.partition("@")
+    addressed = username.lower() == context.bot.username.lower() if at else None
+    if addressed is False or (addressed is None and message.chat.type != Chat.PRIVATE):
+        return
+    await send(message, Reply(UNKNOWN_COMMAND_HTML))
