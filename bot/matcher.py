@@ -41,7 +41,7 @@ MAX_SUGGESTIONS = 3
 # How much each signal counts in the confidence.
 W_OVERLAP, W_CLOSENESS, W_FUZZY = 0.5, 0.3, 0.2
 # Field weights: a term from a question variant says more about an entry than one from its quote.
-FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.6, "quote": 0.6, "topic": 0.4}
+FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.9, "quote": 0.9, "topic": 0.4}
 # A word the knowledge has never seen weighs like the rarest known term times this factor.
 UNKNOWN_FACTOR = 1.0
 INTENT_WEIGHT = 0.7
