@@ -32,7 +32,8 @@ STOP_WORDS = frozenset(
     curious wondering wonder wondered wonderful idea guess info information details detail explain
     happen happened happening going ok right currently actual basically just total overall whole
     exactly again any d m o y involved involve involves involving existing exist exists
-    regarding concerning related part parts stuff
+    regarding concerning related part parts stuff time times read reading confused confusing
+    understand clarify remind
     """.split()
 )
 
@@ -53,6 +54,11 @@ QUESTION_WORDS = frozenset({"what", "which", "how", "who", "whom", "whose", "why
 _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 )
+# Chat filler that would otherwise leave odd words behind ("who decides in the end").
+_FILLER_PHRASES = re.compile(
+    r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
+    r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering)\b"
+)
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _MILLION = re.compile(r"\b(\d+)\s*(m|mn|million|millions)\b")
 _POSSESSIVE = re.compile(r"'s\b")
@@ -66,6 +72,7 @@ def normalise(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_QUOTES).lower()
     text = _NEGATION.sub(r"\1 not", text.replace("won't", "will not").replace("can't", "can not"))
+    text = _FILLER_PHRASES.sub(" ", text)
     text = _DIGIT_GROUPS.sub("", text)
     text = _MILLION.sub(r"\1m", text)
     return _POSSESSIVE.sub("", text)
