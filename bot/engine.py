@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot import text
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matcher import Index, Matcher, suggestions_for
 from bot.model import Entry, Outcome, Result
@@ -28,7 +29,10 @@ class Engine:
         """The engine's answer to one question, as asked by a person."""
         # Very long messages are cut: the matcher's cost grows with their length, and nobody
         # asks one question in more than a few sentences.
-        query = self.index.analyse(question[:MAX_QUESTION_CHARS])
+        question_text = question[:MAX_QUESTION_CHARS]
+        if text.is_small_talk(question_text):
+            return Result(question=question, outcome=Outcome.NO_MATCH, confidence=0.0)
+        query = self.index.analyse(question_text)
         candidates = self.matcher.candidates(query)
         outcome, chosen = self.matcher.decide(candidates)
         explanation = self.matcher.explain(query, candidates) if explain else None

@@ -159,10 +159,17 @@ class Index:
         # Words of the articles that no entry uses still count as known, so that they are not
         # "corrected" into another word; they simply match nothing.
         self.known_terms = {analyzer.term(w) for w in vocabulary}
-        self.vocabulary_by_length: dict[int, list[str]] = defaultdict(list)
-        for word in sorted(vocabulary | text.STOP_WORDS | text.QUESTION_WORDS):
-            if not word.isdigit():
-                self.vocabulary_by_length[len(word)].append(word)
+        # Typos are corrected into content words: "correcting" an unknown word into a short stop
+        # word would erase it, and unknown words are what tells a near miss from a question.
+        self.swapped_small_words = {
+            "".join(sorted(w)): w for w in text.STOP_WORDS | text.QUESTION_WORDS if len(w) > 2
+        }
+        self.correctable_by_length: dict[int, list[str]] = defaultdict(list)
+        # Long stop words are safe targets ("involvd" is just filler).
+        long_stop_words = {w for w in text.STOP_WORDS if len(w) >= 6}
+        for word in sorted(vocabulary | long_stop_words):
+            if not word.isdigit() and (text.is_content_word(word) or word in long_stop_words):
+                self.correctable_by_length[len(word)].append(word)
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
 
     def analyse(self, question: str) -> Query:
@@ -195,21 +202,25 @@ class Index:
         """The vocabulary word a typo most likely meant, or None when nothing is close."""
         if word.isdigit() or len(word) < 3:
             return None
-        if len(word) == 3:
-            # Three letters are too few to tell a typo from another word, except for the
-            # small words everyone mistypes ("teh", "waht" is handled below).
-            return next(
-                (
-                    w
-                    for w in self.vocabulary_by_length.get(3, ())
-                    if w in text.STOP_WORDS and w[0] == word[0] and OSA.distance(word, w) == 1
-                ),
-                None,
-            )
-        allowed = 1 if len(word) <= 7 else 2
+        swapped = self.swapped_small_words.get("".join(sorted(word)))
+        if swapped is not None and OSA.distance(word, swapped) == 1:
+            return swapped  # "teh", "waht": two letters swapped in a small word
+        question_word = next(
+            (w for w in text.QUESTION_WORDS if w[0] == word[0] and OSA.distance(word, w) == 1),
+            None,
+        )
+        if question_word is not None:
+            return question_word  # "wich", "wat"
+        if len(word) < 4:
+            return None  # otherwise three letters are too few to tell a typo from a word
+        # Real words sit one edit apart ("join"/"joint", "hire"/"here"), so short words only
+        # get same-length fixes (a swapped or wrong letter) and two edits need a long word.
+        allowed = 2 if len(word) >= 10 else 1
         best: tuple[int, int, str] | None = None
         for length in range(len(word) - allowed, len(word) + allowed + 1):
-            for candidate in self.vocabulary_by_length.get(length, ()):
+            if len(word) <= 5 and length != len(word):
+                continue
+            for candidate in self.correctable_by_length.get(length, ()):
                 distance = OSA.distance(word, candidate, score_cutoff=allowed)
                 if distance > allowed:
                     continue

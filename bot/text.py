@@ -62,6 +62,7 @@ _FILLER_PHRASES = re.compile(
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _MILLION = re.compile(r"\b(\d+)\s*(m|mn|million|millions)\b")
 _POSSESSIVE = re.compile(r"'s\b")
+_APOSTROPHE_LESS = re.compile(r"\b(what|where|who|how|that|there)s\b")  # "whats" is "what's"
 _NEGATION = re.compile(r"(\w)n't\b")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -75,12 +76,25 @@ def normalise(text: str) -> str:
     text = _FILLER_PHRASES.sub(" ", text)
     text = _DIGIT_GROUPS.sub("", text)
     text = _MILLION.sub(r"\1m", text)
-    return _POSSESSIVE.sub("", text)
+    return _APOSTROPHE_LESS.sub(r"\1", _POSSESSIVE.sub("", text))
 
 
 def words(text: str) -> list[str]:
     """The normalised words of a text, in order, stop words included."""
     return _WORD.findall(normalise(text))
+
+
+# Questions about the bot itself, not the article ("what's your name?").
+_SMALL_TALK = re.compile(
+    r"\b(your name|who are you|what are you|are you (a |an )?(bot|robot|human|real|person|ai)|"
+    r"how are you|who (made|built|created|wrote) you|your favou?rite|do you like|"
+    r"how old are you|where are you)\b"
+)
+
+
+def is_small_talk(text: str) -> bool:
+    """True for questions addressed to the bot rather than about the article."""
+    return bool(_SMALL_TALK.search(" ".join(words(text))))
 
 
 def intents(text: str) -> list[str]:
