@@ -9,7 +9,8 @@ from bot.knowledge import Problem
 
 
 def ambiguous_variants(engine: Engine) -> list[Problem]:
-    """Warnings for question variants that match another entry at least as well as their own."""
+    """Warnings for question variants that match another entry at least as well as their own,
+    or that match nothing at all."""
     warnings = []
     for entry in engine.knowledge.entries.values():
         for variant in entry.questions:
@@ -17,6 +18,20 @@ def ambiguous_variants(engine: Engine) -> list[Problem]:
             candidates = engine.matcher.candidates(query)
             own = next((c for c in candidates if c.entry_id == entry.id), None)
             rival = next((c for c in candidates if c.entry_id != entry.id), None)
+            if own is None and rival is None:
+                warnings.append(
+                    Problem(
+                        entry.source_file or Path("?"),
+                        entry.line,
+                        1,
+                        f"variant {variant!r} matches no entry, not even its own: it has no "
+                        "word the matcher can use (question words and filler are ignored); "
+                        "add a word about the subject",
+                        entry.id,
+                        severity="warning",
+                    )
+                )
+                continue
             if rival is None:
                 continue
             if own is None or rival.confidence >= own.confidence:

@@ -1,4 +1,4 @@
-"""The `qa-bot` command line: ask, chat, check, eval, run.
+"""The `qa-bot` command line: ask, chat, check, eval, run, report, coverage.
 
 The command line imports only what a command needs: the Telegram library is loaded by `run`
 alone, so `qa-bot ask` starts fast.
@@ -169,6 +169,56 @@ def cmd_run(args: argparse.Namespace, io: Io) -> int:
     return run(knowledge=args.knowledge, log_level=args.log_level)
 
 
+def cmd_report(args: argparse.Namespace, io: Io) -> int:
+    """Summarise the question log for authors; --yaml prints proposals as knowledge YAML."""
+    import sqlite3
+    from datetime import UTC, datetime
+
+    from bot.report import build_report, render_text, render_yaml
+    from bot.store import StoreError, open_database, resolve_db_path
+
+    path = resolve_db_path(args.db)
+    if not path.is_file():
+        raise UserError(
+            f"no question log at {path}; the bot creates it when it is asked its first "
+            "question (set QA_DB_PATH or pass --db PATH)"
+        )
+    known = _known_wordings(args, io)
+    try:
+        conn = open_database(path)
+        try:
+            report = build_report(conn, datetime.now(UTC), args.since, known)
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error) as exc:
+        raise UserError(f"cannot read the question log {path}: {exc}") from exc
+    io.out(render_yaml(report, known or ()) if args.yaml else render_text(report, args.since))
+    return EXIT_OK
+
+
+def _known_wordings(args: argparse.Namespace, io: Io) -> dict[str, tuple[str, ...]] | None:
+    """Each entry's wordings, so the report does not propose them again."""
+    try:
+        knowledge = load_knowledge(args.knowledge)
+    except KnowledgeError:
+        # A report is still useful while the knowledge is being fixed.
+        io.err(
+            "qa-bot report: the knowledge has errors (run qa-bot check); proposals are not "
+            "compared with it"
+        )
+        return None
+    return {entry.id: entry.questions for entry in knowledge.entries.values()}
+
+
+def cmd_coverage(args: argparse.Namespace, io: Io) -> int:
+    """List the article sentences that no entry quotes, and how many entries cite each article."""
+    from bot.coverage import article_coverage, render_coverage
+
+    knowledge = load_knowledge(args.path or args.knowledge)
+    io.out(render_coverage(article_coverage(knowledge)))
+    return EXIT_OK
+
+
 # -- parsing -------------------------------------------------------------------------------------
 
 
@@ -178,6 +228,16 @@ def _fraction(value: str) -> float:
     if not 0 <= number <= 1:
         raise argparse.ArgumentTypeError("give a fraction between 0 and 1, or a percentage")
     return number
+
+
+def _days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise argparse.ArgumentTypeError("give a whole number of days, 1 or more")
+    return days
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -225,6 +285,24 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the Telegram bot (polling)")
     run.add_argument("--log-level", default=None, help="DEBUG, INFO (default), WARNING or ERROR")
     run.set_defaults(handler=cmd_run)
+
+    report = commands.add_parser("report", help="what people asked: gaps and new variants")
+    report.add_argument(
+        "--since", type=_days, default=30, metavar="DAYS", help="look back DAYS days (default 30)"
+    )
+    report.add_argument(
+        "--yaml", action="store_true", help="print the proposals as knowledge YAML to paste"
+    )
+    report.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the question log (default: $QA_DB_PATH, else ./qa-bot-data/questions.sqlite3)",
+    )
+    report.set_defaults(handler=cmd_report)
+
+    coverage = commands.add_parser("coverage", help="article sentences that no entry quotes")
+    coverage.add_argument("path", nargs="?", help="knowledge folder or YAML file")
+    coverage.set_defaults(handler=cmd_coverage)
     return parser
 
 

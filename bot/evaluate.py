@@ -54,16 +54,31 @@ def load_eval_file(path: Path) -> tuple[list[InScopeItem], list[str]]:
         raise EvalFileError(f"{path}: expected a mapping with `in_scope` and `out_of_scope`")
     in_scope = []
     for item in data.get("in_scope") or []:
-        if not isinstance(item, dict) or "q" not in item:
+        if not isinstance(item, dict) or "q" not in item or not item.get("expect"):
             raise EvalFileError(f"{path}: every in_scope item needs `q` and `expect`: {item!r}")
-        groups = tuple(tuple(str(alt) for alt in group) for group in item.get("expect") or [])
-        in_scope.append(InScopeItem(str(item["q"]), groups))
+        in_scope.append(InScopeItem(str(item["q"]), _expect_groups(item.get("expect"))))
     out_of_scope = []
     for item in data.get("out_of_scope") or []:
         if not isinstance(item, dict) or "q" not in item:
             raise EvalFileError(f"{path}: every out_of_scope item needs `q`: {item!r}")
         out_of_scope.append(str(item["q"]))
     return in_scope, out_of_scope
+
+
+def _expect_groups(expect: object) -> tuple[tuple[str, ...], ...]:
+    """`[[a, b], [c]]` means (a or b) and c; a bare text is one group of one alternative.
+
+    Without this, `expect: [77m]` or `expect: 77m` would be read letter by letter, and an
+    answer containing "7" or "m" would count as correct.
+    """
+    if expect is None:
+        return ()
+    if not isinstance(expect, list):
+        expect = [expect]
+    return tuple(
+        tuple(str(alt) for alt in group) if isinstance(group, list) else (str(group),)
+        for group in expect
+    )
 
 
 def is_correct(result: Result, expect: tuple[tuple[str, ...], ...]) -> bool:

@@ -148,6 +148,8 @@ class _Builder:
         # (entry, node of each related id, node of the quote) for checks after all files are read
         self.pending: list[tuple[Entry, list[Located], Located, Path]] = []
         self.article_nodes: dict[str, Located] = {}
+        # Articles declared with an error already reported: entries citing them get no second one.
+        self.broken_articles: set[str] = set()
 
     def error(
         self,
@@ -288,6 +290,8 @@ class _Builder:
         origin = self._text(path, fields["origin"], "origin", None) if "origin" in fields else None
         file = self._text(path, fields["file"], "file", None) if "file" in fields else None
         if article_id is None or title is None or origin is None or file is None:
+            if article_id is not None:
+                self.broken_articles.add(article_id)
             return article_id
         if article_id in self.articles:
             first = self.article_places[article_id]
@@ -306,12 +310,15 @@ class _Builder:
                 fields["file"],
                 f"article file {file!r} not found next to {path.name} (looked for {text_path})",
             )
+            self.broken_articles.add(article_id)
             return article_id
         except UnicodeDecodeError:
             self.error(path, fields["file"], f"article file {file!r} is not UTF-8 text")
+            self.broken_articles.add(article_id)
             return article_id
         if not text.strip():
             self.error(path, fields["file"], f"article file {file!r} is empty")
+            self.broken_articles.add(article_id)
             return article_id
         self.articles[article_id] = Article(article_id, title, origin, text, text_path)
         self.article_places[article_id] = (path, node.line, node.column)
@@ -427,7 +434,9 @@ class _Builder:
     def finish(self, files: tuple[Path, ...]) -> Knowledge:
         for entry, related_nodes, quote_node, path in self.pending:
             article = self.articles.get(entry.article_id)
-            if article is None:
+            if article is None and entry.article_id in self.broken_articles:
+                pass  # the article's own error is reported; the quote cannot be checked
+            elif article is None:
                 self.error(
                     path,
                     self.article_nodes[entry.id],
@@ -508,7 +517,11 @@ def closest_passage(quote: str, text: str) -> tuple[str, float]:
     wanted = normalise_for_quote(quote)
     best, best_score = "", -1.0
     for sentence in article_sentences(text):
-        score = fuzz.ratio(wanted, sentence)
+        # Most quotes are part of a sentence: compare them with the best-matching part.
+        if len(wanted) < len(sentence):
+            score = fuzz.partial_ratio(wanted, sentence)
+        else:
+            score = fuzz.ratio(wanted, sentence)
         if score > best_score:
             best, best_score = sentence, score
     return best, max(best_score, 0.0)

@@ -46,6 +46,7 @@ FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.9, "quote": 0.9, "
 UNKNOWN_FACTOR = 1.0
 INTENT_WEIGHT = 0.7
 META_FACTOR = 0.3
+INTENT_MISS_WEIGHT = 3.5
 # Added to every term's IDF: without it a rare word dominates and a common word that the
 # entry lacks costs almost nothing ("How much did the Olympics cost?" is not about the deal).
 IDF_FLOOR = 1.0
@@ -261,6 +262,7 @@ class Matcher:
                     overlap[entry_index] += weight_of[term]
         shortlist = sorted(overlap, key=lambda i: -overlap[i])[:SHORTLIST]
         query_terms = set(known)
+        intents = [t for t in known if t.startswith("_")]
         unknown_penalty = index.unknown_weight * len(query.unknown)
         scored = []
         for entry_index in shortlist:
@@ -275,7 +277,11 @@ class Matcher:
                 similarity = FUZZY_SCORER(query.phrase, variant.phrase) / 100.0
                 if close + similarity > best_close + best_fuzzy:
                     best_close, best_fuzzy, best_text = close, similarity, variant.text
-            share = overlap[entry_index] / query_weight if query_weight else 0.0
+            # A question word the entry is never asked with ("where…?" for an entry that says
+            # when) weighs like an unknown word: the entry answers a different question.
+            missing = sum(1 for t in intents if t not in index.entry_terms[entry_index])
+            denominator = query_weight + missing * (INTENT_MISS_WEIGHT - INTENT_WEIGHT)
+            share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
             scored.append(
                 Candidate(

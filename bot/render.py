@@ -139,14 +139,28 @@ def render_html(result: Result, limit: int = MESSAGE_LIMIT) -> str:
     answer, quote = result.entry.answer, result.entry.quote
     title = clip(result.article.title, 200)
     text = _answer_html(answer, quote, title)
-    while utf16_len(text) > limit:  # only for an unusually long entry: shorten the longer part
-        excess = max(utf16_len(text) - limit, 16)
-        if len(quote) >= len(answer):
-            quote = clip(quote, len(quote) - excess)
+    if utf16_len(text) <= limit:
+        return text
+    # Only an unusually long entry gets here: share the room fairly between answer and quote.
+    budget = limit - utf16_len(_answer_html("", "", title))
+    answer_room = max(budget // 2, budget - utf16_len(escape(quote)))
+    answer = _clip_escaped(answer, answer_room)
+    quote = _clip_escaped(quote, budget - utf16_len(escape(answer)))
+    return _answer_html(answer, quote, title)
+
+
+def _clip_escaped(text: str, units: int) -> str:
+    """The longest clip of `text` whose escaped form takes at most `units` UTF-16 units."""
+    if utf16_len(escape(text)) <= units:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # binary search on the number of characters kept
+        middle = (low + high + 1) // 2
+        if utf16_len(escape(clip(text, middle))) <= units:
+            low = middle
         else:
-            answer = clip(answer, len(answer) - excess)
-        text = _answer_html(answer, quote, title)
-    return text
+            high = middle - 1
+    return clip(text, low) if low else ""
 
 
 def _titles_html(articles: Sequence[Article]) -> str:

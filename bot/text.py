@@ -33,7 +33,7 @@ STOP_WORDS = frozenset(
     happen happened happening going ok right currently actual basically just total overall whole
     exactly again any d m o y involved involve involves involving existing exist exists
     regarding concerning related part parts stuff time times read reading confused confusing
-    understand clarify remind
+    understand clarify remind question questions quick mention mentioned
     """.split()
 )
 
@@ -59,6 +59,7 @@ _FILLER_PHRASES = re.compile(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
     r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering)\b"
 )
+_IT_DEPARTMENT = re.compile(r"\bIT\b")
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _MILLION = re.compile(r"\b(\d+)\s*(m|mn|million|millions)\b")
 _POSSESSIVE = re.compile(r"'s\b")
@@ -69,6 +70,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def normalise(text: str) -> str:
     """Lower-case, unify quotes and digit grouping, strip accents: "£77 million" -> "77m"."""
+    text = _IT_DEPARTMENT.sub("information technology", text)  # before "IT" becomes "it"
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_QUOTES).lower()

@@ -66,6 +66,9 @@ def parse_text(text: str, path: Path) -> Located | None:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if _unclosed_quote(exc) and exc.context_mark:
+            # The problem is found at the end of the file; the mistake is the opening quote.
+            mark = exc.context_mark
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         problem = exc.problem or "invalid YAML"
@@ -81,7 +84,16 @@ def parse_text(text: str, path: Path) -> Located | None:
     return _convert(node)
 
 
+def _unclosed_quote(exc: yaml.MarkedYAMLError) -> bool:
+    return (
+        exc.context == "while scanning a quoted scalar"
+        and exc.problem == "found unexpected end of stream"
+    )
+
+
 def _hint(problem: str) -> str:
+    if "quoted scalar, found unexpected end of stream" in problem:
+        return " (the quote that opens here is never closed: add the closing quote)"
     if "mapping values are not allowed" in problem:
         return (
             " (a ': ' inside unquoted text starts a mapping: put the whole text in double quotes)"

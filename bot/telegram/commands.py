@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 
 from telegram import ForceReply, Update
@@ -12,6 +13,8 @@ from bot.telegram.context import Context
 from bot.telegram.messages import send, via
 from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
 
+log = logging.getLogger(__name__)
+
 ASK_PLACEHOLDER = "Your question about the article"
 
 
@@ -20,6 +23,7 @@ async def start(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
+    log.info("command=start via=%s", via(message))
     engine = context.bot_data.engine
     user = update.effective_user
     html = start_html(list(engine.knowledge.articles.values()), user.first_name if user else None)
@@ -28,8 +32,11 @@ async def start(update: Update, context: Context) -> None:
 
 async def help_command(update: Update, context: Context) -> None:
     """Explain how to ask and list the commands."""
-    if update.effective_message:
-        await send(update.effective_message, Reply(help_html(context.bot.username)))
+    message = update.effective_message
+    if message is None:
+        return
+    log.info("command=help via=%s", via(message))
+    await send(message, Reply(help_html(context.bot.username)))
 
 
 async def topics(update: Update, context: Context) -> None:
@@ -37,6 +44,7 @@ async def topics(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
+    log.info("command=topics via=%s", via(message))
     pages = topics_pages(context.bot_data.engine.knowledge.topics())
     await send(message, Reply(pages[0], keyboards.topics_pager(0, len(pages))))
 
@@ -46,6 +54,7 @@ async def source(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
+    log.info("command=source via=%s", via(message))
     knowledge = context.bot_data.engine.knowledge
     counts = Counter(entry.article_id for entry in knowledge.entries.values())
     await send(message, Reply(source_html(list(knowledge.articles.values()), counts)))
@@ -59,6 +68,7 @@ async def ask(update: Update, context: Context) -> None:
     parts = message.text.split(maxsplit=1)
     question = parts[1] if len(parts) > 1 else ""
     if not question.strip():
+        log.info("command=ask via=%s outcome=prompted", via(message))
         prompt = ForceReply(selective=True, input_field_placeholder=ASK_PLACEHOLDER)
         await message.reply_html(ASK_WHAT_HTML, reply_markup=prompt, do_quote=True)
         return

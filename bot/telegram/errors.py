@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.render import clip
 from bot.telegram.context import Context
 
 log = logging.getLogger(__name__)
@@ -23,8 +24,13 @@ async def on_error(update: object, context: Context) -> None:
     """Log an error raised by a handler or while polling; apologise when a person waits."""
     error = context.error
     where = _describe(update)
-    if isinstance(error, NetworkError | RetryAfter):
-        log.warning("Telegram request failed %s: %s: %s", where, type(error).__name__, error)
+    if isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
+        log.warning(
+            "Telegram request failed %s: %s: %s", where, type(error).__name__, _short(error)
+        )
+        return
+    if isinstance(error, Forbidden):  # blocked by the user, or removed from the group
+        log.info("not allowed to reply %s: %s", where, error)
         return
     if isinstance(error, Conflict):
         log.error("another process is polling with this bot token; stop it (%s)", error)
@@ -35,6 +41,12 @@ async def on_error(update: object, context: Context) -> None:
             await context.bot.send_message(update.effective_chat.id, SORRY_HTML)
         except TelegramError as exc:
             log.warning("could not send an apology: %s", exc)
+
+
+def _short(error: Exception) -> str:
+    """The error's message without the HTML page a proxy may have answered with."""
+    text = str(error).split(". Parsing the server response", 1)[0]
+    return clip(text, 300)
 
 
 def _describe(update: object) -> str:

@@ -52,10 +52,25 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class CalmProxyPages(logging.Filter):
+    """PTB logs a 5xx page from Telegram's proxy as an ERROR with a traceback; the error
+    handler reports the failed request anyway, so this becomes a one-line WARNING."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("telegram.request") and str(record.msg).startswith(
+            "Can not load invalid JSON data"
+        ):
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.msg, record.args = "Telegram answered with a page that is not JSON", None
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 def configure_logging(level: int, secrets: Iterable[str]) -> logging.Handler:
     """Log to stderr at `level` through a redacting handler; route warnings and crashes there."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(CalmProxyPages())
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):

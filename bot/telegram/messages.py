@@ -7,6 +7,8 @@ not text are ignored: a live location, for one, is "edited" every few seconds.
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Chat, Message, Update
 
 from bot.render import NON_TEXT_HTML, UNKNOWN_COMMAND_HTML
@@ -14,6 +16,8 @@ from bot.telegram import keyboards
 from bot.telegram.addressing import addressed_question, for_the_bot
 from bot.telegram.context import Context
 from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
+
+log = logging.getLogger(__name__)
 
 
 async def send(message: Message, reply: Reply, *, quote: bool | None = None) -> None:
@@ -46,6 +50,7 @@ async def on_other_content(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not for_the_bot(message, context.bot.username, context.bot.id):
         return
+    log.info("message via=%s outcome=not_text", via(message))
     engine = context.bot_data.engine
     await send(message, Reply(NON_TEXT_HTML, keyboards.questions(engine.examples(EXAMPLES))))
 
@@ -60,4 +65,5 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     addressed = username.lower() == context.bot.username.lower() if at else None
     if addressed is False or (addressed is None and message.chat.type != Chat.PRIVATE):
         return
+    log.info("message via=%s outcome=unknown_command", via(message))
     await send(message, Reply(UNKNOWN_COMMAND_HTML))

@@ -1,0 +1,89 @@
+"""Which article sentences no entry quotes: the questions an author has not written yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge import Knowledge, article_sentences, normalise_for_quote
+from bot.model import Article
+
+MIN_OVERLAP = 0.5  # a quote straddling sentences covers those it spans at least half of
+
+
+@dataclass(frozen=True)
+class ArticleCoverage:
+    """One article's sentences, those no entry quotes, and how many entries cite it."""
+
+    article: Article
+    sentences: tuple[str, ...]
+    uncovered: tuple[str, ...]
+    entries: int
+
+
+def _spans(text: str, parts: list[str]) -> list[tuple[int, int]]:
+    """Where each part (in order) sits in the text; sentences follow each other."""
+    spans, start = [], 0
+    for part in parts:
+        found = text.find(part, start)
+        if found < 0:
+            found = text.find(part)  # not expected: article_sentences keeps the order
+        spans.append((found, found + len(part)))
+        start = max(start, found + len(part))
+    return spans
+
+
+def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, found = [], text.find(quote)
+    while quote and found >= 0:
+        spans.append((found, found + len(quote)))
+        found = text.find(quote, found + 1)
+    return spans
+
+
+def _covered(sentence: tuple[int, int], quote: tuple[int, int]) -> bool:
+    (s_start, s_end), (q_start, q_end) = sentence, quote
+    if s_start <= q_start and q_end <= s_end:
+        return True  # the quote is part of the sentence
+    overlap = min(s_end, q_end) - max(s_start, q_start)
+    return overlap >= MIN_OVERLAP * (s_end - s_start)  # includes: the sentence is in the quote
+
+
+def article_coverage(knowledge: Knowledge) -> list[ArticleCoverage]:
+    """Coverage of every article, in the order the knowledge declares them."""
+    results = []
+    for article in knowledge.articles.values():
+        text = normalise_for_quote(article.text)
+        sentences = article_sentences(article.text)
+        entries = [e for e in knowledge.entries.values() if e.article_id == article.id]
+        quotes = [q for e in entries for q in _occurrences(text, normalise_for_quote(e.quote))]
+        uncovered = tuple(
+            sentence
+            for sentence, span in zip(sentences, _spans(text, sentences), strict=True)
+            if not any(_covered(span, quote) for quote in quotes)
+        )
+        results.append(ArticleCoverage(article, tuple(sentences), uncovered, len(entries)))
+    return results
+
+
+def render_coverage(results: list[ArticleCoverage]) -> str:
+    """The coverage for a terminal: per article, then the verdict."""
+    lines = []
+    for result in results:
+        total, missing = len(result.sentences), len(result.uncovered)
+        lines.append(
+            f"{result.article.id}: {result.entries} entr{'y' if result.entries == 1 else 'ies'} "
+            f"cite it; {total - missing} of {total} sentences covered."
+        )
+        if missing:
+            lines.append("  Not quoted by any entry:")
+            lines += [f'  - "{sentence}"' for sentence in result.uncovered]
+    total = sum(len(r.sentences) for r in results)
+    missing = sum(len(r.uncovered) for r in results)
+    if missing:
+        lines.append(
+            f"{total - missing} of {total} sentences are covered; {missing} are not: "
+            "write entries whose quote is one of them."
+        )
+    else:
+        lines.append(f"All {total} sentences are covered.")
+    return "\n".join(lines)

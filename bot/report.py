@@ -1,0 +1,372 @@
+"""What the question log tells an author: unanswered questions, picked wordings, disliked answers.
+
+Reads a connection of bot.store; clusters near-duplicate wordings with rapidfuzz, so that
+"who owns G4S?" and "Who owns g4s" count as one question asked twice.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import yaml
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+from bot.model import Outcome
+from bot.store import iso
+
+CLUSTER_CUTOFF = 85.0  # token_sort_ratio at or above which two wordings are one question
+OUTCOMES = tuple(o.value for o in Outcome)
+# Unanswered: nothing matched, or suggestions were offered and none was picked.
+_UNANSWERED = (
+    f"(outcome = '{Outcome.NO_MATCH.value}' "
+    f"OR (outcome = '{Outcome.UNSURE.value}' AND picked_entry_id IS NULL))"
+)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Near-duplicate wordings of one question: the most frequent one, and how often in all."""
+
+    wording: str
+    count: int
+    variants: tuple[str, ...] = ()  # the other wordings, most frequent first
+
+
+def cluster_wordings(
+    counted: Iterable[tuple[str, int]], cutoff: float = CLUSTER_CUTOFF
+) -> list[Cluster]:
+    """Group near-duplicate wordings (token_sort_ratio on normalised text), biggest first."""
+    by_key: dict[str, dict[str, int]] = {}
+    for text, count in counted:
+        # Wordings of only punctuation or emoji normalise to "": they group by their own text.
+        key = default_process(text) or text
+        same = by_key.setdefault(key, {})
+        same[text] = same.get(text, 0) + count
+    keys = sorted(by_key, key=lambda k: (-sum(by_key[k].values()), k))
+    heads: list[str] = []
+    members: dict[str, list[str]] = {}
+    for key in keys:
+        found = process.extractOne(
+            key, heads, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=cutoff
+        )
+        if found is None:
+            heads.append(key)
+            members[key] = [key]
+        else:
+            members[found[0]].append(key)
+    clusters = []
+    for head in heads:
+        counts: dict[str, int] = {}
+        for key in members[head]:
+            for text, count in by_key[key].items():
+                counts[text] = counts.get(text, 0) + count
+        ordered = sorted(counts, key=lambda t: (-counts[t], t))
+        clusters.append(Cluster(ordered[0], sum(counts.values()), tuple(ordered[1:])))
+    clusters.sort(key=lambda c: (-c.count, c.wording))
+    return clusters
+
+
+# -- stats for admins ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Outcome counts today (UTC) and in the last 7 days, and what went unanswered."""
+
+    today: Mapping[str, int]
+    last_7_days: Mapping[str, int]
+    top_unanswered: tuple[Cluster, ...]
+    votes_up_7_days: int
+    votes_down_7_days: int
+
+
+def outcome_counts(conn: sqlite3.Connection, since: datetime) -> dict[str, int]:
+    """Questions per outcome since a moment; every outcome present, zeros included."""
+    counts = dict.fromkeys(OUTCOMES, 0)
+    for outcome, count in conn.execute(
+        "SELECT outcome, COUNT(*) FROM questions WHERE asked_at >= ? GROUP BY outcome",
+        (iso(since),),
+    ):
+        counts[outcome] = count
+    return counts
+
+
+def read_stats(conn: sqlite3.Connection, now: datetime, top: int = 5) -> Stats:
+    """The numbers behind /stats."""
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    week = now - timedelta(days=7)
+    up, down = _votes(conn, week)
+    return Stats(
+        today=outcome_counts(conn, midnight),
+        last_7_days=outcome_counts(conn, week),
+        top_unanswered=tuple(cluster_wordings(_unanswered_texts(conn, week))[:top]),
+        votes_up_7_days=up,
+        votes_down_7_days=down,
+    )
+
+
+def _unanswered_texts(conn: sqlite3.Connection, since: datetime) -> list[tuple[str, int]]:
+    return conn.execute(
+        f"SELECT question, COUNT(*) FROM questions WHERE asked_at >= ? AND {_UNANSWERED} "
+        "AND question IS NOT NULL GROUP BY question",
+        (iso(since),),
+    ).fetchall()
+
+
+def _votes(conn: sqlite3.Connection, since: datetime) -> tuple[int, int]:
+    up, down = conn.execute(
+        "SELECT COALESCE(SUM(vote > 0), 0), COALESCE(SUM(vote < 0), 0) FROM feedback "
+        "WHERE voted_at >= ?",
+        (iso(since),),
+    ).fetchone()
+    return int(up), int(down)
+
+
+# -- the author's report -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PickedEntry:
+    """A suggestion people picked, and the wordings (not yet variants) that led to it."""
+
+    entry_id: str
+    picks: int
+    wordings: tuple[Cluster, ...]
+
+
+@dataclass(frozen=True)
+class DislikedEntry:
+    """An entry whose answers got 👎, with the questions that got them (when kept)."""
+
+    entry_id: str
+    down: int
+    up: int
+    wordings: tuple[Cluster, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything `qa-bot report` prints."""
+
+    since: datetime
+    totals: Mapping[str, int]
+    picked_total: int
+    votes_up: int
+    votes_down: int
+    unanswered: tuple[Cluster, ...]
+    unanswered_without_text: int
+    picked: tuple[PickedEntry, ...]
+    disliked: tuple[DislikedEntry, ...]
+
+
+def build_report(
+    conn: sqlite3.Connection,
+    now: datetime,
+    since_days: int,
+    known: Mapping[str, Collection[str]] | None = None,
+    top: int = 20,
+) -> Report:
+    """Read the log since `since_days` ago; `known` (entry id -> wordings) are not proposed."""
+    since = now - timedelta(days=since_days)
+    known_keys = {
+        entry_id: {default_process(w) for w in wordings}
+        for entry_id, wordings in (known or {}).items()
+    }
+    every_known = set().union(*known_keys.values()) if known_keys else set()
+    unanswered = [
+        c
+        for c in cluster_wordings(_unanswered_texts(conn, since))
+        if default_process(c.wording) not in every_known
+    ]
+    up, down = _votes(conn, since)
+    return Report(
+        since=since,
+        totals=outcome_counts(conn, since),
+        picked_total=_scalar(
+            conn,
+            "SELECT COUNT(*) FROM questions WHERE asked_at >= ? AND picked_entry_id IS NOT NULL",
+            since,
+        ),
+        votes_up=up,
+        votes_down=down,
+        unanswered=tuple(unanswered[:top]),
+        unanswered_without_text=_scalar(
+            conn,
+            f"SELECT COUNT(*) FROM questions WHERE asked_at >= ? AND {_UNANSWERED} "
+            "AND question IS NULL",
+            since,
+        ),
+        picked=tuple(_picked(conn, since, known_keys)[:top]),
+        disliked=tuple(_disliked(conn, since)[:top]),
+    )
+
+
+def _scalar(conn: sqlite3.Connection, sql: str, since: datetime) -> int:
+    return int(conn.execute(sql, (iso(since),)).fetchone()[0])
+
+
+def _picked(
+    conn: sqlite3.Connection, since: datetime, known: Mapping[str, set[str]]
+) -> list[PickedEntry]:
+    texts: dict[str, list[tuple[str, int]]] = {}
+    picks: dict[str, int] = {}
+    for entry_id, text, count in conn.execute(
+        "SELECT picked_entry_id, question, COUNT(*) FROM questions WHERE asked_at >= ? "
+        "AND picked_entry_id IS NOT NULL GROUP BY picked_entry_id, question",
+        (iso(since),),
+    ):
+        picks[entry_id] = picks.get(entry_id, 0) + count
+        # Wordings the entry already has are no news to the author.
+        if text is not None and default_process(text) not in known.get(entry_id, ()):
+            texts.setdefault(entry_id, []).append((text, count))
+    found = [
+        PickedEntry(entry_id, picks[entry_id], tuple(cluster_wordings(wordings)))
+        for entry_id, wordings in texts.items()
+    ]
+    return sorted(found, key=lambda p: (-p.picks, p.entry_id))
+
+
+def _disliked(conn: sqlite3.Connection, since: datetime) -> list[DislikedEntry]:
+    # The answer a vote is about: the picked suggestion's, else the record's own entry.
+    rows = conn.execute(
+        "SELECT COALESCE(q.picked_entry_id, q.entry_id), f.vote, q.question "
+        "FROM feedback f JOIN questions q ON q.id = f.record_id "
+        "WHERE q.asked_at >= ? AND COALESCE(q.picked_entry_id, q.entry_id) IS NOT NULL",
+        (iso(since),),
+    ).fetchall()
+    votes: dict[str, list[int]] = {}
+    texts: dict[str, list[tuple[str, int]]] = {}
+    for entry_id, vote, text in rows:
+        up_down = votes.setdefault(entry_id, [0, 0])
+        up_down[0 if vote > 0 else 1] += 1
+        if vote < 0 and text is not None:
+            texts.setdefault(entry_id, []).append((text, 1))
+    found = [
+        DislikedEntry(entry_id, down, up, tuple(cluster_wordings(texts.get(entry_id, []))))
+        for entry_id, (up, down) in votes.items()
+        if down
+    ]
+    return sorted(found, key=lambda d: (-d.down, d.up, d.entry_id))
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+
+def render_text(report: Report, since_days: int) -> str:
+    """The report for a terminal."""
+    total = sum(report.totals.values())
+    lines = [f"Questions in the last {since_days} days (since {iso(report.since)}): {total}"]
+    for outcome in OUTCOMES:
+        count = report.totals.get(outcome, 0)
+        share = f"{count / total:.0%}" if total else "-"
+        extra = f", {report.picked_total} picked a suggestion" if outcome == "suggested" else ""
+        lines.append(f"  {outcome:<10} {count:>6}  {share:>4}{extra}")
+    lines.append(f"Feedback on answers: {report.votes_up} up, {report.votes_down} down")
+    lines += ["", "Most frequent unanswered questions (near-duplicates grouped):"]
+    lines += [_cluster_line(c) for c in report.unanswered] or ["  none"]
+    if report.unanswered_without_text:
+        lines.append(
+            f"  (and {report.unanswered_without_text} whose text was deleted after the "
+            "retention period)"
+        )
+    lines += ["", "Suggestions people picked, and the wordings that led there (new variants?):"]
+    for picked in report.picked:
+        lines.append(f"  {picked.entry_id} ({picked.picks} picks)")
+        lines += ["  " + _cluster_line(c) for c in picked.wordings]
+    if not report.picked:
+        lines.append("  none")
+    lines += ["", "Entries with the most down-votes:"]
+    for disliked in report.disliked:
+        lines.append(f"  {disliked.entry_id}: {disliked.down} down, {disliked.up} up")
+        lines += ["  " + _cluster_line(c) for c in disliked.wordings]
+    if not report.disliked:
+        lines.append("  none")
+    lines += ["", "Run with --yaml to get the proposals as knowledge YAML."]
+    return "\n".join(lines)
+
+
+def _cluster_line(cluster: Cluster) -> str:
+    also = f"  (also: {'; '.join(cluster.variants[:3])})" if cluster.variants else ""
+    return f"  {cluster.count:>4}x {cluster.wording}{also}"
+
+
+def new_entry_id(wording: str, taken: set[str]) -> str:
+    """A valid, unused `new-...` id made of the question's first words."""
+    words = re.sub(r"[^a-z0-9]+", " ", default_process(wording).lower()).split()
+    base = "new-" + "-".join(words[:5]) if words else "new-question"
+    base = base[:40].rstrip("-")
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+# -- proposals as knowledge YAML -----------------------------------------------------------------
+
+
+class _Quoted(str):
+    """A text the YAML snippet shows in double quotes, as the knowledge files do."""
+
+    __slots__ = ()
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML, with list items indented under their key like the knowledge files."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+_Dumper.add_representer(_Quoted, _represent_quoted)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _dump(item: dict[str, object]) -> str:
+    return yaml.dump([item], Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+def render_yaml(report: Report, known_ids: Collection[str] = ()) -> str:
+    """The proposals as one YAML list in the knowledge format, commented, ready to edit."""
+    chunks = [
+        f"# Proposals from the questions asked since {iso(report.since)} (qa-bot report --yaml).",
+        "# Review them, then paste them into the `entries:` list of a knowledge file.",
+    ]
+    if report.picked:
+        chunks.append("\n# New wordings for existing entries: add them to that entry's questions.")
+    for picked in report.picked:
+        chunks.append(f"# {picked.picks} people picked `{picked.entry_id}` from suggestions.")
+        wordings = [_Quoted(_one_line(c.wording)) for c in picked.wordings]
+        chunks.append(_dump({"id": picked.entry_id, "questions": wordings}).rstrip())
+    if report.unanswered:
+        chunks.append("\n# New entries for questions nobody could answer: write answer and quote.")
+    taken = set(known_ids)
+    for cluster in report.unanswered:
+        chunks.append(f"# asked {cluster.count} time{'s' if cluster.count != 1 else ''}")
+        item: dict[str, object] = {
+            "id": new_entry_id(cluster.wording, taken),
+            "questions": [_Quoted(_one_line(cluster.wording))],
+            "answer": _Quoted("TODO"),
+            "quote": _Quoted("TODO: copy the sentence from the article"),
+        }
+        chunks.append(_dump(item).rstrip())
+    if report.disliked:
+        chunks.append("\n# Answers people disliked (check the answer, or the entry they matched):")
+    for disliked in report.disliked:
+        chunks.append(f"#   {disliked.entry_id}: {disliked.down} down, {disliked.up} up")
+        chunks += [f"#     {_one_line(c.wording)}" for c in disliked.wordings]
+    if not (report.picked or report.unanswered):
+        chunks.append("# Nothing to propose yet.")
+    return "\n".join(chunks) + "\n"

@@ -1,0 +1,541 @@
+"""The question log: every question's outcome in SQLite, written by one background thread.
+
+`QuestionLog.record()` only puts a row on a queue and returns its id, so the event loop
+never waits for the disk; the writer commits whatever is queued as soon as it arrives
+(one transaction per batch, no added delay), and `close()` drains the queue first.
+User and chat ids are stored as keyed hashes only (bot.privacy); question texts only
+where an author needs them (see `record`), and never longer than the retention period.
+"""
+
+from __future__ import annotations
+
+import atexit
+import enum
+import logging
+import os
+import queue
+import secrets
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from bot.model import Outcome, Result
+from bot.privacy import Hasher, load_hash_key
+
+if TYPE_CHECKING:
+    from bot.report import Stats
+
+log = logging.getLogger(__name__)
+
+DB_PATH_ENV = "QA_DB_PATH"
+RETENTION_ENV = "QA_RETENTION_DAYS"
+DEFAULT_DB_PATH = Path("qa-bot-data") / "questions.sqlite3"
+DEFAULT_RETENTION_DAYS = 90
+MAX_TEXT_CHARS = 1000  # the engine reads no further either
+MAX_BATCH = 500
+T = TypeVar("T")
+
+
+class ChatType(enum.StrEnum):
+    """Where a question was asked."""
+
+    PRIVATE = "private"
+    GROUP = "group"
+    SUPERGROUP = "supergroup"
+    CHANNEL = "channel"
+    INLINE = "inline"
+    CLI = "cli"
+
+
+class StoreError(Exception):
+    """The question log cannot be opened or used; the message says why."""
+
+
+class StoreClosed(StoreError):
+    """A write was attempted after close()."""
+
+
+# -- settings ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Where the log lives and how long question texts are kept."""
+
+    path: Path
+    retention_days: int = DEFAULT_RETENTION_DAYS
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, cwd: Path | None = None
+    ) -> StoreSettings:
+        """$QA_DB_PATH (default ./qa-bot-data/questions.sqlite3) and $QA_RETENTION_DAYS."""
+        environ = os.environ if environ is None else environ
+        return cls(
+            path=resolve_db_path(None, environ, cwd),
+            retention_days=parse_retention(environ.get(RETENTION_ENV, "")),
+        )
+
+
+def resolve_db_path(
+    explicit: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Path:
+    """--db beats $QA_DB_PATH beats ./qa-bot-data/questions.sqlite3; relative to cwd."""
+    environ = os.environ if environ is None else environ
+    raw = str(explicit) if explicit else environ.get(DB_PATH_ENV, "").strip()
+    path = Path(raw).expanduser() if raw else DEFAULT_DB_PATH
+    return path if path.is_absolute() else (cwd or Path.cwd()) / path
+
+
+def parse_retention(raw: str) -> int:
+    """Days to keep question texts; 0 keeps none; empty means the default."""
+    if not raw.strip():
+        return DEFAULT_RETENTION_DAYS
+    try:
+        days = int(raw)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise StoreError(
+            f"{RETENTION_ENV}={raw!r}: give a whole number of days (0 keeps no question texts)"
+        )
+    return days
+
+
+# -- schema --------------------------------------------------------------------------------------
+
+# Each migration moves the file from version N to N+1 (PRAGMA user_version); never edit one
+# that has shipped: add the next.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (  # v1: one row per question
+        """CREATE TABLE questions (
+            id TEXT PRIMARY KEY,
+            asked_at TEXT NOT NULL,
+            chat_type TEXT NOT NULL,
+            user_hash TEXT,
+            chat_hash TEXT,
+            outcome TEXT NOT NULL,
+            entry_id TEXT,
+            confidence REAL NOT NULL,
+            question TEXT
+        )""",
+        "CREATE INDEX questions_asked_at ON questions (asked_at)",
+    ),
+    (  # v2: the suggestion people picked, and 👍/👎 per user and answer
+        "ALTER TABLE questions ADD COLUMN picked_entry_id TEXT",
+        "ALTER TABLE questions ADD COLUMN picked_at TEXT",
+        """CREATE TABLE feedback (
+            record_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+            user_hash TEXT NOT NULL,
+            vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+            voted_at TEXT NOT NULL,
+            PRIMARY KEY (record_id, user_hash)
+        )""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect_database(
+    path: Path, factory: type[sqlite3.Connection] = sqlite3.Connection
+) -> sqlite3.Connection:
+    """A configured connection (WAL, foreign keys), creating the file and its folder."""
+    # Owner-only: the folder holds question texts and the hash key.
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Autocommit mode: transactions are opened explicitly, so DDL and DML behave alike.
+    conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, factory=factory)
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit survives an OS crash too, not only a crash of the bot.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the file to SCHEMA_VERSION, one migration per transaction; return the version."""
+    while True:
+        conn.execute("BEGIN IMMEDIATE")  # re-read the version under the write lock
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the question log has schema version {version}, newer than this qa-bot "
+                    f"({SCHEMA_VERSION}); upgrade qa-bot"
+                )
+            if version == SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return version
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """A connection to an up-to-date log (for reports and tools)."""
+    conn = connect_database(path)
+    try:
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def iso(moment: datetime) -> str:
+    """How times are stored: UTC, to the second, sortable as text (naive means UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def purge_texts(conn: sqlite3.Connection, retention_days: int, now: datetime) -> int:
+    """Forget question texts older than the retention period; the rows (counts) remain."""
+    cutoff = iso(now - timedelta(days=retention_days))
+    cursor = conn.execute(
+        "UPDATE questions SET question = NULL WHERE question IS NOT NULL AND asked_at < ?",
+        (cutoff,),
+    )
+    return cursor.rowcount
+
+
+# -- writes --------------------------------------------------------------------------------------
+
+
+_Op = Callable[[sqlite3.Connection], Any]
+_INSERT = (
+    "INSERT INTO questions (id, asked_at, chat_type, user_hash, chat_hash, outcome, entry_id, "
+    "confidence, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_PICK = "UPDATE questions SET picked_entry_id = ?, picked_at = ? WHERE id = ?"
+_VOTE = (
+    "INSERT INTO feedback (record_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (record_id, user_hash) DO UPDATE "
+    "SET vote = excluded.vote, voted_at = excluded.voted_at"
+)
+_KEEP_TEXT = "UPDATE questions SET question = ? WHERE id = ? AND outcome = ? AND question IS NULL"
+# A 👎 changed to 👍: an answered question's text is kept only while some 👎 stands.
+_DROP_TEXT = (
+    "UPDATE questions SET question = NULL WHERE id = ? AND outcome = ? "
+    "AND NOT EXISTS (SELECT 1 FROM feedback WHERE record_id = ? AND vote < 0)"
+)
+
+
+def _statements(*steps: tuple[str, tuple[object, ...]]) -> _Op:
+    """An operation for the writer: these statements, in order."""
+
+    def run(conn: sqlite3.Connection) -> None:
+        for sql, params in steps:
+            conn.execute(sql, params)
+
+    return run
+
+
+_Item = tuple[_Op, Future[Any] | None]
+_STOP = None
+
+
+class QuestionLog:
+    """The question log; safe to call from any thread, never blocking on the disk."""
+
+    def __init__(
+        self,
+        path: Path,
+        hash_key: bytes,
+        *,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        connect: Callable[[Path], sqlite3.Connection] = connect_database,
+        purge_every: float = 3600.0,
+        pending_limit: int = 10_000,
+        pending_seconds: float = 86_400.0,
+    ) -> None:
+        """Open (creating or migrating) the database; raise StoreError if it cannot."""
+        self.path = path
+        self.retention_days = retention_days
+        self._hasher = Hasher(hash_key)
+        self._connect = connect
+        self._purge_every = purge_every
+        self._pending_limit = pending_limit
+        self._pending_seconds = pending_seconds
+        # Texts of answered questions, kept in memory only: written if a 👎 comes.
+        self._pending: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
+        self._closed = False
+        ready: Future[None] = Future()
+        self._thread = threading.Thread(
+            target=self._run, args=(ready,), name="qa-bot-question-log", daemon=True
+        )
+        self._thread.start()
+        try:
+            ready.result()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the question log {path}: {exc}") from exc
+        # The writer is a daemon thread, so it cannot keep the process alive; closing at
+        # exit still drains the queue when the owner forgot to.
+        atexit.register(self.close)
+
+    @classmethod
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        warn: Callable[[str], None] | None = None,
+        cwd: Path | None = None,
+    ) -> QuestionLog:
+        """Open the log configured by $QA_DB_PATH, $QA_RETENTION_DAYS and $QA_HASH_KEY."""
+        settings = StoreSettings.from_env(environ, cwd)
+        key = load_hash_key(settings.path, environ, warn)
+        return cls(settings.path, key, retention_days=settings.retention_days)
+
+    # -- the public writes -------------------------------------------------------------------
+
+    def record(
+        self,
+        *,
+        question: str,
+        outcome: Outcome | str,
+        chat_type: ChatType | str,
+        user_id: int | str | None,
+        chat_id: int | str | None,
+        entry_id: str | None = None,
+        confidence: float = 0.0,
+        at: datetime | None = None,
+    ) -> str:
+        """Queue one question's outcome; return its record id at once.
+
+        The text is written only for no_match and suggested outcomes; an answered question's
+        text waits in memory (a day at most) and is written only if a 👎 arrives for it.
+        """
+        outcome = Outcome(outcome)
+        record_id = secrets.token_hex(8)
+        text = question.strip()[:MAX_TEXT_CHARS] or None
+        if self.retention_days == 0:
+            text = None
+        keep_now = outcome is not Outcome.ANSWERED
+        row = (
+            record_id,
+            iso(at or datetime.now(UTC)),
+            ChatType(chat_type).value,
+            self._hasher.hash("user", user_id),
+            self._hasher.hash("chat", chat_id),
+            outcome.value,
+            entry_id,
+            round(float(confidence), 4),
+            text if keep_now else None,
+        )
+        with self._lock:
+            if not keep_now and text is not None:
+                self._remember(record_id, text)
+            self._put(_statements((_INSERT, row)))
+        return record_id
+
+    def record_result(
+        self,
+        result: Result,
+        *,
+        chat_type: ChatType | str,
+        user_id: int | str | None,
+        chat_id: int | str | None,
+        at: datetime | None = None,
+    ) -> str:
+        """`record` for an engine Result: the answered entry, or the top suggestion."""
+        entry_id = result.entry.id if result.entry else None
+        if entry_id is None and result.suggestions:
+            entry_id = result.suggestions[0].entry_id
+        return self.record(
+            question=result.question,
+            outcome=result.outcome,
+            chat_type=chat_type,
+            user_id=user_id,
+            chat_id=chat_id,
+            entry_id=entry_id,
+            confidence=result.confidence,
+            at=at,
+        )
+
+    def suggestion_picked(self, record_id: str, entry_id: str, at: datetime | None = None) -> None:
+        """Note which suggestion was picked after a "did you mean"; the last pick wins."""
+        with self._lock:
+            self._put(_statements((_PICK, (entry_id, iso(at or datetime.now(UTC)), record_id))))
+
+    def feedback(
+        self, record_id: str, user_id: int | str, vote: int, at: datetime | None = None
+    ) -> None:
+        """👍 (+1) or 👎 (-1) from one user on one answer; pressing again changes the vote."""
+        if vote not in (1, -1):
+            raise ValueError(f"a vote is +1 or -1, not {vote!r}")
+        user_hash = self._hasher.hash("user", user_id)
+        assert user_hash is not None
+        answered = Outcome.ANSWERED.value
+        steps: list[tuple[str, tuple[object, ...]]] = [
+            (_VOTE, (record_id, user_hash, vote, iso(at or datetime.now(UTC))))
+        ]
+        with self._lock:
+            text = self._pending_text(record_id)
+            if vote < 0 and text is not None:
+                steps.append((_KEEP_TEXT, (text, record_id, answered)))
+            elif vote > 0:
+                steps.append((_DROP_TEXT, (record_id, answered, record_id)))
+            self._put(_statements(*steps))
+
+    def purge_texts(self, now: datetime | None = None) -> Future[int]:
+        """Forget texts older than the retention period now (the writer also does it hourly)."""
+        moment = now or datetime.now(UTC)
+        return self._call(lambda conn: purge_texts(conn, self.retention_days, moment))
+
+    def stats(self, now: datetime | None = None) -> Stats:
+        """Counts for today and the last 7 days, top unanswered questions.
+
+        Blocks until the writer has run it, so it sees every record made before; from async
+        code, call it with `await asyncio.to_thread(log.stats)`.
+        """
+        from bot.report import read_stats
+
+        moment = now or datetime.now(UTC)
+        return self._call(lambda conn: read_stats(conn, moment)).result()
+
+    def flush(self, timeout: float | None = None) -> None:
+        """Wait until everything queued so far is committed."""
+        self._call(lambda conn: None).result(timeout)
+
+    def close(self, timeout: float | None = None) -> None:
+        """Write everything queued, then close the database; later writes raise StoreClosed."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._queue.put(_STOP)
+        atexit.unregister(self.close)
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.error("question log: the writer did not finish within %s s", timeout)
+
+    def __enter__(self) -> QuestionLog:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _put(self, op: _Op, future: Future[Any] | None = None) -> None:
+        # Called with the lock held, so nothing can be queued after close()'s stop marker.
+        if self._closed:
+            raise StoreClosed("the question log is closed")
+        self._queue.put((op, future))
+
+    def _call(self, op: Callable[[sqlite3.Connection], T]) -> Future[T]:
+        future: Future[T] = Future()
+        with self._lock:
+            self._put(op, future)
+        return future
+
+    def _remember(self, record_id: str, text: str) -> None:
+        now = time.monotonic()
+        self._pending[record_id] = (now, text)
+        while self._pending:
+            oldest_id, (since, _) = next(iter(self._pending.items()))
+            if len(self._pending) <= self._pending_limit and now - since < self._pending_seconds:
+                break
+            del self._pending[oldest_id]
+
+    def _pending_text(self, record_id: str) -> str | None:
+        # Not removed on a 👎: the vote may still change, and a 👎 from another user may come.
+        found = self._pending.get(record_id)
+        if found is None or time.monotonic() - found[0] >= self._pending_seconds:
+            return None
+        return found[1]
+
+    def _run(self, ready: Future[None]) -> None:
+        try:
+            conn = self._connect(self.path)
+            try:
+                migrate(conn)
+                self._purge_now(conn)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException as exc:
+            ready.set_exception(exc)
+            return
+        ready.set_result(None)
+        try:
+            self._serve(conn)
+        finally:
+            conn.close()
+
+    def _purge_now(self, conn: sqlite3.Connection) -> int:
+        return purge_texts(conn, self.retention_days, datetime.now(UTC))
+
+    def _serve(self, conn: sqlite3.Connection) -> None:
+        next_purge = time.monotonic() + self._purge_every
+        while True:
+            try:
+                first = self._queue.get(timeout=max(0.0, next_purge - time.monotonic()))
+            except queue.Empty:
+                next_purge = time.monotonic() + self._purge_every
+                self._commit(conn, [(self._purge_now, None)])
+                continue
+            batch = [first]
+            # Whatever queued up while the last commit ran goes into one transaction.
+            while len(batch) < MAX_BATCH:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            self._commit(conn, [item for item in batch if item is not _STOP])
+            if batch[-1] is _STOP:
+                return
+
+    def _commit(self, conn: sqlite3.Connection, batch: list[_Item]) -> None:
+        if not batch:
+            return
+        done: list[tuple[Future[Any] | None, Any]] = []
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for op, future in batch:
+                # A savepoint per operation: one bad write (an unknown record id) spoils no other.
+                conn.execute("SAVEPOINT op")
+                try:
+                    result = op(conn)
+                except Exception as exc:
+                    conn.execute("ROLLBACK TO op")
+                    log.warning("question log: a write failed: %s", exc)
+                    if future is not None:
+                        future.set_exception(exc)
+                else:
+                    done.append((future, result))
+                conn.execute("RELEASE op")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            # The disk is full or the file locked for longer than the busy timeout: the batch
+            # is lost, but the writer lives on for the next one.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            log.error("question log: lost %d writes: %s", len(batch), exc)
+            for _, future in batch:
+                if future is not None and not future.done():
+                    future.set_exception(exc)
+            return
+        for future, result in done:
+            if future is not None:
+                future.set_result(result)

@@ -1,0 +1,131 @@
+"""`qa-bot run`: the Telegram bot, polling for updates until SIGINT or SIGTERM (exit code 0).
+
+Start-up checks the settings and the knowledge before any request reaches Telegram; a missing
+token or an invalid knowledge base ends the process with exit code 1 and a message saying how
+to fix it. While running, network errors, 5xx replies and flood limits are retried: polling
+never gives up, and sending waits out a 429's retry_after (AIORateLimiter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from typing import Any
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+
+from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, log_level_number
+from bot.knowledge import KnowledgeError
+from bot.live import LiveEngine
+from bot.render import COMMANDS
+from bot.telegram.context import CONTEXT_TYPES, BotData
+from bot.telegram.handlers import register
+from bot.telegram.logsafe import configure_logging
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR = 0, 1
+CONCURRENT_UPDATES = 32  # updates handled at once; the engine runs in worker threads
+RATE_LIMIT_RETRIES = 3  # times a request hit by a 429 is retried after its retry_after
+STARTUP_RETRIES = 3  # times the first getMe is retried before giving up
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"]
+
+QaApplication = Application[Any, Any, Any, Any, BotData, Any]
+
+
+def run(knowledge: str | None = None, log_level: str | None = None) -> int:
+    """Check the settings and the knowledge, then answer on Telegram until stopped."""
+    try:
+        settings = Settings.from_env(knowledge=knowledge, log_level=log_level)
+    except ConfigError as exc:
+        print(f"qa-bot run: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if settings.token is None:
+        print(MISSING_TOKEN_HELP, file=sys.stderr)
+        return EXIT_ERROR
+    configure_logging(log_level_number(settings.log_level), settings.secrets())
+    # Opt in to PTB 23's timedelta attributes, which PTB's own RetryAfter warns about.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    try:
+        live = LiveEngine(settings.knowledge)
+    except KnowledgeError as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_ERROR
+    return serve(build_application(settings, live), settings)
+
+
+def build_application(settings: Settings, live: LiveEngine) -> QaApplication:
+    """The PTB Application: rate limited, concurrent, HTML by default, handlers registered."""
+    if settings.token is None:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+    defaults = Defaults(
+        parse_mode=ParseMode.HTML,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+        allow_sending_without_reply=True,
+    )
+    application: QaApplication = (
+        ApplicationBuilder()
+        .token(settings.token.reveal())
+        .base_url(settings.api_base_url)
+        .context_types(CONTEXT_TYPES)
+        .defaults(defaults)
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .post_init(announce)
+        .post_shutdown(say_goodbye)
+        .build()
+    )
+    application.bot_data.live = live
+    register(application)
+    return application
+
+
+def serve(application: QaApplication, settings: Settings) -> int:
+    """Poll until SIGINT/SIGTERM; in-flight updates finish first. The exit code."""
+    try:
+        application.run_polling(
+            poll_interval=0,
+            timeout=dt.timedelta(seconds=settings.poll_timeout),
+            bootstrap_retries=STARTUP_RETRIES,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    except InvalidToken:
+        log.error("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather (/token)")
+        return EXIT_ERROR
+    except TelegramError as exc:
+        log.error("could not start: %s (is %s reachable?)", exc, _host(settings.api_base_url))
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+async def announce(application: QaApplication) -> None:
+    """After connecting: register the command menu and log who and what is being served."""
+    bot = application.bot
+    try:
+        await bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    except TelegramError as exc:
+        log.warning("could not register the command menu: %s", exc)
+    knowledge = application.bot_data.engine.knowledge
+    log.info(
+        "started as @%s: %d entries from %d article(s): %s",
+        bot.username,
+        len(knowledge.entries),
+        len(knowledge.articles),
+        ", ".join(a.title for a in knowledge.articles.values()),
+    )
+
+
+async def say_goodbye(application: QaApplication) -> None:
+    """Log the clean end of the process."""
+    log.info("stopped")
+
+
+def _host(url: str) -> str:
+    """The scheme and host of the API URL, for messages (the path could hold the token)."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"

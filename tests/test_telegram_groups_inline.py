@@ -1,0 +1,117 @@
+"""Groups (mentions, replies, /ask@bot, other chatter ignored) and inline mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine import Engine
+from tests.telegram_fixtures import (
+    GROUP_ID,
+    RunningBot,
+    expected_answer_text,
+)
+
+pytest_plugins = ["tests.telegram_fixtures"]
+
+IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
+
+
+async def _next_reply_after_chatter(bot: RunningBot, chatter: list[str], final: str) -> dict:
+    """Send group chatter, then `final`; returns the bot's only new message (to `final`)."""
+    for text in chatter:
+        bot.api.send_text(text, **IN_GROUP)
+    reply = await bot.ask(final, **IN_GROUP)
+    await bot.settle()
+    return reply
+
+
+async def test_group_chatter_is_ignored_and_a_mention_is_answered(running_bot: RunningBot) -> None:
+    running_bot.api.privacy_mode = False  # the bot sees every group message; it must choose
+    before = len(running_bot.api.messages_in(GROUP_ID))
+    reply = await _next_reply_after_chatter(
+        running_bot,
+        ["How did the council vote?", "hi everyone", "@someone_else how did the council vote?"],
+        "@G4S_QA_BOT how did the council vote?",
+    )
+    assert len(running_bot.api.messages_in(GROUP_ID)) == before + 1  # chatter got nothing
+    assert reply["text"] == expected_answer_text(running_bot.knowledge, "vote")
+    assert reply["reply_to_message"]["text"] == "@G4S_QA_BOT how did the council vote?"
+    other_content = running_bot.api.send_sticker(**IN_GROUP)
+    await running_bot.settle()
+    assert len(running_bot.api.messages_in(GROUP_ID)) == before + 1  # a sticker too
+    assert other_content["chat"]["id"] == GROUP_ID
+
+
+async def test_a_reply_to_the_bot_in_a_group_is_answered(running_bot: RunningBot) -> None:
+    running_bot.api.privacy_mode = False
+    first = await running_bot.ask("@g4s_qa_bot hello", **IN_GROUP)
+    assert first["text"].startswith("Hello!")
+    reply = await running_bot.ask(
+        "and what happens to the books?", reply_to_message=first, **IN_GROUP
+    )
+    assert reply["text"] == expected_answer_text(running_bot.knowledge, "books")
+
+
+async def test_ask_with_the_bot_name_works_in_groups(running_bot: RunningBot) -> None:
+    reply = await running_bot.command("/ask How did the council vote?", at_bot=True, **IN_GROUP)
+    assert reply["text"] == expected_answer_text(running_bot.knowledge, "vote")
+    plain = await running_bot.command("/ask What happens to the books?", **IN_GROUP)
+    assert plain["text"] == expected_answer_text(running_bot.knowledge, "books")
+    prompt = await running_bot.command("/ask", at_bot=True, **IN_GROUP)
+    assert prompt["text"].startswith("What would you like to know")
+    markup = running_bot.api.calls_to("sendMessage")[-1].params["reply_markup"]
+    assert markup["force_reply"] is True and markup["selective"] is True
+    # Answering the prompt is a reply to the bot: answered.
+    answer = await running_bot.ask(
+        "How much will the council save?", reply_to_message=prompt, **IN_GROUP
+    )
+    assert answer["text"] == expected_answer_text(running_bot.knowledge, "savings")
+
+
+async def test_commands_for_another_bot_are_ignored_in_groups(running_bot: RunningBot) -> None:
+    running_bot.api.privacy_mode = False
+    before = len(running_bot.api.messages_in(GROUP_ID))
+    reply = await _next_reply_after_chatter(
+        running_bot, ["/ask@other_bot How did the council vote?", "/weather"], "/help@g4s_qa_bot"
+    )
+    assert "How to ask" in reply["text"]
+    assert len(running_bot.api.messages_in(GROUP_ID)) == before + 1
+
+
+async def test_inline_query_offers_answers_with_their_quote(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    query_id = api.inline_query("how much will the council save")
+    await api.wait_for_call("answerInlineQuery")
+    answer = api.inline_answers[query_id]
+    results = answer["results"]
+    assert 1 <= len(results) <= 5
+    assert len({r["id"] for r in results}) == len(results)
+    assert answer["cache_time"] <= 10
+    top = results[0]
+    assert top["type"] == "article"
+    assert top["title"] == "How much money will closing the library save?"
+    content = top["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert "<blockquote>Closing the library will save the council" in content["message_text"]
+    assert "&lt;for good&gt; &amp;" in content["message_text"]
+    api.assert_no_errors()
+
+
+async def test_an_empty_inline_query_offers_example_questions(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    query_id = api.inline_query("")
+    await api.wait_for_call("answerInlineQuery")
+    titles = [r["title"] for r in api.inline_answers[query_id]["results"]]
+    examples = Engine.load(running_bot.knowledge).examples(5)
+    assert titles == [e.question for e in examples]
+    api.assert_no_errors()
+
+
+async def test_hostile_inline_queries_get_valid_results(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    ids = [api.inline_query(q) for q in ("<b>what & happens 😀 to the books</b>", "x" * 300)]
+    await api.wait_for_call("answerInlineQuery", count=2)
+    for query_id in ids:
+        # A best match or examples, never an empty answer; the fake server parsed the HTML.
+        assert api.inline_answers[query_id]["results"]
+    api.assert_no_errors()
