@@ -290,9 +290,11 @@ class Matcher:
                     overlap=round(share, 4),
                     fuzzy=round(best_fuzzy, 4),
                     best_variant=best_text,
+                    closeness=round(best_close, 4),
+                    missing_intents=missing,
                 )
             )
-        scored.sort(key=lambda c: (-c.confidence, c.entry_id))
+        scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
         return scored
 
     def decide(self, candidates: list[Candidate]) -> tuple[Outcome, list[Candidate]]:

@@ -69,6 +69,8 @@ class Candidate:
     overlap: float
     fuzzy: float
     best_variant: str
+    closeness: float = 0.0
+    missing_intents: int = 0
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ STOP_WORDS = frozenset(
     given go goes going gone got had hadn has hasn have haven having he her here hers herself him
     himself his i if in into is isn it its itself just kind know let like likely ll look looking
     lot lots made make many may maybe me mean might mine more most much must my myself need needs
-    no nor not now of off on once one only or other others otherwise our ours ourselves out over
+    no nor not now of on once one only or other others otherwise our ours ourselves out over
     own please pls plz quite rather re really s same say says see seem seems shall she should
     shouldn so some something somebody someone sort still such sure t tell than thank thanks that
     the their theirs them themselves then there these they thing things this those though through
@@ -33,13 +33,17 @@ STOP_WORDS = frozenset(
     happen happened happening going ok right currently actual basically just total overall whole
     exactly again any d m o y involved involve involves involving existing exist exists
     regarding concerning related part parts stuff time times read reading confused confusing
-    understand clarify remind question questions quick mention mentioned
+    understand clarify remind question questions quick mention mentioned everyone everybody
+    try trying tried
     """.split()
 )
 
 # Words that point at the article itself ("in this story"): they say little about which fact
 # is asked for, so they weigh less.
 META_WORDS = frozenset({"article", "story", "piece", "report", "text", "news"})
+
+# Other forms of the longer stop words: "happens", "wants", "mentions".
+_STOP_STEMS = frozenset(_STEMMER.stemWords([w for w in STOP_WORDS if len(w) > 3]))
 
 # Question words become intent terms, so that "when…?" prefers an entry asked with "when".
 _INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -106,8 +110,13 @@ def intents(text: str) -> list[str]:
 
 
 def is_content_word(word: str) -> bool:
-    """A word that can carry meaning: not a stop word or question word, not a lone letter."""
-    return word not in STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1
+    """A word that can carry meaning: not a stop word (in any form), not a lone letter."""
+    return (
+        len(word) > 1
+        and word not in STOP_WORDS
+        and word not in QUESTION_WORDS
+        and stem(word) not in _STOP_STEMS
+    )
 
 
 @lru_cache(maxsize=65536)
