@@ -81,7 +81,8 @@ def render_coverage(results: list[ArticleCoverage]) -> str:
     missing = sum(len(r.uncovered) for r in results)
     if missing:
         lines.append(
-            f"{total - missing} of {total} sentences are covered; {missing} are not: "
+            f"{total - missing} of {total} sentences are covered; {missing} "
+            f"{'is' if missing == 1 else 'are'} not: "
             "write entries whose quote is one of them."
         )
     else:

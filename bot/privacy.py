@@ -32,10 +32,8 @@ class Hasher:
     def __init__(self, key: bytes) -> None:
         self._key = key
 
-    def hash(self, kind: str, raw_id: int | str | None) -> str | None:
-        """The hex hash of one id of a kind ("user", "chat"); None stays None."""
-        if raw_id is None:
-            return None
+    def hash(self, kind: str, raw_id: int | str) -> str:
+        """The hex hash of one id of a kind ("user", "chat")."""
         # The kind is mixed in so that a user's hash never equals the hash of a chat id.
         message = f"{kind}:{raw_id}".encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:HASH_HEX_CHARS]
@@ -90,7 +88,7 @@ def _read_key_file(key_file: Path, say: Callable[[str], None]) -> bytes:
 
 
 def _create_key_file(key_file: Path, key: str) -> None:
-    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # O_EXCL: never overwrite a key, which would silently change every hash.
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as file:

@@ -163,8 +163,11 @@ def _clip_escaped(text: str, units: int) -> str:
     return clip(text, low) if low else ""
 
 
-def _titles_html(articles: Sequence[Article]) -> str:
-    return ", ".join(f"<i>{escape(a.title)}</i>" for a in articles) or "one news article"
+def _titles_html(articles: Sequence[Article], most: int = 5) -> str:
+    titles = [f"<i>{escape(clip(a.title, 150))}</i>" for a in articles[:most]]
+    if len(articles) > most:
+        titles.append(f"{len(articles) - most} more")
+    return ", ".join(titles) or "one news article"
 
 
 def unsure_html(question: str) -> str:
@@ -227,17 +230,23 @@ def help_html(bot_username: str) -> str:
 def source_html(articles: Sequence[Article], questions: Mapping[str, int]) -> str:
     """/source: each article's title and origin, and how answers quote it."""
     parts = ["<b>Where my answers come from</b>"]
-    for article in articles:
-        count = questions.get(article.id, 0)
-        parts.append(
-            f"<i>{escape(article.title)}</i>\n{escape(article.origin)}\n"
-            f"{count} question{'s' if count != 1 else ''} answered from it."
-        )
-    parts.append(
+    closing = (
         "Every answer quotes the article word for word: the quote is the indented block under "
         "the answer, followed by the article's title. I answer only from the article, "
         "never from elsewhere."
     )
+    room = MESSAGE_LIMIT - utf16_len(closing) - 100
+    for shown, article in enumerate(articles):
+        count = questions.get(article.id, 0)
+        part = (
+            f"<i>{escape(clip(article.title, 200))}</i>\n{escape(clip(article.origin, 500))}\n"
+            f"{count} question{'s' if count != 1 else ''} answered from it."
+        )
+        if utf16_len("\n\n".join([*parts, part])) > room:
+            parts.append(f"\u2026and {len(articles) - shown} more.")
+            break
+        parts.append(part)
+    parts.append(closing)
     return "\n\n".join(parts)
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -97,7 +98,8 @@ def outcome_counts(conn: sqlite3.Connection, since: datetime) -> dict[str, int]:
 
 
 def read_stats(conn: sqlite3.Connection, now: datetime, top: int = 5) -> Stats:
-    """The numbers behind /stats."""
+    """The numbers behind /stats; "today" is the UTC day of `now`."""
+    now = now.astimezone(UTC) if now.tzinfo else now.replace(tzinfo=UTC)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     week = now - timedelta(days=7)
     up, down = _votes(conn, week)
@@ -297,7 +299,9 @@ def _cluster_line(cluster: Cluster) -> str:
 
 def new_entry_id(wording: str, taken: set[str]) -> str:
     """A valid, unused `new-...` id made of the question's first words."""
-    words = re.sub(r"[^a-z0-9]+", " ", default_process(wording).lower()).split()
+    # Accents are dropped rather than the letters: "coûte" becomes "coute", not "co-te".
+    ascii_text = unicodedata.normalize("NFKD", wording).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split()
     base = "new-" + "-".join(words[:5]) if words else "new-question"
     base = base[:40].rstrip("-")
     candidate, number = base, 2
@@ -347,7 +351,8 @@ def render_yaml(report: Report, known_ids: Collection[str] = ()) -> str:
     if report.picked:
         chunks.append("\n# New wordings for existing entries: add them to that entry's questions.")
     for picked in report.picked:
-        chunks.append(f"# {picked.picks} people picked `{picked.entry_id}` from suggestions.")
+        times = f"{picked.picks} time{'s' if picked.picks != 1 else ''}"
+        chunks.append(f"# picked {times} from the suggestions after these wordings")
         wordings = [_Quoted(_one_line(c.wording)) for c in picked.wordings]
         chunks.append(_dump({"id": picked.entry_id, "questions": wordings}).rstrip())
     if report.unanswered:

@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.model import Outcome, Result
-from bot.privacy import Hasher, load_hash_key
+from bot.privacy import Hasher, HashKeyError, load_hash_key
 
 if TYPE_CHECKING:
     from bot.report import Stats
@@ -150,8 +150,11 @@ def connect_database(
     path: Path, factory: type[sqlite3.Connection] = sqlite3.Connection
 ) -> sqlite3.Connection:
     """A configured connection (WAL, foreign keys), creating the file and its folder."""
-    # Owner-only: the folder holds question texts and the hash key.
+    # Owner-only: the file holds question texts (SQLite gives its WAL the same mode), and the
+    # folder the hash key.
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     # Autocommit mode: transactions are opened explicitly, so DDL and DML behave alike.
     conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, factory=factory)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -282,7 +285,7 @@ class QuestionLog:
         self._thread.start()
         try:
             ready.result()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open the question log {path}: {exc}") from exc
         # The writer is a daemon thread, so it cannot keep the process alive; closing at
         # exit still drains the queue when the owner forgot to.
@@ -298,7 +301,10 @@ class QuestionLog:
     ) -> QuestionLog:
         """Open the log configured by $QA_DB_PATH, $QA_RETENTION_DAYS and $QA_HASH_KEY."""
         settings = StoreSettings.from_env(environ, cwd)
-        key = load_hash_key(settings.path, environ, warn)
+        try:
+            key = load_hash_key(settings.path, environ, warn)
+        except (HashKeyError, OSError) as exc:
+            raise StoreError(f"cannot set up the hash key: {exc}") from exc
         return cls(settings.path, key, retention_days=settings.retention_days)
 
     # -- the public writes -------------------------------------------------------------------
@@ -315,23 +321,21 @@ class QuestionLog:
         confidence: float = 0.0,
         at: datetime | None = None,
     ) -> str:
-        """Queue one question's outcome; return its record id at once.
-
-        The text is written only for no_match and suggested outcomes; an answered question's
-        text waits in memory (a day at most) and is written only if a 👎 arrives for it.
-        """
+        """Queue one question's outcome; return its record id at once (no disk access)."""
         outcome = Outcome(outcome)
         record_id = secrets.token_hex(8)
         text = question.strip()[:MAX_TEXT_CHARS] or None
         if self.retention_days == 0:
             text = None
+        # Authors need the texts nothing answered; an answered question's text waits in memory
+        # (a day at most) and reaches the disk only if a 👎 comes for it.
         keep_now = outcome is not Outcome.ANSWERED
         row = (
             record_id,
             iso(at or datetime.now(UTC)),
             ChatType(chat_type).value,
-            self._hasher.hash("user", user_id),
-            self._hasher.hash("chat", chat_id),
+            None if user_id is None else self._hasher.hash("user", user_id),
+            None if chat_id is None else self._hasher.hash("chat", chat_id),
             outcome.value,
             entry_id,
             round(float(confidence), 4),
@@ -379,7 +383,6 @@ class QuestionLog:
         if vote not in (1, -1):
             raise ValueError(f"a vote is +1 or -1, not {vote!r}")
         user_hash = self._hasher.hash("user", user_id)
-        assert user_hash is not None
         answered = Outcome.ANSWERED.value
         steps: list[tuple[str, tuple[object, ...]]] = [
             (_VOTE, (record_id, user_hash, vote, iso(at or datetime.now(UTC))))
@@ -398,13 +401,10 @@ class QuestionLog:
         return self._call(lambda conn: purge_texts(conn, self.retention_days, moment))
 
     def stats(self, now: datetime | None = None) -> Stats:
-        """Counts for today and the last 7 days, top unanswered questions.
-
-        Blocks until the writer has run it, so it sees every record made before; from async
-        code, call it with `await asyncio.to_thread(log.stats)`.
-        """
+        """Counts for today and the last 7 days, top unanswered; blocks (use asyncio.to_thread)."""
         from bot.report import read_stats
 
+        # Run by the writer, after every write queued before it: the numbers include them.
         moment = now or datetime.now(UTC)
         return self._call(lambda conn: read_stats(conn, moment)).result()
 

@@ -19,3 +19,7 @@ def fake_api() -> Iterator[FakeBotApi]:
     """A fake Telegram Bot API on 127.0.0.1 (random port), stopped after the test."""
     with FakeBotApi() as api:
         yield api
+
+
+# The Telegram tests' fixtures (running_bot, library) and helpers.
+pytest_plugins = ["tests.telegram_fixtures"]

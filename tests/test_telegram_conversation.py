@@ -19,8 +19,6 @@ from tests.telegram_fixtures import (
     unsure_question,
 )
 
-pytest_plugins = ["tests.telegram_fixtures"]
-
 
 async def test_a_question_is_answered_with_its_quote_in_a_blockquote(
     running_bot: RunningBot,
@@ -251,3 +249,15 @@ async def test_ask_command_answers_and_a_bare_ask_asks_what_to_ask(
 async def test_an_unknown_command_points_to_help(running_bot: RunningBot) -> None:
     reply = await running_bot.command("/weather")
     assert "/help" in reply["text"]
+
+
+async def test_many_questions_at_once_are_all_answered(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    users = range(2001, 2013)
+    for user in users:
+        api.send_text("How did the council vote?", user_id=user)
+    expected = expected_answer_text(running_bot.knowledge, "vote")
+    for user in users:
+        [reply] = await api.wait_for_messages(user)
+        assert reply["text"] == expected
+    api.assert_no_errors()

@@ -11,8 +11,6 @@ from tests.telegram_fixtures import (
     expected_answer_text,
 )
 
-pytest_plugins = ["tests.telegram_fixtures"]
-
 IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 
 
@@ -55,7 +53,7 @@ async def test_a_reply_to_the_bot_in_a_group_is_answered(running_bot: RunningBot
 async def test_ask_with_the_bot_name_works_in_groups(running_bot: RunningBot) -> None:
     reply = await running_bot.command("/ask How did the council vote?", at_bot=True, **IN_GROUP)
     assert reply["text"] == expected_answer_text(running_bot.knowledge, "vote")
-    plain = await running_bot.command("/ask What happens to the books?", **IN_GROUP)
+    plain = await running_bot.command("/ask @g4s_qa_bot What happens to the books?", **IN_GROUP)
     assert plain["text"] == expected_answer_text(running_bot.knowledge, "books")
     prompt = await running_bot.command("/ask", at_bot=True, **IN_GROUP)
     assert prompt["text"].startswith("What would you like to know")

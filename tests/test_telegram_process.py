@@ -6,6 +6,7 @@ import asyncio
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,6 @@ from tests.telegram_fixtures import (
     qa_bot,
     qa_bot_command,
 )
-
-pytest_plugins = ["tests.telegram_fixtures"]
 
 
 def _start(api: FakeBotApi, knowledge: Path, cwd: Path, **extra: str) -> subprocess.Popen[str]:
@@ -99,6 +98,19 @@ def test_run_without_a_token_explains_how_to_get_one(tmp_path: Path) -> None:
     assert done.stdout == ""
 
 
+def test_a_token_telegram_rejects_exits_1_with_a_hint(
+    fake_api: FakeBotApi, library: Path, tmp_path: Path
+) -> None:
+    wrong = "7000000001:AAWrongTokenWrongTokenWrongToken-000"
+    env = clean_env(TELEGRAM_BOT_TOKEN=wrong, TELEGRAM_API_BASE_URL=fake_api.base_url)
+    done = qa_bot("--knowledge", str(library), "run", env=env, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "Telegram rejected TELEGRAM_BOT_TOKEN" in done.stderr
+    assert wrong not in done.stderr + done.stdout
+    assert wrong.split(":")[1] not in done.stderr + done.stdout
+    assert [c.method for c in fake_api.calls] == ["getMe"]
+
+
 def test_invalid_knowledge_exits_1_before_any_request(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -130,3 +142,18 @@ def test_malformed_settings_exit_1_with_a_message(
     assert done.returncode == 1
     assert done.stderr.startswith("qa-bot run: ") and message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_command_line_loads_telegram_only_for_run(library: Path, tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"code = main(['--knowledge', {str(library)!r}, 'ask', 'How did the council vote?'])\n"
+        "assert code == 0, code\n"
+        "print(sorted(m for m in sys.modules if m == 'telegram' or m.startswith('telegram.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=30
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("[]")

@@ -8,8 +8,6 @@ import pytest
 
 from tests.telegram_fixtures import RunningBot, expected_answer_text
 
-pytest_plugins = ["tests.telegram_fixtures"]
-
 
 async def test_a_429_is_waited_out_and_the_answer_still_arrives(running_bot: RunningBot) -> None:
     api = running_bot.api

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -164,9 +165,7 @@ def test_render_html_escapes_and_fits_one_message() -> None:
         question="q",
         outcome=Outcome.ANSWERED,
         confidence=1.0,
-        entry=result.entry.__class__(
-            **{**result.entry.__dict__, "answer": "<b>&" * 900, "quote": "😀 & <i>" * 900}
-        ),
+        entry=dataclasses.replace(result.entry, answer="<b>&" * 900, quote="😀 & <i>" * 900),
         article=result.article,
     )
     text = render_html(huge)
@@ -217,3 +216,34 @@ def test_the_filter_redacts_message_args_and_exceptions() -> None:
     assert "AAHsecret" not in formatted
     assert formatted.count(REDACTED) >= 4
     assert "getMe failed" in formatted
+
+
+# -- group addressing ----------------------------------------------------------------------------
+
+
+def test_mentions_of_the_bot_are_found_and_stripped() -> None:
+    from bot.telegram.addressing import mentions, strip_mention
+
+    assert mentions("@G4S_QA_BOT how much?", "g4s_qa_bot")
+    assert mentions("hey @g4s_qa_bot, how much?", "g4s_qa_bot")
+    assert not mentions("@g4s_qa_bot_fan how much?", "g4s_qa_bot")
+    assert not mentions("mail me at me@g4s_qa_bot", "g4s_qa_bot")
+    assert not mentions("how much?", "")
+    assert strip_mention("@G4S_qa_bot   how much was it? @g4s_qa_bot", "g4s_qa_bot") == (
+        "how much was it?"
+    )
+
+
+def test_texts_about_many_long_articles_still_fit_one_message(tmp_path: Path) -> None:
+    from bot.model import Article
+    from bot.render import no_match_html, source_html, start_html
+
+    articles = [
+        Article(f"a{n}", "<Title> & " * 40, "origin & <x> " * 80, "text", tmp_path)
+        for n in range(60)
+    ]
+    counts = {a.id: 3 for a in articles}
+    for text in (source_html(articles, counts), no_match_html(articles), start_html(articles)):
+        assert utf16_len(text) <= MESSAGE_LIMIT
+        assert "<Title>" not in text and "&lt;Title&gt; &amp;" in text
+    assert "more" in source_html(articles, counts)

@@ -26,7 +26,7 @@ def strip_mention(text: str, username: str) -> str:
 
 
 def _mention_re(username: str) -> re.Pattern[str]:
-    return re.compile(rf"@{re.escape(username)}(?![A-Za-z0-9_])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w@])@{re.escape(username)}(?!\w)", re.IGNORECASE)
 
 
 def is_reply_to_bot(message: Message, bot_id: int) -> bool:

@@ -33,7 +33,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 CONCURRENT_UPDATES = 32  # updates handled at once; the engine runs in worker threads
 RATE_LIMIT_RETRIES = 3  # times a request hit by a 429 is retried after its retry_after
 STARTUP_RETRIES = 3  # times the first getMe is retried before giving up
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"]
+ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "inline_query")
 
 QaApplication = Application[Any, Any, Any, Any, BotData, Any]
 
@@ -77,7 +77,6 @@ def build_application(settings: Settings, live: LiveEngine) -> QaApplication:
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(announce)
-        .post_shutdown(say_goodbye)
         .build()
     )
     application.bot_data.live = live
@@ -100,6 +99,7 @@ def serve(application: QaApplication, settings: Settings) -> int:
     except TelegramError as exc:
         log.error("could not start: %s (is %s reachable?)", exc, _host(settings.api_base_url))
         return EXIT_ERROR
+    log.info("stopped")
     return EXIT_OK
 
 
@@ -118,11 +118,6 @@ async def announce(application: QaApplication) -> None:
         len(knowledge.articles),
         ", ".join(a.title for a in knowledge.articles.values()),
     )
-
-
-async def say_goodbye(application: QaApplication) -> None:
-    """Log the clean end of the process."""
-    log.info("stopped")
 
 
 def _host(url: str) -> str:

@@ -9,6 +9,7 @@ from telegram import ForceReply, Update
 
 from bot.render import ASK_WHAT_HTML, help_html, source_html, start_html, topics_pages
 from bot.telegram import keyboards
+from bot.telegram.addressing import strip_mention
 from bot.telegram.context import Context
 from bot.telegram.messages import send, via
 from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
@@ -66,8 +67,8 @@ async def ask(update: Update, context: Context) -> None:
     if message is None or message.text is None:
         return
     parts = message.text.split(maxsplit=1)
-    question = parts[1] if len(parts) > 1 else ""
-    if not question.strip():
+    question = strip_mention(parts[1], context.bot.username) if len(parts) > 1 else ""
+    if not question:
         log.info("command=ask via=%s outcome=prompted", via(message))
         prompt = ForceReply(selective=True, input_field_placeholder=ASK_PLACEHOLDER)
         await message.reply_html(ASK_WHAT_HTML, reply_markup=prompt, do_quote=True)

@@ -20,10 +20,9 @@ from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
 log = logging.getLogger(__name__)
 
 
-async def send(message: Message, reply: Reply, *, quote: bool | None = None) -> None:
+async def send(message: Message, reply: Reply) -> None:
     """Reply to `message`; quoting it in groups and for edits so the context is clear."""
-    if quote is None:
-        quote = message.chat.type != Chat.PRIVATE or message.edit_date is not None
+    quote = message.chat.type != Chat.PRIVATE or message.edit_date is not None
     await message.reply_html(reply.html, reply_markup=reply.markup, do_quote=quote)
 
 
