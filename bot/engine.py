@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot import text
+from bot import smalltalk
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matcher import Index, Matcher, suggestions_for
 from bot.model import Entry, Outcome, Result
+from bot.smalltalk import SmallTalk
 
 MAX_QUESTION_CHARS = 1000
 
@@ -30,7 +31,7 @@ class Engine:
         # Very long messages are cut: the matcher's cost grows with their length, and nobody
         # asks one question in more than a few sentences.
         question_text = question[:MAX_QUESTION_CHARS]
-        if text.is_small_talk(question_text):
+        if smalltalk.classify(question_text) is SmallTalk.ABOUT_BOT:
             return Result(question=question, outcome=Outcome.NO_MATCH, confidence=0.0)
         query = self.index.analyse(question_text)
         candidates = self.matcher.candidates(query)

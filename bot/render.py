@@ -199,6 +199,11 @@ def smalltalk_html(kind: SmallTalk, articles: Sequence[Article]) -> str:
         return "You're welcome! Ask me anything else about the article."
     if kind is SmallTalk.GOODBYE:
         return "Bye! Come back any time you have a question about the article."
+    if kind is SmallTalk.ABOUT_BOT:
+        return (
+            f"I'm a bot that answers questions about {_titles_html(articles)}, quoting the "
+            "article for every answer. Send /topics to see what I can answer."
+        )
     return (
         f"Hello! Ask me a question about {_titles_html(articles)}. "
         f"Send /topics to see what I can answer."

@@ -16,6 +16,7 @@ class SmallTalk(enum.Enum):
     GREETING = "greeting"
     THANKS = "thanks"
     GOODBYE = "goodbye"
+    ABOUT_BOT = "about_bot"
 
 
 _WORDS: dict[SmallTalk, frozenset[str]] = {
@@ -39,8 +40,18 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MAX_WORDS = 8
 
 
+# Questions about the bot itself, not the article ("what's your name?").
+_ABOUT_BOT = re.compile(
+    r"\b(your name|who are you|what are you|are you (a |an )?(bot|robot|human|real|person|ai)|"
+    r"how are you|who (made|built|created|wrote) you|your favou?rite|do you like|"
+    r"how old are you|where are you)\b"
+)
+
+
 def classify(text: str) -> SmallTalk | None:
     """The kind of small talk `text` is, or None when it may be a question."""
+    if _ABOUT_BOT.search(" ".join(_WORD_RE.findall(text.lower().replace("'s", " is")))):
+        return SmallTalk.ABOUT_BOT
     words = [w.lower() for w in _WORD_RE.findall(text)]
     if not words or len(words) > _MAX_WORDS:
         return None

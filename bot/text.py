@@ -90,19 +90,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
-# Questions about the bot itself, not the article ("what's your name?").
-_SMALL_TALK = re.compile(
-    r"\b(your name|who are you|what are you|are you (a |an )?(bot|robot|human|real|person|ai)|"
-    r"how are you|who (made|built|created|wrote) you|your favou?rite|do you like|"
-    r"how old are you|where are you)\b"
-)
-
-
-def is_small_talk(text: str) -> bool:
-    """True for questions addressed to the bot rather than about the article."""
-    return bool(_SMALL_TALK.search(" ".join(words(text))))
-
-
 def intents(text: str) -> list[str]:
     """Intent terms for the question words in a text."""
     normal = " ".join(words(text))
