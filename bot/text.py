@@ -31,7 +31,7 @@ STOP_WORDS = frozenset(
     yourself yourselves hey hi hello hiya howdy bot ok okay um uh hmm well so anyway btw pray
     curious wondering wonder wondered wonderful idea guess info information details detail explain
     happen happened happening going ok right currently actual basically just total overall whole
-    exactly again any d m o y involved involve involves involving existing exist exists
+    exactly again any d m o y involved involve involves involving
     regarding concerning related part parts stuff time times read reading confused confusing
     understand clarify remind question questions quick mention mentioned everyone everybody
     try trying tried
