@@ -175,7 +175,7 @@ def cmd_report(args: argparse.Namespace, io: Io) -> int:
     from datetime import UTC, datetime
 
     from bot.report import build_report, render_text, render_yaml
-    from bot.store import StoreError, open_database, resolve_db_path
+    from bot.schema import StoreError, open_database, resolve_db_path
 
     path = resolve_db_path(args.db)
     if not path.is_file():

@@ -9,11 +9,17 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from bot.privacy import HASH_KEY_ENV, MIN_KEY_CHARS
+from bot.schema import DEFAULT_DB_PATH, StoreError, StoreSettings
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_POLL_TIMEOUT = 10.0
+DEFAULT_RELOAD_INTERVAL = 3.0
+DEFAULT_FLOOD_MAX = 8
+DEFAULT_FLOOD_WINDOW = 10.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 MISSING_TOKEN_HELP = """\
@@ -66,6 +72,13 @@ class Settings:
     knowledge: str | None = None  # None: the bundled knowledge
     log_level: str = "INFO"
     poll_timeout: float = DEFAULT_POLL_TIMEOUT  # seconds a getUpdates long poll may wait
+    store: StoreSettings = field(default_factory=lambda: StoreSettings(DEFAULT_DB_PATH))
+    hash_key: Secret | None = None  # None: the key file next to the database
+    reload_interval: float = DEFAULT_RELOAD_INTERVAL  # seconds; 0: reload on /reload only
+    admin_ids: frozenset[int] = frozenset()
+    allowed_chat_ids: frozenset[int] | None = None  # None: every chat
+    flood_max: int = DEFAULT_FLOOD_MAX  # messages per user and window; 0: no limit
+    flood_window: float = DEFAULT_FLOOD_WINDOW
 
     @classmethod
     def from_env(
@@ -78,17 +91,25 @@ class Settings:
     ) -> Settings:
         """Read the settings; `environ` defaults to os.environ and `dotenv` to ./.env."""
         values = _merged_environment(os.environ if environ is None else environ, dotenv)
+        allowed = values.get("QA_ALLOWED_CHAT_IDS", "")
         return cls(
             token=_token(values.get("TELEGRAM_BOT_TOKEN", "")),
             api_base_url=values.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL,
             knowledge=knowledge or values.get("QA_KNOWLEDGE", "").strip() or None,
             log_level=_log_level(log_level or values.get("QA_LOG_LEVEL", "") or "INFO"),
-            poll_timeout=_seconds("QA_POLL_TIMEOUT", values.get("QA_POLL_TIMEOUT", "")),
+            poll_timeout=_seconds("QA_POLL_TIMEOUT", values, DEFAULT_POLL_TIMEOUT, 300),
+            store=_store(values),
+            hash_key=_hash_key(values.get(HASH_KEY_ENV, "")),
+            reload_interval=_seconds("QA_RELOAD_INTERVAL", values, DEFAULT_RELOAD_INTERVAL, 3600),
+            admin_ids=_ids("QA_ADMIN_IDS", values.get("QA_ADMIN_IDS", "")),
+            allowed_chat_ids=_ids("QA_ALLOWED_CHAT_IDS", allowed) if allowed.strip() else None,
+            flood_max=_flood_max(values.get("QA_FLOOD_MAX", "")),
+            flood_window=_seconds("QA_FLOOD_WINDOW", values, DEFAULT_FLOOD_WINDOW, 3600, 0.1),
         )
 
     def secrets(self) -> list[str]:
         """The values that must never reach a log line."""
-        return [self.token.reveal()] if self.token else []
+        return [s.reveal() for s in (self.token, self.hash_key) if s]
 
 
 def _merged_environment(environ: Mapping[str, str], dotenv: Path | None) -> dict[str, str]:
@@ -121,15 +142,65 @@ def _log_level(raw: str) -> str:
     return level
 
 
-def _seconds(name: str, raw: str) -> float:
+def _seconds(
+    name: str, values: Mapping[str, str], default: float, most: float, least: float = 0.0
+) -> float:
+    raw = values.get(name, "")
     if not raw.strip():
-        return DEFAULT_POLL_TIMEOUT
+        return default
     try:
         value = float(raw)
     except ValueError:
         value = -1.0
-    if not 0 <= value <= 300:
-        raise ConfigError(f"{name}={raw!r}: give a number of seconds between 0 and 300")
+    if not least <= value <= most:  # NaN fails too
+        raise ConfigError(
+            f"{name}={raw!r}: give a number of seconds between {least:g} and {most:g}"
+        )
+    return value
+
+
+def _store(values: Mapping[str, str]) -> StoreSettings:
+    try:
+        return StoreSettings.from_env(values)
+    except StoreError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def _hash_key(raw: str) -> Secret | None:
+    key = raw.strip()
+    if key and len(key) < MIN_KEY_CHARS:
+        raise ConfigError(
+            f"{HASH_KEY_ENV} is too short ({len(key)} characters); use at least {MIN_KEY_CHARS}, "
+            "e.g. the output of: python3 -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+    return Secret(key) if key else None
+
+
+def _ids(name: str, raw: str) -> frozenset[int]:
+    """Comma-separated Telegram ids (chat ids of groups are negative)."""
+    ids = set()
+    for part in raw.replace(",", " ").split():
+        try:
+            ids.add(int(part))
+        except ValueError:
+            raise ConfigError(
+                f"{name}: {part!r} is not a Telegram id; give whole numbers separated by commas, "
+                "e.g. 123456789,-1001234567890"
+            ) from None
+    return frozenset(ids)
+
+
+def _flood_max(raw: str) -> int:
+    if not raw.strip():
+        return DEFAULT_FLOOD_MAX
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ConfigError(
+            f"QA_FLOOD_MAX={raw!r}: give a whole number of messages (0 turns the limit off)"
+        )
     return value
 
 

@@ -10,9 +10,14 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from bot.model import Article, Entry, Explanation, Outcome, Result
 from bot.smalltalk import SmallTalk
+
+if TYPE_CHECKING:
+    from bot.live import ReloadResult
+    from bot.report import Stats
 
 NO_MATCH_TEXT = (
     "Sorry, I don't know that. I can only answer questions about the article I have read."
@@ -83,6 +88,11 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("source", "The article my answers come from"),
     ("ask", "Ask a question (works in groups): /ask question"),
 )
+# Only admins see these, in their own command menu; /help never lists them.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("reload", "Admin: reload the knowledge now"),
+    ("stats", "Admin: questions, votes and gaps"),
+)
 
 NONE_OF_THESE_HTML = (
     "Sorry I couldn't help with that one. Try asking in other words, or send /topics to see "
@@ -108,6 +118,16 @@ GONE_ENTRY_NOTICE = (
     "Sorry, that question is no longer in my notes (they were just updated). Please ask again."
 )
 OLD_BUTTON_NOTICE = "This button is from an older version of me. Please ask your question again."
+THANKS_NOTICE = "Thanks for your feedback!"
+SLOW_DOWN_NOTICE = (
+    "You're sending messages faster than I can read them. Please wait a few seconds, "
+    "then ask again."
+)
+NOT_AVAILABLE_NOTICE = "Sorry, I'm not available in this chat."
+SLOW_DOWN_HTML = SLOW_DOWN_NOTICE
+NOT_AVAILABLE_HTML = (
+    "Sorry, I'm not available in this chat. I only answer in the chats I was set up for."
+)
 
 
 def utf16_len(text: str) -> int:
@@ -295,3 +315,59 @@ def _topic_blocks(topic: str, questions: list[str], budget: int) -> list[str]:
         lines.append(line)
     blocks.append("\n".join(lines))
     return blocks
+
+
+# -- admin replies -------------------------------------------------------------------------------
+
+_OUTCOME_LABELS = {
+    Outcome.ANSWERED.value: "answered",
+    Outcome.UNSURE.value: "suggestions offered",
+    Outcome.NO_MATCH.value: "not answered",
+}
+STATS_UNAVAILABLE_HTML = "The question log is not available right now; the bot's log says why."
+
+
+def _outcome_line(label: str, counts: Mapping[str, int]) -> str:
+    parts = ", ".join(f"{counts.get(k, 0)} {name}" for k, name in _OUTCOME_LABELS.items())
+    return f"{label}: <b>{sum(counts.values())}</b> ({parts})"
+
+
+def stats_html(stats: Stats) -> str:
+    """/stats: questions per outcome today and in the last 7 days, votes, top unanswered."""
+    lines = [
+        "<b>Questions</b> (days in UTC)",
+        _outcome_line("Today", stats.today),
+        _outcome_line("Last 7 days", stats.last_7_days),
+        "",
+        f"<b>Feedback</b> (last 7 days): \U0001f44d {stats.votes_up_7_days} \u00b7 "
+        f"\U0001f44e {stats.votes_down_7_days}",
+        "",
+        "<b>Most asked, not answered</b> (last 7 days)",
+    ]
+    for n, cluster in enumerate(stats.top_unanswered, 1):
+        lines.append(f"{n}. {escape(clip(cluster.wording, 300))} \u00d7{cluster.count}")
+    if not stats.top_unanswered:
+        lines.append("None (or their texts are not kept: see QA_RETENTION_DAYS).")
+    return "\n".join(lines)
+
+
+def reload_html(result: ReloadResult, limit: int = MESSAGE_LIMIT) -> str:
+    """/reload: what was loaded, or each problem that kept the previous knowledge."""
+    if result.ok:
+        return (
+            f"Reloaded: <b>{result.entries}</b> entries from {result.articles} article(s). "
+            "New questions are answered from them."
+        )
+    head = (
+        f"<b>Reload failed</b>; still answering from the previous knowledge "
+        f"({result.entries} entries). Fix these and send /reload again:"
+    )
+    lines = [head]
+    for shown, problem in enumerate(result.problems):
+        line = f"\u2022 {escape(clip(problem, 500))}"
+        more = f"\u2026and {len(result.problems) - shown} more (run qa-bot check)."
+        if utf16_len("\n".join([*lines, line, more])) > limit:
+            lines.append(more)
+            break
+        lines.append(line)
+    return "\n".join(lines)

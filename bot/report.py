@@ -1,6 +1,6 @@
 """What the question log tells an author: unanswered questions, picked wordings, disliked answers.
 
-Reads a connection of bot.store; clusters near-duplicate wordings with rapidfuzz, so that
+Reads a connection of bot.schema; clusters near-duplicate wordings with rapidfuzz, so that
 "who owns G4S?" and "Who owns g4s" count as one question asked twice.
 """
 
@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from bot.model import Outcome
-from bot.store import iso
+from bot.schema import iso
 
 CLUSTER_CUTOFF = 85.0  # token_sort_ratio at or above which two wordings are one question
 OUTCOMES = tuple(o.value for o in Outcome)

@@ -5,6 +5,8 @@ never waits for the disk; the writer commits whatever is queued as soon as it ar
 (one transaction per batch, no added delay), and `close()` drains the queue first.
 User and chat ids are stored as keyed hashes only (bot.privacy); question texts only
 where an author needs them (see `record`), and never longer than the retention period.
+The file itself (settings, schema, migrations) is bot.schema's; its names are re-exported
+here, so `from bot.store import ...` keeps working.
 """
 
 from __future__ import annotations
@@ -21,24 +23,58 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.model import Outcome, Result
-from bot.privacy import Hasher, HashKeyError, load_hash_key
+from bot.privacy import HASH_KEY_ENV, Hasher, HashKeyError, load_hash_key
+from bot.schema import (
+    DB_PATH_ENV,
+    DEFAULT_DB_PATH,
+    DEFAULT_RETENTION_DAYS,
+    MIGRATIONS,
+    RETENTION_ENV,
+    SCHEMA_VERSION,
+    StoreClosed,
+    StoreError,
+    StoreSettings,
+    connect_database,
+    iso,
+    migrate,
+    open_database,
+    parse_retention,
+    purge_texts,
+    resolve_db_path,
+)
 
 if TYPE_CHECKING:
     from bot.report import Stats
 
+__all__ = [
+    "DB_PATH_ENV",
+    "DEFAULT_DB_PATH",
+    "DEFAULT_RETENTION_DAYS",
+    "MIGRATIONS",
+    "RETENTION_ENV",
+    "SCHEMA_VERSION",
+    "ChatType",
+    "QuestionLog",
+    "StoreClosed",
+    "StoreError",
+    "StoreSettings",
+    "connect_database",
+    "iso",
+    "migrate",
+    "open_database",
+    "parse_retention",
+    "purge_texts",
+    "resolve_db_path",
+]
+
 log = logging.getLogger(__name__)
 
-DB_PATH_ENV = "QA_DB_PATH"
-RETENTION_ENV = "QA_RETENTION_DAYS"
-DEFAULT_DB_PATH = Path("qa-bot-data") / "questions.sqlite3"
-DEFAULT_RETENTION_DAYS = 90
 MAX_TEXT_CHARS = 1000  # the engine reads no further either
 MAX_BATCH = 500
 T = TypeVar("T")
@@ -53,166 +89,6 @@ class ChatType(enum.StrEnum):
     CHANNEL = "channel"
     INLINE = "inline"
     CLI = "cli"
-
-
-class StoreError(Exception):
-    """The question log cannot be opened or used; the message says why."""
-
-
-class StoreClosed(StoreError):
-    """A write was attempted after close()."""
-
-
-# -- settings ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StoreSettings:
-    """Where the log lives and how long question texts are kept."""
-
-    path: Path
-    retention_days: int = DEFAULT_RETENTION_DAYS
-
-    @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, cwd: Path | None = None
-    ) -> StoreSettings:
-        """$QA_DB_PATH (default ./qa-bot-data/questions.sqlite3) and $QA_RETENTION_DAYS."""
-        environ = os.environ if environ is None else environ
-        return cls(
-            path=resolve_db_path(None, environ, cwd),
-            retention_days=parse_retention(environ.get(RETENTION_ENV, "")),
-        )
-
-
-def resolve_db_path(
-    explicit: str | Path | None = None,
-    environ: Mapping[str, str] | None = None,
-    cwd: Path | None = None,
-) -> Path:
-    """--db beats $QA_DB_PATH beats ./qa-bot-data/questions.sqlite3; relative to cwd."""
-    environ = os.environ if environ is None else environ
-    raw = str(explicit) if explicit else environ.get(DB_PATH_ENV, "").strip()
-    path = Path(raw).expanduser() if raw else DEFAULT_DB_PATH
-    return path if path.is_absolute() else (cwd or Path.cwd()) / path
-
-
-def parse_retention(raw: str) -> int:
-    """Days to keep question texts; 0 keeps none; empty means the default."""
-    if not raw.strip():
-        return DEFAULT_RETENTION_DAYS
-    try:
-        days = int(raw)
-    except ValueError:
-        days = -1
-    if days < 0:
-        raise StoreError(
-            f"{RETENTION_ENV}={raw!r}: give a whole number of days (0 keeps no question texts)"
-        )
-    return days
-
-
-# -- schema --------------------------------------------------------------------------------------
-
-# Each migration moves the file from version N to N+1 (PRAGMA user_version); never edit one
-# that has shipped: add the next.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (  # v1: one row per question
-        """CREATE TABLE questions (
-            id TEXT PRIMARY KEY,
-            asked_at TEXT NOT NULL,
-            chat_type TEXT NOT NULL,
-            user_hash TEXT,
-            chat_hash TEXT,
-            outcome TEXT NOT NULL,
-            entry_id TEXT,
-            confidence REAL NOT NULL,
-            question TEXT
-        )""",
-        "CREATE INDEX questions_asked_at ON questions (asked_at)",
-    ),
-    (  # v2: the suggestion people picked, and 👍/👎 per user and answer
-        "ALTER TABLE questions ADD COLUMN picked_entry_id TEXT",
-        "ALTER TABLE questions ADD COLUMN picked_at TEXT",
-        """CREATE TABLE feedback (
-            record_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
-            user_hash TEXT NOT NULL,
-            vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
-            voted_at TEXT NOT NULL,
-            PRIMARY KEY (record_id, user_hash)
-        )""",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def connect_database(
-    path: Path, factory: type[sqlite3.Connection] = sqlite3.Connection
-) -> sqlite3.Connection:
-    """A configured connection (WAL, foreign keys), creating the file and its folder."""
-    # Owner-only: the file holds question texts (SQLite gives its WAL the same mode), and the
-    # folder the hash key.
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    # Autocommit mode: transactions are opened explicitly, so DDL and DML behave alike.
-    conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, factory=factory)
-    conn.execute("PRAGMA journal_mode = WAL")
-    # FULL: a commit survives an OS crash too, not only a crash of the bot.
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the file to SCHEMA_VERSION, one migration per transaction; return the version."""
-    while True:
-        conn.execute("BEGIN IMMEDIATE")  # re-read the version under the write lock
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"the question log has schema version {version}, newer than this qa-bot "
-                    f"({SCHEMA_VERSION}); upgrade qa-bot"
-                )
-            if version == SCHEMA_VERSION:
-                conn.execute("COMMIT")
-                return version
-            for statement in MIGRATIONS[version]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-
-def open_database(path: Path) -> sqlite3.Connection:
-    """A connection to an up-to-date log (for reports and tools)."""
-    conn = connect_database(path)
-    try:
-        migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def iso(moment: datetime) -> str:
-    """How times are stored: UTC, to the second, sortable as text (naive means UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def purge_texts(conn: sqlite3.Connection, retention_days: int, now: datetime) -> int:
-    """Forget question texts older than the retention period; the rows (counts) remain."""
-    cutoff = iso(now - timedelta(days=retention_days))
-    cursor = conn.execute(
-        "UPDATE questions SET question = NULL WHERE question IS NOT NULL AND asked_at < ?",
-        (cutoff,),
-    )
-    return cursor.rowcount
 
 
 # -- writes --------------------------------------------------------------------------------------
@@ -300,7 +176,20 @@ class QuestionLog:
         cwd: Path | None = None,
     ) -> QuestionLog:
         """Open the log configured by $QA_DB_PATH, $QA_RETENTION_DAYS and $QA_HASH_KEY."""
+        environ = os.environ if environ is None else environ
         settings = StoreSettings.from_env(environ, cwd)
+        return cls.open(settings, environ.get(HASH_KEY_ENV), warn=warn)
+
+    @classmethod
+    def open(
+        cls,
+        settings: StoreSettings,
+        hash_key: str | None = None,
+        *,
+        warn: Callable[[str], None] | None = None,
+    ) -> QuestionLog:
+        """Open the log of `settings`; without `hash_key`, the key file's (made if missing)."""
+        environ = {HASH_KEY_ENV: hash_key} if hash_key else {}
         try:
             key = load_hash_key(settings.path, environ, warn)
         except (HashKeyError, OSError) as exc:
@@ -400,13 +289,16 @@ class QuestionLog:
         moment = now or datetime.now(UTC)
         return self._call(lambda conn: purge_texts(conn, self.retention_days, moment))
 
-    def stats(self, now: datetime | None = None) -> Stats:
-        """Counts for today and the last 7 days, top unanswered; blocks (use asyncio.to_thread)."""
+    def stats(self, now: datetime | None = None, timeout: float | None = None) -> Stats:
+        """Counts for today and the last 7 days, top unanswered; blocks (use asyncio.to_thread).
+
+        Raises TimeoutError when the writer has not got to it within `timeout` seconds.
+        """
         from bot.report import read_stats
 
         # Run by the writer, after every write queued before it: the numbers include them.
         moment = now or datetime.now(UTC)
-        return self._call(lambda conn: read_stats(conn, moment)).result()
+        return self._call(lambda conn: read_stats(conn, moment)).result(timeout)
 
     def flush(self, timeout: float | None = None) -> None:
         """Wait until everything queued so far is committed."""
@@ -423,6 +315,11 @@ class QuestionLog:
         self._thread.join(timeout)
         if self._thread.is_alive():
             log.error("question log: the writer did not finish within %s s", timeout)
+
+    @property
+    def closed(self) -> bool:
+        """True once close() was called: nothing more can be written."""
+        return self._closed
 
     def __enter__(self) -> QuestionLog:
         return self

@@ -8,12 +8,14 @@ one) are picked at run time by asking the engine.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -28,7 +30,14 @@ from bot.config import Secret, Settings
 from bot.engine import Engine
 from bot.live import LiveEngine
 from bot.model import Outcome
-from bot.telegram.app import ALLOWED_UPDATES, QaApplication, announce, build_application
+from bot.schema import StoreSettings
+from bot.store import QuestionLog
+from bot.telegram.app import (
+    ALLOWED_UPDATES,
+    QaApplication,
+    build_application,
+    open_question_log,
+)
 from tests.fakebotapi import DEFAULT_USER_ID, FakeBotApi
 
 JSONDict = dict[str, Any]
@@ -125,6 +134,7 @@ UNSURE_CANDIDATES = (
     "the library and the town",
 )
 GROUP_ID = -1001000000077
+TEST_HASH_KEY = "telegram-tests-hash-key-0123456789"
 SUBPROCESS_ENV_DROPPED = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "QA_KNOWLEDGE")
 
 
@@ -217,6 +227,7 @@ class RunningBot:
     application: QaApplication
     live: LiveEngine
     knowledge: Path
+    questions: QuestionLog
 
     async def ask(self, text: str, **who: Any) -> JSONDict:
         """A user sends `text`; returns the bot's next new message in that chat."""
@@ -232,9 +243,12 @@ class RunningBot:
         self.api.send_command(command, **who)
         return (await self.api.wait_for_messages(chat_id, count=before + 1))[before]
 
-    async def press(self, message: JSONDict, callback_data: str) -> tuple[str, JSONDict]:
-        """Press a button; returns the callback query id and its answerCallbackQuery params."""
-        query_id = self.api.press_button(message, callback_data)
+    async def press(
+        self, message: JSONDict, callback_data: str, user_id: int | None = None
+    ) -> tuple[str, JSONDict]:
+        """Press a button (as the chat's user unless given); returns the callback query id and
+        its answerCallbackQuery params."""
+        query_id = self.api.press_button(message, callback_data, user_id=user_id)
         await self.api.wait_for_call(
             "answerCallbackQuery",
             where=lambda c: str(c.params.get("callback_query_id")) == query_id,
@@ -257,6 +271,20 @@ def buttons(message: JSONDict) -> list[tuple[str, str]]:
     """A message's inline buttons as (label, callback_data)."""
     rows = message.get("reply_markup", {}).get("inline_keyboard", [])
     return [(b["text"], b.get("callback_data", "")) for row in rows for b in row]
+
+
+def record_of(message: JSONDict) -> str:
+    """The question log id that an answer's 👍 button (or a suggestion button) carries."""
+    for _, data in buttons(message):
+        parts = data.split(":")
+        if parts[1] == "u" or (parts[1] == "a" and len(parts) == 4):
+            return parts[-1]
+    raise AssertionError(f"no button of message {message.get('message_id')} names a record")
+
+
+def votes(record: str) -> list[tuple[str, str]]:
+    """The 👍 and 👎 buttons under the answer to question `record`."""
+    return [("\U0001f44d", f"1:u:{record}"), ("\U0001f44e", f"1:d:{record}")]
 
 
 def entity_text(message: JSONDict, kind: str) -> list[str]:
@@ -283,18 +311,38 @@ async def running_bot(fake_api: FakeBotApi, library: Path) -> AsyncIterator[Runn
 
 
 @asynccontextmanager
-async def polling_bot(api: FakeBotApi, knowledge: Path) -> AsyncIterator[RunningBot]:
-    """Run the real Application against `api` as `qa-bot run` would, then stop it cleanly."""
-    settings = Settings(
-        token=Secret(api.token),
-        api_base_url=api.base_url,
-        knowledge=str(knowledge),
-        poll_timeout=1.0,
-    )
-    live = LiveEngine(knowledge)
-    application = build_application(settings, live)
+async def polling_bot(
+    api: FakeBotApi, knowledge: Path, db: Path | None = None, **settings: Any
+) -> AsyncIterator[RunningBot]:
+    """Run the real Application against `api` as `qa-bot run` would, then stop it cleanly.
+
+    The question log is `db` (a temporary file when None); `settings` override Settings
+    fields (e.g. admin_ids, reload_interval). The knowledge watcher is off unless asked for.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        path = db if db is not None else Path(scratch) / "questions.sqlite3"
+        config = Settings(
+            token=Secret(api.token),
+            api_base_url=api.base_url,
+            knowledge=str(knowledge),
+            poll_timeout=1.0,
+            store=StoreSettings(path),
+            hash_key=Secret(TEST_HASH_KEY),
+            reload_interval=0,
+        )
+        config = dataclasses.replace(config, **settings)
+        async with _polling(api, config) as bot:
+            yield bot
+
+
+@asynccontextmanager
+async def _polling(api: FakeBotApi, settings: Settings) -> AsyncIterator[RunningBot]:
+    assert settings.knowledge is not None
+    live = LiveEngine(settings.knowledge)
+    questions = open_question_log(settings)
+    application = build_application(settings, live, questions)
     updater = application.updater
-    assert updater is not None
+    assert updater is not None and application.post_init and application.post_shutdown
 
     def on_polling_error(error: TelegramError) -> None:  # what run_polling passes
         application.create_task(application.process_error(update=None, error=error))
@@ -303,7 +351,7 @@ async def polling_bot(api: FakeBotApi, knowledge: Path) -> AsyncIterator[Running
     os.environ["PTB_TIMEDELTA"] = "1"  # as run() does: no deprecation warning on a 429
     await application.initialize()
     try:
-        await announce(application)  # the post_init hook
+        await application.post_init(application)
         await updater.start_polling(
             poll_interval=0,
             timeout=dt.timedelta(seconds=1),
@@ -311,13 +359,16 @@ async def polling_bot(api: FakeBotApi, knowledge: Path) -> AsyncIterator[Running
             error_callback=on_polling_error,
         )
         await application.start()
-        yield RunningBot(api, application, live, knowledge)
+        yield RunningBot(api, application, live, Path(settings.knowledge), questions)
     finally:
+        # The order of run_polling: stop polling, finish the updates in flight, shut down.
         if updater.running:
             await updater.stop()
         if application.running:
             await application.stop()
         await application.shutdown()
+        await application.post_shutdown(application)
+        questions.close()  # in case post_shutdown failed: the next test needs a closed file
         if saved_timedelta is None:
             os.environ.pop("PTB_TIMEDELTA", None)
         else:

@@ -15,8 +15,10 @@ from tests.telegram_fixtures import (
     entity_text,
     expected_answer_text,
     polling_bot,
+    record_of,
     remove_entry,
     unsure_question,
+    votes,
 )
 
 
@@ -30,8 +32,15 @@ async def test_a_question_is_answered_with_its_quote_in_a_blockquote(
         "finance report."
     ]
     assert entity_text(reply, "italic") == [ARTICLE_TITLE]  # "<" and "&" escaped, shown as is
-    # Follow-up questions (the entry's related entries) are buttons under the answer.
-    assert buttons(reply) == [("What will happen to the building?", "1:q:building-sale")]
+    # Follow-up questions (the entry's related entries) are buttons under the answer, then
+    # 👍/👎 for this question's record in the question log.
+    record = record_of(reply)
+    assert buttons(reply) == [
+        ("What will happen to the building?", "1:q:building-sale"),
+        *votes(record),
+    ]
+    running_bot.questions.flush()
+    assert running_bot.questions.stats().today["answered"] == 1
     [call] = running_bot.api.calls_to("sendMessage")
     assert call.params["parse_mode"] == "HTML"
     assert "<blockquote>" in call.params["text"]
@@ -74,18 +83,21 @@ async def test_an_unsure_question_offers_buttons_that_answer_in_place(
         reply["text"] == f"I'm not sure what you mean by \u201c{question}\u201d. Did you mean\u2026"
     )
     offered = buttons(reply)
-    assert offered[:-1] == [(s.question, f"1:a:{s.entry_id}") for s in suggested]
+    record = record_of(reply)  # the unsure question's id in the question log
+    assert offered[:-1] == [(s.question, f"1:a:{s.entry_id}:{record}") for s in suggested]
     assert offered[-1] == ("None of these", "1:n")
     assert 1 <= len(offered) - 1 <= 3
 
     chosen = suggested[0].entry_id
-    query_id, answered = await running_bot.press(reply, f"1:a:{chosen}")
+    query_id, answered = await running_bot.press(reply, f"1:a:{chosen}:{record}")
     assert answered["callback_query_id"] == query_id
     edited = running_bot.api.message(reply["chat"]["id"], reply["message_id"])
     assert edited is not None and edited.get("edit_date")
     assert edited["text"] == expected_answer_text(running_bot.knowledge, chosen)
     assert entity_text(edited, "blockquote")
-    assert all(data.startswith("1:q:") for _, data in buttons(edited))  # follow-ups only
+    # Follow-ups, then 👍/👎 on the same record (the vote is about the picked answer).
+    assert all(data.startswith("1:q:") for _, data in buttons(edited)[:-2])
+    assert buttons(edited)[-2:] == votes(record)
     assert len(running_bot.api.messages_in(reply["chat"]["id"])) == 1  # edited, not re-sent
     running_bot.api.assert_no_errors()
 
@@ -106,7 +118,7 @@ async def test_a_button_for_an_entry_gone_after_a_reload_gets_a_polite_notice(
 ) -> None:
     reply = await running_bot.ask(unsure_question(running_bot.knowledge))
     gone = buttons(reply)[0][1]
-    remove_entry(running_bot.knowledge / "library.yaml", gone.split(":", 2)[2])
+    remove_entry(running_bot.knowledge / "library.yaml", gone.split(":")[2])
     assert running_bot.live.reload().ok
 
     _, answered = await running_bot.press(reply, gone)

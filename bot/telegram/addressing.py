@@ -9,8 +9,12 @@ so are channels.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from telegram import Chat, Message
+
+# What Telegram marks as a bot command at the start of a message: /name or /name@bot.
+_COMMAND_RE = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]+))?(?=\s|$)")
 
 
 def mentions(text: str, username: str) -> bool:
@@ -51,3 +55,26 @@ def addressed_question(message: Message, bot_username: str, bot_id: int) -> str 
     if message.text is None or not for_the_bot(message, bot_username, bot_id):
         return None
     return strip_mention(message.text, bot_username)
+
+
+def command_target(text: str) -> tuple[str, str | None] | None:
+    """For a message starting with /command or /command@bot: the command name (lower case)
+    and the @username it is addressed to (None when none is given); else None."""
+    match = _COMMAND_RE.match(text)
+    return (match.group(1).lower(), match.group(2)) if match else None
+
+
+def meant_for_the_bot(
+    message: Message, bot_username: str, bot_id: int, commands: Collection[str]
+) -> bool:
+    """True when the bot responds to this message: anything in a private chat but commands for
+    another bot; in groups, its `commands` (/name@other_bot excepted), mentions and replies."""
+    target = command_target(message.text or "")
+    if target is None:
+        return for_the_bot(message, bot_username, bot_id)
+    name, username = target
+    if username is not None:
+        return username.lower() == bot_username.lower()
+    return message.chat.type == Chat.PRIVATE or (
+        message.chat.type in (Chat.GROUP, Chat.SUPERGROUP) and name in commands
+    )

@@ -1,31 +1,40 @@
 """`qa-bot run`: the Telegram bot, polling for updates until SIGINT or SIGTERM (exit code 0).
 
-Start-up checks the settings and the knowledge before any request reaches Telegram; a missing
-token or an invalid knowledge base ends the process with exit code 1 and a message saying how
-to fix it. While running, network errors, 5xx replies and flood limits are retried: polling
-never gives up, and sending waits out a 429's retry_after (AIORateLimiter).
+Start-up checks the settings, the knowledge and the question log before any request reaches
+Telegram; a missing token, an invalid knowledge base or a question log that cannot be opened
+ends the process with exit code 1 and a message saying how to fix it. While running, network
+errors, 5xx replies and flood limits are retried: polling never gives up, and sending waits
+out a 429's retry_after (AIORateLimiter). A watcher reloads the knowledge when its files
+change (QA_RELOAD_INTERVAL). On SIGINT/SIGTERM the updates in flight finish, then the
+question log writes everything queued and closes: no record is lost.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import logging
 import os
 import sys
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 
 from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, log_level_number
+from bot.flood import FloodGuard
 from bot.knowledge import KnowledgeError
-from bot.live import LiveEngine
-from bot.render import COMMANDS
+from bot.live import LiveEngine, watch
+from bot.render import ADMIN_COMMANDS, COMMANDS
+from bot.store import QuestionLog, StoreError
+from bot.telegram.access import Access
 from bot.telegram.context import CONTEXT_TYPES, BotData
 from bot.telegram.handlers import register
 from bot.telegram.logsafe import configure_logging
+from bot.telegram.recorder import Recorder
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +48,7 @@ QaApplication = Application[Any, Any, Any, Any, BotData, Any]
 
 
 def run(knowledge: str | None = None, log_level: str | None = None) -> int:
-    """Check the settings and the knowledge, then answer on Telegram until stopped."""
+    """Check the settings, the knowledge and the question log, then answer until stopped."""
     try:
         settings = Settings.from_env(knowledge=knowledge, log_level=log_level)
     except ConfigError as exc:
@@ -56,11 +65,34 @@ def run(knowledge: str | None = None, log_level: str | None = None) -> int:
     except KnowledgeError as exc:
         print(exc.report(), file=sys.stderr)
         return EXIT_ERROR
-    return serve(build_application(settings, live), settings)
+    try:
+        questions = open_question_log(settings)
+    except StoreError as exc:
+        print(
+            f"qa-bot run: {exc}\n  Set QA_DB_PATH to a file in a folder this user can write "
+            "(see .env.example).",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    try:
+        return serve(build_application(settings, live, questions), settings)
+    finally:
+        questions.close()  # normally done by post_shutdown already; closing twice is harmless
 
 
-def build_application(settings: Settings, live: LiveEngine) -> QaApplication:
-    """The PTB Application: rate limited, concurrent, HTML by default, handlers registered."""
+def open_question_log(settings: Settings) -> QuestionLog:
+    """The question log of the settings; raises StoreError when it cannot be opened."""
+    key = settings.hash_key.reveal() if settings.hash_key else None
+    return QuestionLog.open(settings.store, key)
+
+
+def build_application(
+    settings: Settings, live: LiveEngine, questions: QuestionLog | None = None
+) -> QaApplication:
+    """The PTB Application: rate limited, concurrent, HTML by default, handlers registered.
+
+    Without `questions` nothing is recorded (and answers get no 👍/👎 buttons).
+    """
     if settings.token is None:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
     defaults = Defaults(
@@ -76,11 +108,17 @@ def build_application(settings: Settings, live: LiveEngine) -> QaApplication:
         .defaults(defaults)
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .post_init(announce)
+        .post_init(start_up)
+        .post_shutdown(shut_down)
         .build()
     )
-    application.bot_data.live = live
-    register(application)
+    data = application.bot_data
+    data.live = live
+    data.recorder = Recorder(questions)
+    data.access = Access(settings.admin_ids, settings.allowed_chat_ids)
+    data.flood = FloodGuard(settings.flood_max, settings.flood_window)
+    data.reload_interval = settings.reload_interval
+    register(application, settings.admin_ids)
     return application
 
 
@@ -103,13 +141,41 @@ def serve(application: QaApplication, settings: Settings) -> int:
     return EXIT_OK
 
 
+async def start_up(application: QaApplication) -> None:
+    """The post_init hook: register the command menus, start watching the knowledge."""
+    await announce(application)
+    data = application.bot_data
+    if data.reload_interval > 0:
+        data.watcher = asyncio.create_task(
+            watch(data.live, data.reload_interval), name="qa-bot-knowledge-watch"
+        )
+
+
+async def shut_down(application: QaApplication) -> None:
+    """The post_shutdown hook: stop watching, then write and close the question log."""
+    data = application.bot_data
+    if data.watcher is not None:
+        data.watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await data.watcher
+        data.watcher = None
+    await data.recorder.close()
+
+
 async def announce(application: QaApplication) -> None:
-    """After connecting: register the command menu and log who and what is being served."""
+    """Register the command menus (admins get theirs) and log who and what is being served."""
     bot = application.bot
+    public = [BotCommand(name, text) for name, text in COMMANDS]
     try:
-        await bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+        await bot.set_my_commands(public)
     except TelegramError as exc:
         log.warning("could not register the command menu: %s", exc)
+    admin_menu = public + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
+    for admin in sorted(application.bot_data.access.admins):
+        try:
+            await bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin))
+        except TelegramError as exc:  # e.g. "chat not found": the admin never wrote to the bot
+            log.warning("could not register an admin's command menu: %s", exc)
     knowledge = application.bot_data.engine.knowledge
     log.info(
         "started as @%s: %d entries from %d article(s): %s",

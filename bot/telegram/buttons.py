@@ -1,4 +1,10 @@
-"""The handler for pressed inline buttons; every callback query is answered, whatever happens."""
+"""The handler for pressed inline buttons; every callback query is answered, whatever happens.
+
+A picked suggestion is noted on the unsure question's record, and its answer's 👍/👎 vote on
+that record. An example or follow-up tapped is a question of its own: it is recorded, and its
+answer's votes go to that new record. A vote is acknowledged with a short notice; the answer
+itself is left as it is.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +17,13 @@ from bot.render import (
     GONE_ENTRY_NOTICE,
     NONE_OF_THESE_HTML,
     OLD_BUTTON_NOTICE,
+    THANKS_NOTICE,
     topics_pages,
 )
 from bot.telegram import keyboards
-from bot.telegram.callback_data import Action, Press, decode, resolve_entry
+from bot.telegram.callback_data import VOTES, Action, Press, decode, resolve_entry
 from bot.telegram.context import Context
+from bot.telegram.recorder import Origin
 from bot.telegram.replies import Reply, answer_reply
 
 log = logging.getLogger(__name__)
@@ -38,7 +46,12 @@ async def _act(query: CallbackQuery, press: Press | None, context: Context) -> s
     if press is None:
         log.info("button outcome=old_button")
         return OLD_BUTTON_NOTICE
-    engine = context.bot_data.engine
+    data = context.bot_data
+    if press.action in VOTES:
+        log.info("button action=%s", press.action.name.lower())
+        data.recorder.vote(press.record, query.from_user.id, VOTES[press.action])
+        return THANKS_NOTICE
+    engine = data.engine
     if press.action is Action.NONE_OF_THESE:
         log.info("button action=none_of_these")
         await _edit(query, Reply(NONE_OF_THESE_HTML))
@@ -53,12 +66,24 @@ async def _act(query: CallbackQuery, press: Press | None, context: Context) -> s
         log.info("button action=%s outcome=gone_entry", press.action.name.lower())
         return GONE_ENTRY_NOTICE
     log.info("button action=%s outcome=answered entry=%s", press.action.name.lower(), entry_id)
-    reply = answer_reply(engine.answer_entry(entry_id), engine)
+    result = engine.answer_entry(entry_id)
     if press.action is Action.ANSWER_IN_PLACE:
-        await _edit(query, reply)
+        if press.record:
+            data.recorder.picked(press.record, entry_id)
+        await _edit(query, answer_reply(result, engine, press.record or None))
     else:
-        await _send(query, reply)
+        record = data.recorder.question(result, _origin(query))
+        await _send(query, answer_reply(result, engine, record))
     return None
+
+
+def _origin(query: CallbackQuery) -> Origin:
+    """Who pressed the button, and in which chat (an inline message's chat is unknown)."""
+    user_id = query.from_user.id
+    if query.message is None:
+        return Origin("inline", user_id, None, "inline-button")
+    chat = query.message.chat
+    return Origin(chat.type, user_id, chat.id, f"{chat.type}-button")
 
 
 async def _edit(query: CallbackQuery, reply: Reply) -> None:

@@ -11,8 +11,8 @@ from bot.render import ASK_WHAT_HTML, help_html, source_html, start_html, topics
 from bot.telegram import keyboards
 from bot.telegram.addressing import strip_mention
 from bot.telegram.context import Context
-from bot.telegram.messages import send, via
-from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
+from bot.telegram.messages import answer, send, via
+from bot.telegram.replies import EXAMPLES, Reply
 
 log = logging.getLogger(__name__)
 
@@ -73,5 +73,4 @@ async def ask(update: Update, context: Context) -> None:
         prompt = ForceReply(selective=True, input_field_placeholder=ASK_PLACEHOLDER)
         await message.reply_html(ASK_WHAT_HTML, reply_markup=prompt, do_quote=True)
         return
-    engine = context.bot_data.engine
-    await send(message, await reply_to_text(engine, question, via(message)))
+    await answer(message, question, context)

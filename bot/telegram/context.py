@@ -1,25 +1,46 @@
-"""What handlers share: the live engine, typed, through PTB's bot_data."""
+"""What handlers share, typed, through PTB's bot_data: the live engine, the question log's
+recorder, who may use the bot, the flood guard, and the knowledge watcher's task."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, TypeAlias
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
+from bot.config import DEFAULT_RELOAD_INTERVAL
 from bot.engine import Engine
+from bot.flood import FloodGuard
 from bot.live import LiveEngine
+from bot.telegram.access import Access
+from bot.telegram.recorder import Recorder
 
 
 class BotData:
     """The application's bot_data: set up once by build_application."""
 
-    live: LiveEngine | None = None
+    def __init__(self) -> None:
+        self._live: LiveEngine | None = None
+        self.recorder = Recorder(None)
+        self.access = Access()
+        self.flood = FloodGuard(limit=0, window=1.0)  # off until build_application sets it
+        self.reload_interval = DEFAULT_RELOAD_INTERVAL
+        self.watcher: asyncio.Task[None] | None = None
+
+    @property
+    def live(self) -> LiveEngine:
+        """The live engine, for reloads."""
+        if self._live is None:
+            raise RuntimeError("bot_data.live is not set; build the app with build_application")
+        return self._live
+
+    @live.setter
+    def live(self, live: LiveEngine) -> None:
+        self._live = live
 
     @property
     def engine(self) -> Engine:
         """The current engine. Read it once per update: a reload may swap it at any time."""
-        if self.live is None:
-            raise RuntimeError("bot_data.live is not set; build the app with build_application")
         return self.live.engine
 
 

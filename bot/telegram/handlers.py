@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from telegram.ext import (
@@ -13,14 +14,26 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram import buttons, commands, errors, inline, messages
+from bot.telegram import admin, buttons, commands, errors, gate, inline, messages
 
 # New and edited messages in private chats and groups; not channel posts or business messages.
 MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
 
 
-def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add every handler, and the error handler, to `application`."""
+def register(
+    application: Application[Any, Any, Any, Any, Any, Any], admins: Collection[int] = ()
+) -> None:
+    """Add the gate, every handler and the error handler to `application`."""
+    application.add_handler(
+        MessageHandler(MESSAGES & ~filters.StatusUpdate.ALL, gate.check_message), group=gate.GROUP
+    )
+    application.add_handler(CallbackQueryHandler(gate.check_button), group=gate.GROUP)
+    application.add_handler(InlineQueryHandler(gate.check_inline_query), group=gate.GROUP)
+
+    # Not matched for anyone else: their /reload and /stats fall through to on_unknown_command.
+    admin_only = MESSAGES & filters.ChatType.PRIVATE & filters.User(user_id=admins)
+    for name, callback in (("reload", admin.reload), ("stats", admin.stats)):
+        application.add_handler(CommandHandler(name, callback, filters=admin_only))
     for name, callback in (
         ("start", commands.start),
         ("help", commands.help_command),

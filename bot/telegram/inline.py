@@ -1,4 +1,9 @@
-"""Inline mode: `@botname question` in any chat offers the best matching answers to post."""
+"""Inline mode: `@botname question` in any chat offers the best matching answers to post.
+
+The question is recorded once the person stops typing (see bot.telegram.recorder). Posted
+answers carry no buttons: they land in chats where others, who did not ask, would see them.
+Who may use inline mode at all is the gate's decision (bot.telegram.gate).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from bot.engine import Engine
 from bot.matcher import SUGGEST_THRESHOLD
 from bot.model import Entry, Outcome, Result
 from bot.render import clip, render_html
+from bot.smalltalk import classify
 from bot.telegram.callback_data import entry_ref
 from bot.telegram.context import Context
+from bot.telegram.recorder import Origin
 from bot.telegram.replies import MAX_QUESTION_CHARS, ask
 
 MAX_RESULTS = 5
@@ -21,10 +28,15 @@ async def on_inline_query(update: Update, context: Context) -> None:
     inline_query = update.inline_query
     if inline_query is None:
         return
-    engine = context.bot_data.engine
+    data = context.bot_data
+    engine = data.engine
     question = " ".join(inline_query.query.split())[:MAX_QUESTION_CHARS]
     if question:
-        entries = best_entries(engine, await ask(engine, question, "inline", explain=True))
+        result = await ask(engine, question, "inline", explain=True)
+        if classify(question) is None:  # "hi" is not a question the article should answer
+            origin = Origin("inline", inline_query.from_user.id, None, "inline")
+            data.recorder.question_when_settled(result, origin)
+        entries = best_entries(engine, result)
     else:
         entries = []
     if not entries:  # nothing typed yet, or nothing matched: show what can be asked

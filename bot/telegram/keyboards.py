@@ -1,4 +1,4 @@
-"""Inline keyboards: suggestions, example and follow-up questions, the /topics pager."""
+"""Inline keyboards: suggestions, example and follow-up questions, 👍/👎, the /topics pager."""
 
 from __future__ import annotations
 
@@ -13,16 +13,24 @@ from bot.telegram.callback_data import Action, encode, entry_ref
 
 LABEL_CHARS = 60  # longer button labels are cut by Telegram clients anyway
 NONE_OF_THESE_LABEL = "None of these"
+VOTE_UP_LABEL, VOTE_DOWN_LABEL = "\U0001f44d", "\U0001f44e"
 MAX_FOLLOW_UPS = 3
 
 
-def _button(label: str, action: Action, argument: str = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(clip(label, LABEL_CHARS), callback_data=encode(action, argument))
+def _button(
+    label: str, action: Action, argument: str = "", record: str = ""
+) -> InlineKeyboardButton:
+    data = encode(action, argument, record)
+    return InlineKeyboardButton(clip(label, LABEL_CHARS), callback_data=data)
 
 
-def suggestions(items: Sequence[Suggestion]) -> InlineKeyboardMarkup:
-    """One button per suggestion (answered in place), then "None of these"."""
-    rows = [[_button(s.question, Action.ANSWER_IN_PLACE, entry_ref(s.entry_id))] for s in items[:3]]
+def suggestions(items: Sequence[Suggestion], record: str | None) -> InlineKeyboardMarkup:
+    """One button per suggestion (answered in place, the pick noted on `record`), then
+    "None of these"."""
+    rows = [
+        [_button(s.question, Action.ANSWER_IN_PLACE, entry_ref(s.entry_id), record or "")]
+        for s in items[:3]
+    ]
     rows.append([_button(NONE_OF_THESE_LABEL, Action.NONE_OF_THESE)])
     return InlineKeyboardMarkup(rows)
 
@@ -33,10 +41,21 @@ def questions(entries: Sequence[Entry]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def follow_ups(entry: Entry, knowledge: Knowledge) -> InlineKeyboardMarkup | None:
-    """Buttons for an answered entry's related entries that the knowledge still has."""
+def answer(entry: Entry, knowledge: Knowledge, record: str | None) -> InlineKeyboardMarkup | None:
+    """Under an answer: its related entries that the knowledge still has, then 👍 and 👎 for
+    the question `record` (none when the question could not be recorded)."""
     related = [knowledge.entries[i] for i in entry.related if i in knowledge.entries]
-    return questions(related[:MAX_FOLLOW_UPS])
+    rows = [
+        [_button(e.question, Action.ANSWER_NEW, entry_ref(e.id))] for e in related[:MAX_FOLLOW_UPS]
+    ]
+    if record:
+        rows.append(
+            [
+                _button(VOTE_UP_LABEL, Action.VOTE_UP, record=record),
+                _button(VOTE_DOWN_LABEL, Action.VOTE_DOWN, record=record),
+            ]
+        )
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def topics_pager(page: int, total: int) -> InlineKeyboardMarkup | None:

@@ -13,8 +13,9 @@ from telegram import Chat, Message, Update
 
 from bot.render import NON_TEXT_HTML, UNKNOWN_COMMAND_HTML
 from bot.telegram import keyboards
-from bot.telegram.addressing import addressed_question, for_the_bot
+from bot.telegram.addressing import addressed_question, command_target, for_the_bot
 from bot.telegram.context import Context
+from bot.telegram.recorder import Origin
 from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,12 @@ def via(message: Message) -> str:
     return message.chat.type + ("-edited" if message.edit_date is not None else "")
 
 
+def origin_of(message: Message) -> Origin:
+    """Who sent `message` and where, for the question log."""
+    user = message.from_user
+    return Origin(message.chat.type, user.id if user else None, message.chat.id, via(message))
+
+
 async def on_text(update: Update, context: Context) -> None:
     """Answer a text message meant for the bot (all of a private chat; mentions and replies)."""
     message = update.effective_message
@@ -40,8 +47,14 @@ async def on_text(update: Update, context: Context) -> None:
     question = addressed_question(message, bot.username, bot.id)
     if question is None:
         return
-    engine = context.bot_data.engine
-    await send(message, await reply_to_text(engine, question, via(message)))
+    await answer(message, question, context)
+
+
+async def answer(message: Message, question: str, context: Context) -> None:
+    """Reply to the question in `message` (typed, or after /ask); its outcome is recorded."""
+    data = context.bot_data
+    reply = await reply_to_text(data.engine, question, origin_of(message), data.recorder)
+    await send(message, reply)
 
 
 async def on_other_content(update: Update, context: Context) -> None:
@@ -59,10 +72,11 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    command = message.text.split(maxsplit=1)[0]
-    _, at, username = command.partition("@")
-    addressed = username.lower() == context.bot.username.lower() if at else None
-    if addressed is False or (addressed is None and message.chat.type != Chat.PRIVATE):
+    target = command_target(message.text)
+    username = target[1] if target else None
+    if username is not None and username.lower() != context.bot.username.lower():
+        return
+    if username is None and message.chat.type != Chat.PRIVATE:
         return
     log.info("message via=%s outcome=unknown_command", via(message))
     await send(message, Reply(UNKNOWN_COMMAND_HTML))

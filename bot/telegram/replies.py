@@ -1,4 +1,5 @@
-"""From a question to a reply: ask the engine off the event loop, log the outcome, pick buttons."""
+"""From a question to a reply: ask the engine off the event loop, log and record the outcome,
+pick the buttons. The one place where people's questions reach the engine."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from bot.render import (
 )
 from bot.smalltalk import classify
 from bot.telegram import keyboards
+from bot.telegram.recorder import Origin, Recorder
 
 log = logging.getLogger(__name__)
 
@@ -52,29 +54,33 @@ async def ask(engine: Engine, question: str, via: str, *, explain: bool = False)
     return result
 
 
-def answer_reply(result: Result, engine: Engine) -> Reply:
-    """The reply for an engine result: the answer, "Did you mean…", or the no-match fallback."""
+def answer_reply(result: Result, engine: Engine, record: str | None) -> Reply:
+    """The reply for an engine result: the answer, "Did you mean…", or the no-match fallback;
+    `record` is the question's id in the question log, carried by the buttons."""
     if result.outcome is Outcome.ANSWERED and result.entry:
-        return Reply(render_html(result), keyboards.follow_ups(result.entry, engine.knowledge))
+        return Reply(render_html(result), keyboards.answer(result.entry, engine.knowledge, record))
     if result.outcome is Outcome.UNSURE and result.suggestions:
-        return Reply(unsure_html(result.question), keyboards.suggestions(result.suggestions))
+        return Reply(
+            unsure_html(result.question), keyboards.suggestions(result.suggestions, record)
+        )
     return Reply(
         no_match_html(list(engine.knowledge.articles.values())),
         keyboards.questions(engine.examples(EXAMPLES)),
     )
 
 
-async def reply_to_text(engine: Engine, text: str, via: str) -> Reply:
-    """The reply to a person's message: a question, small talk, or something else entirely."""
+async def reply_to_text(engine: Engine, text: str, origin: Origin, recorder: Recorder) -> Reply:
+    """The reply to a person's message: a question (recorded), small talk, or something else."""
     question = " ".join(text.split())
     if not question:
         examples = engine.examples(1)
         return Reply(empty_question_html(examples[0].question if examples else None))
     if len(question) > MAX_QUESTION_CHARS:
-        log.info("question via=%s outcome=too_long chars=%d", via, len(question))
+        log.info("question via=%s outcome=too_long chars=%d", origin.via, len(question))
         return Reply(TOO_LONG_HTML)
     small_talk = classify(question)
     if small_talk is not None:
-        log.info("question via=%s outcome=small_talk kind=%s", via, small_talk.value)
+        log.info("question via=%s outcome=small_talk kind=%s", origin.via, small_talk.value)
         return Reply(smalltalk_html(small_talk, list(engine.knowledge.articles.values())))
-    return answer_reply(await ask(engine, question, via), engine)
+    result = await ask(engine, question, origin.via)
+    return answer_reply(result, engine, recorder.question(result, origin))
