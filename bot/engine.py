@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot import smalltalk
+from bot.gcpause import paused_gc
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matcher import Index, Matcher, suggestions_for
 from bot.model import Entry, Outcome, Result
@@ -18,7 +19,8 @@ class Engine:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.index = Index(knowledge)
+        with paused_gc():
+            self.index = Index(knowledge)
         self.matcher = Matcher(self.index)
 
     @classmethod

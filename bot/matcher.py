@@ -20,13 +20,16 @@ entries sharing a term, not with the size of the knowledge.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot import text
@@ -40,6 +43,7 @@ MAX_SUGGESTIONS = 3
 
 # How much each signal counts in the confidence.
 W_OVERLAP, W_CLOSENESS, W_FUZZY = 0.5, 0.3, 0.2
+INTENTS = ("_amount", "_when", "_why", "_who", "_where")
 # Field weights: a term from a question variant says more about an entry than one from its quote.
 FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.9, "quote": 0.9, "topic": 0.4}
 # A word the knowledge has never seen weighs like the rarest known term times this factor.
@@ -55,6 +59,14 @@ MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
 # Entries scored in full after candidate selection.
 SHORTLIST = 40
+# The shortlist is looked for from the rarer words' postings alone (see Matcher._shortlist)
+# when the question's words have at least this many postings, reading at most this share.
+PRUNE_MIN_POSTINGS = 5000
+PRUNE_MAX_SHARE = 0.5
+# The most postings looked at one by one for the entries having only a common word.
+SCAN_LIMIT = 4000
+# Relative error allowed for when bounding floating-point sums of up to ~1,000 terms.
+ROUNDING_SLACK = 1 + 1e-12
 
 
 @dataclass(frozen=True)
@@ -68,8 +80,7 @@ class Query:
     corrections: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
-class _Variant:
+class _Variant(NamedTuple):  # a tuple: built 50,000 times for 10k entries
     entry_index: int
     text: str
     terms: frozenset[str]
@@ -101,6 +112,35 @@ class Analyzer:
         return terms
 
 
+class _TermsOf(dict[str, str | None]):
+    """word -> its term, or None for a word without meaning of its own; each word is analysed
+    once while indexing (the knowledge repeats its words hundreds of thousands of times)."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        super().__init__()
+        self.analyzer = analyzer
+
+    def __missing__(self, word: str) -> str | None:
+        term = self.analyzer.term(word) if text.is_content_word(word) else None
+        self[word] = term
+        return term
+
+    def of(self, words: list[str]) -> list[str]:
+        """The terms of the content words among `words`, in order."""
+        return [term for term in map(self.__getitem__, words) if term is not None]
+
+    def content_words(self) -> set[str]:
+        """Every content word looked up so far."""
+        return {word for word, term in self.items() if term is not None}
+
+
+def _weigh(weights: dict[str, float], terms: list[str], weight: float) -> None:
+    """Record that an entry has `terms` in a field of `weight`: each term keeps its highest."""
+    for term in terms:
+        if weights.get(term, 0.0) < weight:
+            weights[term] = weight
+
+
 class Index:
     """The inverted index and statistics over the entries of a knowledge base."""
 
@@ -113,48 +153,63 @@ class Index:
         self.entry_terms: list[dict[str, float]] = []
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        vocabulary: set[str] = set()
-        for index, entry in enumerate(self.entries):
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        terms_of = _TermsOf(analyzer)
+        # Keywords and topics repeat from entry to entry: analysed once each.
+        short_terms = lru_cache(maxsize=None)(lambda short: terms_of.of(text.words(short)))
+        # The entry numbers are made in one go, so that they sit together in memory: matching
+        # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
+        numbers = list(range(len(self.entries)))
+        question_weight = FIELD_WEIGHTS["question"]
+        for index, entry in zip(numbers, self.entries, strict=True):
             weights: dict[str, float] = {}
-            fields = [("question", q) for q in entry.questions]
-            fields += [("keyword", k) for k in entry.keywords]
-            fields += [("answer", entry.answer), ("quote", entry.quote), ("topic", entry.topic)]
-            for field_name, sentence in fields:
-                for word in analyzer.content_words(sentence):
-                    vocabulary.add(word)
-                    term = analyzer.term(word)
-                    weights[term] = max(weights.get(term, 0.0), FIELD_WEIGHTS[field_name])
-            for intent in {i for q in entry.questions for i in text.intents(q)}:
-                weights[intent] = FIELD_WEIGHTS["question"]
-            for term in weights:
-                postings[term].append(index)
-
-            self.entry_terms.append(weights)
             own = []
+            intents: dict[str, None] = {}
             for question in entry.questions:
-                variant = _Variant(
-                    entry_index=index,
-                    text=question,
-                    terms=frozenset(analyzer.terms(question)),
-                    phrase=" ".join(text.words(question)),
-                )
-                own.append(variant)
-                self.variants.append(variant)
+                # Normalised once for its terms, intents and phrase.
+                words = text.words(question)
+                phrase = " ".join(words)
+                question_intents = text.word_intents(words)
+                if question_intents:
+                    intents.update(dict.fromkeys(question_intents))
+                terms = terms_of.of(words)
+                _weigh(weights, terms, question_weight)
+                own.append(_Variant(index, question, frozenset(terms + question_intents), phrase))
+            self.variants.extend(own)
+            for keyword in entry.keywords:
+                _weigh(weights, short_terms(keyword), FIELD_WEIGHTS["keyword"])
+            _weigh(weights, terms_of.of(text.words(entry.answer)), FIELD_WEIGHTS["answer"])
+            _weigh(weights, terms_of.of(text.words(entry.quote)), FIELD_WEIGHTS["quote"])
+            _weigh(weights, short_terms(entry.topic), FIELD_WEIGHTS["topic"])
+            for intent in intents:
+                weights[intent] = FIELD_WEIGHTS["question"]
+            for term, weight in weights.items():
+                postings[term][index] = weight
+            self.entry_terms.append(weights)
             self.entry_variants.append(own)
         for article in knowledge.articles.values():
-            vocabulary.update(analyzer.content_words(article.text))
+            terms_of.of(list(set(text.words(article.text))))  # only which words it has matters
+        vocabulary = terms_of.content_words()
         for group in knowledge.synonyms:
             vocabulary.update(group)
+        # term -> {entry: the term's field weight in it}, entries in order. Dicts, so that
+        # matching can intersect a long one with a few entries without reading it.
         self.postings = dict(postings)
+        for intent in INTENTS:
+            self.postings.setdefault(intent, {})
+        # term -> its largest field weight in any entry: the most it can add to an entry.
+        self.max_field_weight = {
+            term: max(weights.values(), default=0.0) for term, weights in self.postings.items()
+        }
         count = len(self.entries)
         self.idf = {
             term: IDF_FLOOR + math.log(1.0 + count / len(entries))
             for term, entries in self.postings.items()
+            if entries
         }
         for term in {analyzer.term(w) for w in text.META_WORDS} & self.idf.keys():
             self.idf[term] *= META_FACTOR
-        for intent in ("_amount", "_when", "_why", "_who", "_where"):
+        for intent in INTENTS:
             self.idf[intent] = INTENT_WEIGHT
         self.unknown_weight = (IDF_FLOOR + math.log(1.0 + count / 0.5)) * UNKNOWN_FACTOR
         # Words of the articles that no entry uses still count as known, so that they are not
@@ -172,6 +227,19 @@ class Index:
             if not word.isdigit() and (text.is_content_word(word) or word in long_stop_words):
                 self.correctable_by_length[len(word)].append(word)
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self._by_field_weight: dict[str, dict[float, list[int]]] = {}
+
+    def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
+        """A term's entries by their field weight, each in entry order; kept once asked for (by
+        the matcher, for common words)."""
+        split = self._by_field_weight.get(term)
+        if split is None:
+            split = {}
+            for entry, field_weight in self.postings[term].items():
+                split.setdefault(field_weight, []).append(entry)
+            # Two threads may both build it: the same value, so either may win.
+            self._by_field_weight[term] = split
+        return split
 
     def analyse(self, question: str) -> Query:
         """Terms, unknown words and typo corrections of a question."""
@@ -221,12 +289,17 @@ class Index:
         for length in range(len(word) - allowed, len(word) + allowed + 1):
             if len(word) <= 5 and length != len(word):
                 continue
-            for candidate in self.correctable_by_length.get(length, ()):
-                distance = OSA.distance(word, candidate, score_cutoff=allowed)
-                if distance > allowed:
-                    continue
+            # rapidfuzz compares the word with the whole bucket in C and keeps the close ones.
+            close = process.extract(
+                word,
+                self.correctable_by_length.get(length, ()),
+                scorer=OSA.distance,
+                score_cutoff=allowed,
+                limit=None,
+            )
+            for candidate, distance, _ in close:
                 # Typos rarely hit the first letter: prefer candidates that keep it.
-                rank = (distance, 0 if candidate[0] == word[0] else 1, candidate)
+                rank = (int(distance), 0 if candidate[0] == word[0] else 1, candidate)
                 if best is None or rank < best:
                     best = rank
         if best is None or (len(word) <= 5 and best[1] == 1):
@@ -249,30 +322,19 @@ class Matcher:
             return []
         weight_of = {t: idf[t] for t in known}
         query_weight = sum(weight_of.values()) + index.unknown_weight * len(query.unknown)
-        overlap: dict[int, float] = defaultdict(float)
-        for term in known:
-            if term.startswith("_"):
-                continue
-            for entry_index in index.postings.get(term, ()):
-                overlap[entry_index] += weight_of[term] * index.entry_terms[entry_index][term]
-        for entry_index in overlap:
-            terms = index.entry_terms[entry_index]
-            for term in known:
-                if term.startswith("_") and term in terms:
-                    overlap[entry_index] += weight_of[term]
-        shortlist = sorted(overlap, key=lambda i: -overlap[i])[:SHORTLIST]
-        query_terms = set(known)
+        words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
+        shortlist, overlap = self._shortlist(words, intents, weight_of)
+        query_terms = set(known)
         unknown_penalty = index.unknown_weight * len(query.unknown)
         scored = []
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
             for variant in index.entry_variants[entry_index]:
-                shared = sum(weight_of[t] for t in query_terms & variant.terms)
-                union = (
-                    sum(weight_of.get(t, idf.get(t, 0.0)) for t in query_terms | variant.terms)
-                    + unknown_penalty
-                )
+                # (map rather than generators: the same sums, in the same order, in C.)
+                shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
+                # idf has the question's weights too: weight_of[t] is idf[t].
+                union = sum(map(idf.get, query_terms | variant.terms, _ZEROS)) + unknown_penalty
                 close = shared / union if union else 0.0
                 similarity = FUZZY_SCORER(query.phrase, variant.phrase) / 100.0
                 if close + similarity > best_close + best_fuzzy:
@@ -297,6 +359,207 @@ class Matcher:
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
         return scored
 
+    # The shortlist is the SHORTLIST entries with the largest overlap: the weighted sum of the
+    # question's terms that an entry has, added up in question order (term weight times field
+    # weight, then the weights of the intents it has), ties going to the entry met first
+    # (term by term in question order, entries in order). A common word's postings are ~40k
+    # long at 100k entries, so the shortlist is found without reading them when it can be.
+
+    def _shortlist(
+        self, words: list[str], intents: list[str], weight_of: dict[str, float]
+    ) -> tuple[list[int], dict[int, float]]:
+        """The shortlist, and the overlap of (at least) the entries on it."""
+        found = self._pruned_shortlist(words, intents, weight_of)
+        if found is None:
+            found = self._shortlist_with_one_common_word(words, intents, weight_of)
+        if found is not None:
+            return found
+        overlap = self._overlap(words, intents, weight_of)
+        return _top(overlap, SHORTLIST), overlap
+
+    def _overlap(
+        self, words: list[str], intents: list[str], weight_of: dict[str, float]
+    ) -> dict[int, float]:
+        """The overlap of every entry having one of `words`, in the order the entries are met.
+
+        The work is done in bulk, with dicts and sets (in C).
+        """
+        postings = self.index.postings
+        overlap: dict[int, float] = {}
+        for term in words:
+            entries = postings[term]
+            scores = dict(zip(entries, map(weight_of[term].__mul__, entries.values()), strict=True))
+            if not overlap:
+                overlap = scores
+                continue
+            sums = {e: overlap[e] + scores[e] for e in scores.keys() & overlap.keys()}
+            overlap |= scores  # new entries go last, in entry order
+            overlap |= sums  # entries met before keep their place
+        for term in intents:
+            weight = weight_of[term]
+            overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
+        return overlap
+
+    def _pruned_shortlist(
+        self, words: list[str], intents: list[str], weight_of: dict[str, float]
+    ) -> tuple[list[int], dict[int, float]] | None:
+        """The shortlist from the postings of the rarer words only, when their entries provably
+        outscore every entry that has none of them; None when that would not save work.
+
+        (The "max-score" method of search engines, kept exact: the same entries as _overlap.)
+        """
+        index = self.index
+        sizes = {term: len(index.postings[term]) for term in words}
+        total = sum(sizes.values())
+        if total < PRUNE_MIN_POSTINGS:
+            return None
+        # Words that can add the most to an entry first: rare words (high IDF) in questions.
+        ranked = sorted(words, key=lambda t: -weight_of[t] * index.max_field_weight[t])
+        for count in range(1, len(ranked)):
+            chosen = set(ranked[:count])
+            read = sum(sizes[term] for term in chosen)
+            if read > total * PRUNE_MAX_SHARE:
+                return None
+            partial = self._overlap([t for t in words if t in chosen], [], weight_of)
+            if len(partial) < SHORTLIST:
+                continue
+            # Every entry's overlap is at least its `partial` (the same sum without some
+            # terms), so `floor` is at most the overlap of the shortlist's last entry.
+            floor = heapq.nlargest(SHORTLIST, partial.values())[-1]
+            # The most an entry can get from the other words and the intents: an entry without
+            # any chosen word gets at most that, added up in the same order (rounding cannot
+            # make a sum of smaller numbers larger), so less than `floor`.
+            ceiling = 0.0
+            for term in words:
+                if term not in chosen:
+                    ceiling += weight_of[term] * index.max_field_weight[term]
+            for term in intents:
+                ceiling += weight_of[term]
+            if floor <= ceiling:
+                continue  # an entry with none of the chosen words might still make it
+            # Only entries that could reach `floor` need their exact overlap. (The factor
+            # covers the rounding of the sums, which add up in another order here.)
+            contenders = [
+                e for e, score in partial.items() if (score + ceiling) * ROUNDING_SLACK >= floor
+            ]
+            if read + len(contenders) * (len(words) + len(intents)) > 2 * total:
+                return None  # no cheaper than reading every posting (a look-up in a posting
+                # costs about half as much as reading one in bulk)
+            return self._exact_top(contenders, words, intents, weight_of)
+        return None
+
+    def _exact_top(
+        self,
+        contenders: list[int],
+        words: list[str],
+        intents: list[str],
+        weight_of: dict[str, float],
+    ) -> tuple[list[int], dict[int, float]]:
+        """The SHORTLIST contenders with the largest overlap, and their overlap."""
+        overlap = self._exact_overlaps(contenders, words, intents, weight_of)
+        shortlist = _top_by(overlap, lambda e: self._met_first(e, words), SHORTLIST)
+        return shortlist, {e: overlap[e] for e in shortlist}
+
+    def _exact_overlaps(
+        self,
+        entries: list[int],
+        words: list[str],
+        intents: list[str],
+        weight_of: dict[str, float],
+    ) -> dict[int, float]:
+        """The overlap of each of `entries`, added up exactly as _overlap does (looking each
+        entry up in the postings instead of reading them)."""
+        postings = self.index.postings
+        overlap = dict.fromkeys(entries, 0.0)
+        for term in words:
+            weight, having = weight_of[term], postings[term]
+            overlap |= {e: overlap[e] + weight * having[e] for e in overlap.keys() & having.keys()}
+        for term in intents:
+            weight = weight_of[term]
+            overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
+        return overlap
+
+    def _met_first(self, entry: int, words: list[str]) -> tuple[int, int]:
+        """Where _overlap meets an entry: at the first word it has, then in entry order."""
+        postings = self.index.postings
+        return next(i for i, term in enumerate(words) if entry in postings[term]), entry
+
+    def _shortlist_with_one_common_word(
+        self, words: list[str], intents: list[str], weight_of: dict[str, float]
+    ) -> tuple[list[int], dict[int, float]] | None:
+        """The shortlist when one word is common and the others are rare (a question with a
+        rare name and a common word, or a common word alone); None otherwise.
+
+        The entries with a rare word are scored one by one. The others have only the common
+        word, so their overlap depends on nothing but its field weight and their intents:
+        the best of them are the first entries (in entry order) of the best such groups.
+        """
+        postings = self.index.postings
+        common = max(words, key=lambda t: len(postings[t]))
+        total = sum(len(postings[t]) for t in words)
+        if total < PRUNE_MIN_POSTINGS or total - len(postings[common]) > total * PRUNE_MAX_SHARE:
+            return None
+        rare = [t for t in words if t != common]
+        with_rare = list(self._overlap(rare, [], weight_of)) if rare else []
+        overlap = self._exact_overlaps(with_rare, words, intents, weight_of)
+        best_only = self._best_with_only(common, intents, weight_of, set(overlap))
+        if best_only is None:
+            return None
+        overlap |= best_only
+        position = words.index(common)
+        with_rare_set = set(with_rare)
+
+        def met_first(entry: int) -> tuple[int, int]:
+            if entry in with_rare_set:
+                return self._met_first(entry, words)
+            return position, entry
+
+        shortlist = _top_by(overlap, met_first, SHORTLIST)
+        return shortlist, {e: overlap[e] for e in shortlist}
+
+    def _best_with_only(
+        self, term: str, intents: list[str], weight_of: dict[str, float], others: set[int]
+    ) -> dict[int, float] | None:
+        """Among the entries having `term` and not in `others`, the SHORTLIST with the largest
+        overlap from `term` and the intents alone (ties: entry order), with that overlap; None
+        when finding them would mean reading too many postings."""
+        postings = self.index.postings
+        weight = weight_of[term]
+        # Such an entry's overlap is _overlap's sum for its field weight and intents.
+        groups = []
+        for field_weight in set(postings[term].values()):
+            for has in itertools.product((True, False), repeat=len(intents)):
+                score = weight * field_weight
+                for intent, has_intent in zip(intents, has, strict=True):
+                    if has_intent:
+                        score += weight_of[intent]
+                groups.append((score, field_weight, has))
+        groups.sort(key=lambda group: -group[0])
+        by_field_weight = self.index.entries_by_field_weight(term)
+        best: dict[int, float] = {}
+        budget = SCAN_LIMIT
+        for score, same_score in itertools.groupby(groups, key=lambda group: group[0]):
+            wanted = SHORTLIST - len(best)
+            found: list[int] = []
+            for _, field_weight, has in same_score:
+                count = 0
+                for entry in by_field_weight[field_weight]:  # in entry order
+                    budget -= 1
+                    if budget < 0:
+                        return None
+                    if entry in others:
+                        continue
+                    if has == tuple(entry in postings[intent] for intent in intents):
+                        found.append(entry)
+                        count += 1
+                        if count == wanted:
+                            break  # the rest of this group comes later in entry order
+            found.sort()
+            best |= dict.fromkeys(found[:wanted], score)
+            if len(best) >= SHORTLIST:
+                break
+        return best
+
     def decide(self, candidates: list[Candidate]) -> tuple[Outcome, list[Candidate]]:
         """The outcome and the candidates that go with it (one answer or the suggestions)."""
         if not candidates or candidates[0].confidence < SUGGEST_THRESHOLD:
@@ -319,6 +582,32 @@ class Matcher:
             corrections=query.corrections,
             candidates=tuple(candidates[:5]),
         )
+
+
+_ZEROS = itertools.repeat(0.0)  # the default of idf.get, for map()
+
+
+def _top_by(
+    scores: dict[int, float], order: Callable[[int], tuple[int, int]], count: int
+) -> list[int]:
+    """The `count` keys with the highest scores; of equal scores, those first in `order`."""
+    if len(scores) <= count:
+        return list(scores)
+    threshold = heapq.nlargest(count, scores.values())[-1]
+    above = [key for key, score in scores.items() if score > threshold]
+    ties = sorted((key for key, score in scores.items() if score == threshold), key=order)
+    return above + ties[: count - len(above)]
+
+
+def _top(scores: dict[int, float], count: int) -> list[int]:
+    """The `count` keys with the highest scores; of equal scores, the first ones: the same keys
+    as a stable sort by score, without sorting them all."""
+    if len(scores) <= count:
+        return list(scores)
+    threshold = heapq.nlargest(count, scores.values())[-1]
+    above = [key for key, score in scores.items() if score > threshold]
+    ties = [key for key, score in scores.items() if score == threshold]
+    return above + ties[: count - len(above)]
 
 
 def suggestions_for(

@@ -45,44 +45,123 @@ META_WORDS = frozenset({"article", "story", "piece", "report", "text", "news"})
 # Other forms of the longer stop words: "happens", "wants", "mentions".
 _STOP_STEMS = frozenset(_STEMMER.stemWords([w for w in STOP_WORDS if len(w) > 3]))
 
-# Question words become intent terms, so that "when…?" prefers an entry asked with "when".
-_INTENTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bhow (much|many)\b"), "_amount"),
-    (re.compile(r"\b(when|what time|what day|what date|which day)\b"), "_when"),
-    (re.compile(r"\b(why|how come|what reason|what caused)\b"), "_why"),
-    (re.compile(r"\b(who|whom|whose)\b"), "_who"),
-    (re.compile(r"\bwhere\b"), "_where"),
-)
+# Question words become intent terms, so that "when…?" prefers an entry asked with "when":
+# a word, or two words in a row.
+_INTENT_WORDS = {
+    "when": "_when",
+    "why": "_why",
+    "who": "_who",
+    "whom": "_who",
+    "whose": "_who",
+    "where": "_where",
+}
+_INTENT_PAIRS = {
+    "how": {"much": "_amount", "many": "_amount", "come": "_why"},
+    "what": {"time": "_when", "day": "_when", "date": "_when", "reason": "_why", "caused": "_why"},
+    "which": {"day": "_when"},
+}
+_INTENT_ORDER = ("_amount", "_when", "_why", "_who", "_where")
 QUESTION_WORDS = frozenset({"what", "which", "how", "who", "whom", "whose", "why", "when", "where"})
 
-_QUOTES = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+# Typographic quotes and dashes, and their plain forms.
+_QUOTES = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
 )
 # Chat filler that would otherwise leave odd words behind ("who decides in the end").
 _FILLER_PHRASES = re.compile(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
     r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering)\b"
 )
-_IT_DEPARTMENT = re.compile(r"\bIT\b")
-_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
-_MILLION = re.compile(r"\b(\d+)\s*(m|mn|million|millions)\b")
+# Some patterns below start with a literal and look behind for the rest (r"IT(?<!\wIT)" for
+# r"\bIT\b"): the same matches, but the regex engine can skip to that literal instead of
+# trying every position, which counts on long articles.
+_IT_DEPARTMENT = re.compile(r"IT(?<!\wIT)(?!\w)")  # r"\bIT\b"
+_DIGIT_GROUPS = re.compile(r"[,.](?<=\d[,.])(?=\d{3}\b)")  # r"(?<=\d)[,.](?=\d{3}\b)"
+# r"\b(\d+)\s*(m|mn|million|millions)\b", replaced by the digits and "m"
+_MILLION = re.compile(r"\d(?<!\w\d)\d*\s*(?:m|mn|million|millions)\b")
+_LEADING_DIGITS = re.compile(r"\d+")
 _POSSESSIVE = re.compile(r"'s\b")
 _APOSTROPHE_LESS = re.compile(r"\b(what|where|who|how|that|there)s\b")  # "whats" is "what's"
-_NEGATION = re.compile(r"(\w)n't\b")
+_NEGATION = re.compile(r"n't(?<=\wn't)\b")  # r"(\w)n't\b", the letter before "n't" kept
 _WORD = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"\d")  # any script's digits, as in the number patterns above
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def normalise(text: str) -> str:
     """Lower-case, unify quotes and digit grouping, strip accents: "£77 million" -> "77m"."""
-    text = _IT_DEPARTMENT.sub("information technology", text)  # before "IT" becomes "it"
+    # The index normalises every variant, answer and quote of the knowledge, so each step is
+    # skipped when a cheap test shows that it cannot change the text, and replacements are
+    # functions (a template such as r"\1m" is parsed again on every call).
+    if "IT" in text:
+        text = _IT_DEPARTMENT.sub("information technology", text)  # before "IT" becomes "it"
+    if not text.isascii():  # accents, typographic quotes and dashes are not ASCII
+        text = _strip_accents(text)
+        for typographic, plain in _QUOTES:
+            text = text.replace(typographic, plain)
+    text = text.lower()
+    # No later step adds an apostrophe, so one test covers the steps that need one.
+    has_apostrophe = "'" in text
+    if has_apostrophe:
+        text = text.replace("won't", "will not").replace("can't", "can not")
+        text = _NEGATION.sub(" not", text)
+    if _may_have_filler(text):
+        text = _FILLER_PHRASES.sub(" ", text)
+    if _DIGIT.search(text):
+        text = _MILLION.sub(_millions, _DIGIT_GROUPS.sub("", text))
+    if has_apostrophe:
+        text = _POSSESSIVE.sub("", text)
+    if "ats" in text or "res" in text or "hos" in text or "ows" in text:  # whATS, wheRES...
+        text = _APOSTROPHE_LESS.sub(_first_group, text)
+    return text
+
+
+def _may_have_filler(text: str) -> bool:
+    """False when _FILLER_PHRASES cannot match: each filler phrase has one of these parts."""
+    return (
+        "the end" in text
+        or "at this" in text
+        or "right now" in text
+        or "these days" in text
+        or "by the way" in text
+        or "honest" in text
+        or "you" in text
+        or "wondering" in text
+    )
+
+
+def _millions(match: re.Match[str]) -> str:
+    """ "77 million" -> "77m" """
+    digits = _LEADING_DIGITS.match(match.group())
+    assert digits is not None
+    return digits.group() + "m"
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _strip_accents(text: str) -> str:
+    """Decompose (NFKD) and drop the combining marks: "café" -> "cafe"."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.translate(_QUOTES).lower()
-    text = _NEGATION.sub(r"\1 not", text.replace("won't", "will not").replace("can't", "can not"))
-    text = _FILLER_PHRASES.sub(" ", text)
-    text = _DIGIT_GROUPS.sub("", text)
-    text = _MILLION.sub(r"\1m", text)
-    return _APOSTROPHE_LESS.sub(r"\1", _POSSESSIVE.sub("", text))
+    if text.isascii():
+        return text
+    # Only non-ASCII characters can be combining marks: look at those runs alone.
+    return _NON_ASCII_RUN.sub(_drop_combining, text)
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    return _without_combining(match.group())
+
+
+@lru_cache(maxsize=4096)
+def _without_combining(run: str) -> str:
+    return "".join(ch for ch in run if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:
@@ -92,10 +171,26 @@ def words(text: str) -> list[str]:
 
 def intents(text: str) -> list[str]:
     """Intent terms for the question words in a text."""
-    normal = " ".join(words(text))
-    return [term for pattern, term in _INTENTS if pattern.search(normal)]
+    return word_intents(words(text))
 
 
+def word_intents(words: list[str]) -> list[str]:
+    """Intent terms for the question words among normalised words, in a fixed order."""
+    found = set()
+    for position, word in enumerate(words, 1):
+        intent = _INTENT_WORDS.get(word)
+        if intent is not None:
+            found.add(intent)
+        elif word in _INTENT_PAIRS and position < len(words):
+            intent = _INTENT_PAIRS[word].get(words[position])
+            if intent is not None:
+                found.add(intent)
+    if not found:
+        return []
+    return [intent for intent in _INTENT_ORDER if intent in found]
+
+
+@lru_cache(maxsize=65536)
 def is_content_word(word: str) -> bool:
     """A word that can carry meaning: not a stop word (in any form), not a lone letter."""
     return (

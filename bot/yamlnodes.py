@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 
-@dataclass(frozen=True)
-class Located:
-    """A YAML value with the 1-based position where it starts."""
+class Located(NamedTuple):
+    """A YAML value with the 1-based position where it starts.
+
+    (A named tuple: a knowledge file has hundreds of thousands of them, and a tuple is built
+    in a fraction of the time of a frozen dataclass.)
+    """
 
     value: Any
     line: int
@@ -61,9 +64,60 @@ def parse_file(path: Path) -> Located | None:
     return parse_text(text, path)
 
 
+# libyaml's parser (when PyYAML was built with it) is about ten times faster than the
+# pure-Python one, but the two disagree on some unusual YAML: libyaml accepts `[What is it?]`,
+# tabs inside text and more that the pure-Python parser rejects (with the messages and
+# positions the hints below are written for), and counts columns differently after a BOM or
+# a NEL. So libyaml only reads files written entirely in the plain subset that knowledge files
+# use, where both are the same algorithm on the same characters: every line is blank, a
+# comment, or `- ` items and/or a `key:` with a one-line value (plain words, a "double-quoted"
+# text with only \" \\ \uXXXX escapes, a 'single-quoted' text, or a one-line [list] of those).
+# Everything else, syntax errors included, goes to the pure-Python parser as before.
+_FAST_LOADER: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+_PLAIN = r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_][A-Za-z0-9_.-]*)*"
+# \" \\ and \uXXXX for U+00A0 to U+CFFF (no control characters, surrogates or BOM)
+_ESCAPE = (
+    r"\\(?:[\"\\]"
+    r"|u(?:00[a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-cA-C][0-9a-fA-F]{3}))"
+)
+_DOUBLE_QUOTED = rf'"[^"\\\n]*(?:{_ESCAPE}[^"\\\n]*)*"'
+_SINGLE_QUOTED = r"'[^'\n]*(?:''[^'\n]*)*'"
+_SCALAR = f"(?:{_DOUBLE_QUOTED}|{_PLAIN}|{_SINGLE_QUOTED})"
+_FLOW_LIST = rf"\[ *(?:{_SCALAR}(?: *, *{_SCALAR})* *)?\]"
+_VALUE = f"(?:{_SCALAR}|{_FLOW_LIST})"
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
+_LINE = rf" *(?:#.*|(?:- +)*(?:{_KEY}:(?: +{_VALUE})?|{_VALUE})?(?: +#.*)? *)"
+# One line at a time, never revisited (atomic groups): linear time even on texts that fail.
+_PLAIN_SUBSET = re.compile(rf"(?>{_LINE}\n)*(?>{_LINE}\Z)")
+# Characters the two parsers treat differently (tab, CR, NEL, line/paragraph separators,
+# BOM) or reject with different messages (other control characters, surrogates, non-characters):
+# everything but a newline, printable ASCII, \xa0-\ud7ff, \ue000-\ufffd except the BOM, and
+# the astral planes. (Written as the characters it finds, which compiles much faster.)
+_UNUSUAL_CHAR = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _in_plain_subset(text: str) -> bool:
+    return _UNUSUAL_CHAR.search(text) is None and _PLAIN_SUBSET.fullmatch(text) is not None
+
+
 def parse_text(text: str, path: Path) -> Located | None:
+    node = _compose(text, path)
+    if node is None:
+        return None
+    return _convert(node)
+
+
+def _compose(text: str, path: Path) -> yaml.Node | None:
+    """The document's root node, as the pure-Python parser builds it (faster when it can)."""
+    if _FAST_LOADER is not None and _in_plain_subset(text):
+        try:
+            node: yaml.Node | None = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # parse again below for the pure-Python parser's message and position
+        else:
+            return node
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if _unclosed_quote(exc) and exc.context_mark:
@@ -79,9 +133,6 @@ def parse_text(text: str, path: Path) -> Located | None:
         ) from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(path, 1, 1, f"YAML error: {exc}") from exc
-    if node is None:
-        return None
-    return _convert(node)
 
 
 def _unclosed_quote(exc: yaml.MarkedYAMLError) -> bool:
@@ -106,17 +157,35 @@ def _hint(problem: str) -> str:
 
 
 def _convert(node: yaml.Node) -> Located:
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    mark = node.start_mark
+    line, column = mark.line + 1, mark.column + 1
+    if isinstance(node, yaml.ScalarNode):  # most nodes: tested first
+        kind = _SCALAR_KINDS.get(node.tag, "other")
+        value = _scalar_value(node)
+        if kind == "other":
+            kind = type(value).__name__
+        return Located(value, line, column, kind)
     if isinstance(node, yaml.MappingNode):
         # Pairs, not a dict: duplicate keys must survive so they can be reported.
         pairs = [(_convert(key), _convert(value)) for key, value in node.value]
         return Located(pairs, line, column, "mapping")
-    if isinstance(node, yaml.SequenceNode):
-        return Located([_convert(child) for child in node.value], line, column, "sequence")
-    assert isinstance(node, yaml.ScalarNode)
-    kind = _SCALAR_KINDS.get(node.tag, "other")
-    constructor = yaml.SafeLoader("")
-    value = constructor.construct_object(node, deep=True)
-    if kind == "other":
-        kind = type(value).__name__
-    return Located(value, line, column, kind)
+    assert isinstance(node, yaml.SequenceNode)
+    return Located([_convert(child) for child in node.value], line, column, "sequence")
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+# One constructor for every file: building a loader per scalar cost more than the parsing.
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _scalar_value(node: yaml.ScalarNode) -> Any:
+    """The value SafeLoader would build for a scalar."""
+    if node.tag == _STR_TAG:
+        return node.value  # text is the node's own value: the common case, kept cheap
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    finally:
+        # The constructor remembers every node it built; forget them, so that nothing of one
+        # file is kept alive by, or leaks into, the next.
+        _CONSTRUCTOR.constructed_objects.clear()
+        _CONSTRUCTOR.recursive_objects.clear()
