@@ -136,8 +136,8 @@ def load_knowledge(path: str | Path | None = None) -> Knowledge:
 
 
 def _build(files: list[Path]) -> Knowledge:
-    # A function of its own, so that the builder and its nodes are gone before paused_gc's
-    # collection, which would otherwise walk them all.
+    # A function of its own, so that the builder and its YAML nodes are freed before the
+    # pause ends, instead of being promoted with the knowledge to the oldest generation.
     builder = _Builder()
     for file in files:
         builder.read_file(file)

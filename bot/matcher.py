@@ -15,7 +15,9 @@ The confidence of an entry combines three signals, each in [0, 1]:
 Terms are Snowball stems mapped through the knowledge's synonym groups; words outside the
 knowledge's vocabulary are first corrected against it (a typo such as "contarct").
 Candidates are drawn from an inverted index of terms, so the cost grows with the number of
-entries sharing a term, not with the size of the knowledge.
+entries sharing a term, not with the size of the knowledge; and the shortlist of entries scored
+in full is found, when it provably can be, without reading the postings of very common words
+(see Matcher._shortlist).
 """
 
 from __future__ import annotations
@@ -43,11 +45,12 @@ MAX_SUGGESTIONS = 3
 
 # How much each signal counts in the confidence.
 W_OVERLAP, W_CLOSENESS, W_FUZZY = 0.5, 0.3, 0.2
-INTENTS = ("_amount", "_when", "_why", "_who", "_where")
 # Field weights: a term from a question variant says more about an entry than one from its quote.
 FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.9, "quote": 0.9, "topic": 0.4}
 # A word the knowledge has never seen weighs like the rarest known term times this factor.
 UNKNOWN_FACTOR = 1.0
+# The intent terms (see text.word_intents) and their weight.
+INTENTS = ("_amount", "_when", "_why", "_who", "_where")
 INTENT_WEIGHT = 0.7
 META_FACTOR = 0.3
 INTENT_MISS_WEIGHT = 3.5

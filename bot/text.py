@@ -97,7 +97,7 @@ def normalise(text: str) -> str:
     """Lower-case, unify quotes and digit grouping, strip accents: "£77 million" -> "77m"."""
     # The index normalises every variant, answer and quote of the knowledge, so each step is
     # skipped when a cheap test shows that it cannot change the text, and replacements are
-    # functions (a template such as r"\1m" is parsed again on every call).
+    # functions or plain strings (a template such as r"\1m" costs Python work on every call).
     if "IT" in text:
         text = _IT_DEPARTMENT.sub("information technology", text)  # before "IT" becomes "it"
     if not text.isascii():  # accents, typographic quotes and dashes are not ASCII

@@ -2169,6 +2169,9 @@ _ROUTE = re.compile(r"/bot([^/]*)/([^/]+)/?")
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # The default backlog of 5 makes the kernel drop connections when a bot opens dozens at
+    # once (the throughput benchmark), which the client sees as a network error.
+    request_queue_size = 256
 
     def __init__(self, address: tuple[str, int], api: FakeBotApi) -> None:
         self.api = api
