@@ -221,7 +221,9 @@ class Index:
         # Typos are corrected into content words: "correcting" an unknown word into a short stop
         # word would erase it, and unknown words are what tells a near miss from a question.
         self.swapped_small_words = {
-            "".join(sorted(w)): w for w in text.STOP_WORDS | text.QUESTION_WORDS if len(w) > 2
+            "".join(sorted(w)): w
+            for w in sorted(text.STOP_WORDS | text.QUESTION_WORDS)
+            if len(w) > 2
         }
         self.correctable_by_length: dict[int, list[str]] = defaultdict(list)
         # Long stop words are safe targets ("involvd" is just filler).
@@ -278,7 +280,11 @@ class Index:
         if swapped is not None and OSA.distance(word, swapped) == 1:
             return swapped  # "teh", "waht": two letters swapped in a small word
         question_word = next(
-            (w for w in text.QUESTION_WORDS if w[0] == word[0] and OSA.distance(word, w) == 1),
+            (
+                w
+                for w in sorted(text.QUESTION_WORDS)
+                if w[0] == word[0] and OSA.distance(word, w) == 1
+            ),
             None,
         )
         if question_word is not None:

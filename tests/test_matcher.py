@@ -12,6 +12,7 @@ test_questions_are_not_from_the_dev_set checks it.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import string
@@ -461,3 +462,22 @@ def test_questions_are_not_from_the_dev_set() -> None:
     ours = [q for q, _ in ANSWERED] + DECLINED + NOTHING_TO_MATCH
     overlap = [q for q in ours if " ".join(q.lower().strip(" ?!.").split()) in dev - {""}]
     assert overlap == []
+
+
+def test_answers_do_not_depend_on_the_hash_seed() -> None:
+    """Typo correction picks among equally close words in a fixed order, not set order."""
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json", "whee bourseing the"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
