@@ -19,6 +19,7 @@ import pytest
 
 from bot.cli import Io, main
 from bot.evaluate import load_eval_file
+from tests.library_kb import library_with_variant
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "knowledge"
@@ -244,17 +245,8 @@ def test_check_broken_yaml(tmp_path: Path) -> None:
 
 
 def test_check_prints_warnings_and_still_succeeds(tmp_path: Path) -> None:
-    folder = tmp_path / "kb"
-    shutil.copytree(LIBRARY, folder)
+    folder = library_with_variant(tmp_path, "when is it")
     yaml_file = folder / "library.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    yaml_file.write_text(
-        text.replace(
-            '      - "When will campaigners protest?"\n',
-            '      - "When will campaigners protest?"\n      - "when is it"\n',
-        ),
-        encoding="utf-8",
-    )
     result = run("check", str(folder), cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.endswith("1 warning(s)\n")

@@ -27,6 +27,7 @@ from bot.checks import ambiguous_variants
 from bot.engine import Engine
 from bot.matcher import Matcher
 from bot.model import Candidate, Outcome, Result
+from tests.library_kb import library_with_variant
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "knowledge"
@@ -176,17 +177,8 @@ def test_a_variant_that_matches_nothing_is_flagged_by_check(engine: Engine) -> N
 
 
 def test_check_warns_about_a_variant_without_usable_words(tmp_path: Path) -> None:
-    folder = tmp_path / "kb"
-    shutil.copytree(LIBRARY, folder)
+    folder = library_with_variant(tmp_path, "when is it then")
     yaml_file = folder / "library.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    yaml_file.write_text(
-        text.replace(
-            '      - "When will campaigners protest?"\n',
-            '      - "When will campaigners protest?"\n      - "when is it then"\n',
-        ),
-        encoding="utf-8",
-    )
     engine = Engine.load(folder)
     assert engine.ask("when is it then").outcome is Outcome.NO_MATCH
     [warning] = ambiguous_variants(engine)
