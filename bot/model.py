@@ -95,6 +95,17 @@ class Result:
     article: Article | None = None
     suggestions: tuple[Suggestion, ...] = ()
     explanation: Explanation | None = field(default=None, compare=False)
+    # A near miss: the entry closest to what was asked, which does not give the kind of fact
+    # asked for (`asked_kind`). Shown as context, never as an answer; set only when declined.
+    closest: Entry | None = None
+    # The kind of fact the question asks for (see bot.kinds), or None when it is not clear.
+    asked_kind: str | None = None
+    # Set when the suggestions are a menu for a bare keyword ("G4S"): the keyword as typed.
+    keyword: str | None = None
+    # Further distinct questions found in the same message, each with its own result.
+    others: tuple[Result, ...] = ()
+    # The entry id of the earlier answer this message was read as a follow-up to.
+    followup_of: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -117,4 +128,13 @@ class Result:
             ),
             "confidence": round(self.confidence, 4),
             "suggestions": [s.to_json() for s in self.suggestions],
+            "closest": (
+                {"id": self.closest.id, "quote": self.closest.quote}
+                if self.closest and not self.answered
+                else None
+            ),
+            "asked_kind": self.asked_kind,
+            "keyword": self.keyword,
+            "others": [other.to_json() for other in self.others],
+            "followup_of": self.followup_of,
         }
