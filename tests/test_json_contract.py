@@ -25,7 +25,11 @@ from bot.model import Outcome
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "knowledge"
 LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
-KEYS = {"question", "answered", "id", "answer", "quote", "source", "confidence", "suggestions"}
+KEYS = {
+    "question", "answered", "id", "answer", "quote", "source", "confidence", "suggestions",
+    # added later: never removed
+    "closest", "asked_kind", "keyword", "others", "followup_of",
+}
 SUGGESTION_KEYS = {"id", "question", "confidence"}
 
 
