@@ -149,6 +149,11 @@ def test_no_match(question: str) -> None:
         "source": None,
         "confidence": 0.0,
         "suggestions": [],
+        "closest": None,
+        "asked_kind": None,
+        "keyword": None,
+        "others": [],
+        "followup_of": None,
     }
 
 
