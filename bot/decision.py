@@ -17,6 +17,9 @@ ANSWER_THRESHOLD = 0.45
 SUGGEST_THRESHOLD = 0.30
 # The best entry must explain at least this share of the question's weight to be answered.
 MIN_OVERLAP = 0.65
+# An entry this far ahead of the next needs to explain only this share of the question.
+CLEAR_LEAD = 0.3
+MIN_OVERLAP_WITH_LEAD = 0.5
 MAX_SUGGESTIONS = 3
 # Suggestions must explain at least this share of the question: below it they are unrelated
 # ("How tall is Mount Everest?" shares nothing worth offering).
@@ -47,9 +50,15 @@ class Decision:
         return self.chosen[0] if self.outcome is Outcome.ANSWERED else None
 
 
-def answerable(candidate: Candidate) -> bool:
-    """Confident enough, and explaining enough of the question."""
-    return candidate.confidence >= ANSWER_THRESHOLD and candidate.overlap >= MIN_OVERLAP
+def answerable(candidate: Candidate, runner_up: Candidate | None = None) -> bool:
+    """Confident enough, and explaining enough of the question; a little less is enough for
+    an entry far ahead of every other."""
+    if candidate.confidence < ANSWER_THRESHOLD:
+        return False
+    if candidate.overlap >= MIN_OVERLAP:
+        return True
+    margin = candidate.confidence - (runner_up.confidence if runner_up else 0.0)
+    return margin >= CLEAR_LEAD and candidate.overlap >= MIN_OVERLAP_WITH_LEAD
 
 
 def decide(query: Query, candidates: list[Candidate]) -> Decision:
@@ -61,7 +70,7 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
         menu = _keyword_menu(candidates)
         if menu:
             return Decision(Outcome.UNSURE, menu, keyword=True, why="a keyword several entries fit")
-    if answerable(top):
+    if answerable(top, _runner_up(candidates)):
         if query.focus_unknown and top.confidence < SURE_DESPITE_FOCUS:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why="asks about a word the knowledge never uses"
@@ -89,6 +98,13 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
     if not related:
         return Decision(Outcome.NO_MATCH, why="the closest entries are unrelated")
     return Decision(Outcome.UNSURE, tuple(related), why="not sure")
+
+
+def _runner_up(candidates: list[Candidate]) -> Candidate | None:
+    """The best candidate quoting another passage than the best one: entries that quote the
+    same sentence answer from the same evidence, so they are not rivals."""
+    top = candidates[0]
+    return next((c for c in candidates[1:] if not c.quote or c.quote != top.quote), None)
 
 
 def _related(top: Candidate, candidates: list[Candidate]) -> list[Candidate]:

@@ -64,8 +64,8 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         NAME,
         re.compile(
-            r"\bname of\b|\bwhat is (he|she|they) called\b|\b(his|her|their) name\b"
-            r"|^who (is |was )?the (\w+ )?(chief|head|leader|boss|chair|"
+            r"\bwhat is (he|she|they) called\b|\b(his|her|their) name\b"
+            r"|(^who (is |was )?|\bname of )the (\w+ ){0,3}(chief|head|leader|boss|chair|"
             r"chairman|chairwoman|director|manager|spokesman|spokeswoman|"
             r"spokesperson|commissioner|secretary|minister|mayor|president|"
             r"ceo|chief executive|owner|founder)\b"
@@ -90,7 +90,8 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
         REASON,
         re.compile(
             r"^why\b|\bwhy (is|was|will|did|does|do|are|were|would|can|could|"
-            r"should|has|have|might|not)\b|\bhow come\b|\b(what|which) reason\b|"
+            r"should|has|have|might|not)\b|\bhow come\b|\b(what|which) (reason|justification|"
+            r"explanation|motive|grounds)\b|"
             r"\breason (for|behind|why)\b|\bwhat (caused|led)\b"
         ),
     ),
@@ -107,7 +108,7 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|will|did|does|do|are|"
             r"were|would|can|could|should|has|have|said|says|decides|made|make|"
             r"makes|required|requires)\b|\b(which|what) (organisation|organization|"
-            r"company|firm|body|person|people|group)\b"
+            r"company|firm|body|person|people|group)\b|\bname of\b"
         ),
     ),
     (
@@ -117,6 +118,11 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"had|isn|aren|wasn|didn|doesn|won|hasn|haven)\b"
         ),
     ),
+    # In a fragment ("meeting date", "opening times", "surrey reason"), a kind word anywhere.
+    (TIME, re.compile(r"\b(times|hours)\b")),
+    (WHEN, re.compile(r"\b(dates?|deadline)\b")),
+    (PLACE, re.compile(r"\b(location|venue|address)\b")),
+    (REASON, re.compile(r"\b(reason|justification|explanation|motive)\b")),
 )
 
 _MONTHS = "|".join(
@@ -191,11 +197,14 @@ _TITLED_NAME = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Councillor|Cllr|Rev|Inspector|"
     r"Sergeant|Chief Constable|Chief Executive|Superintendent|Judge)\.? [A-Z][a-z]+"
 )
-_TWO_CAPITALS = re.compile(r"(?<![.!?] )(?<!^)\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+# Runs of capitalised words: "Janet Ormerod", "Ashworth Amateur Swimming Club".
+_CAPITAL_RUN = re.compile("\\b[A-Z][a-z'\u2019]+(?: [A-Z][a-z'\u2019]+)+\\b")
 _ORGANISATION_WORDS = frozenset(
     "Police Constabulary Council Authority Authorities Group Trust Hospital Centre Center "
     "Road Street Lane Avenue Ward Unit Pool Park Service Services Office Department Committee "
     "Board Company Limited Ltd Party Association Union Club School College University Games "
+    "Charity Appeal Programme Fund Society Partnership Alliance Commission Centre Theatre "
+    "Library Museum Church Cathedral Airport Bridge Square Market Forces Force Pupils "
     "Station Line Railway Court House Hall Church Bank Fund Foundation Agency".split()
 )
 _CAPITALISED = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
@@ -203,10 +212,17 @@ _CAPITALISED = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
 
 def asked(normalised_question: str) -> str | None:
     """The kind of fact a question asks for (one of KINDS), or None when it is not clear."""
+    return asked_with_words(normalised_question)[0]
+
+
+def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[str]]:
+    """The kind of fact asked for, and the words that asked it ("how *long*", "what *day*"):
+    those say what kind of fact is wanted, not what it is about."""
     for kind, pattern in _ASKED:
-        if pattern.search(normalised_question):
-            return kind
-    return None
+        found = pattern.search(normalised_question)
+        if found:
+            return kind, frozenset(found.group().split())
+    return None, frozenset()
 
 
 def given_by_text(text: str) -> set[str]:
@@ -227,12 +243,18 @@ def given_by_text(text: str) -> set[str]:
 
 
 def _has_name(text: str) -> bool:
+    """A person's name: a title and a name, or a run of two or three capitalised words that
+    starts no sentence and names no organisation or place (its last word says which)."""
     if _TITLED_NAME.search(text):
         return True
-    return any(
-        first not in _ORGANISATION_WORDS and second not in _ORGANISATION_WORDS
-        for first, second in _TWO_CAPITALS.findall(text)
-    )
+    for found in _CAPITAL_RUN.finditer(text):
+        run = found.group().split()
+        before = text[: found.start()].rstrip()
+        if not before or before[-1] in '.!?:"“':
+            run = run[1:]  # the first word is capitalised as a sentence's start
+        if 2 <= len(run) <= 3 and not _ORGANISATION_WORDS.intersection(run):
+            return True
+    return False
 
 
 def gives(asked_kind: str | None, given: Iterable[str]) -> bool:

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from bot import kinds, text
+from bot import kinds, text, thesaurus
 from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
 from bot.query import Query, QueryAnalyser
@@ -155,7 +155,8 @@ class Index:
         self.knowledge = knowledge
         self.entries: list[Entry] = list(knowledge.entries.values())
         self.position = {entry.id: i for i, entry in enumerate(self.entries)}
-        self.analyzer = Analyzer(knowledge.synonyms)
+        # The knowledge's own groups first: where they name a word, they win.
+        self.analyzer = Analyzer((*knowledge.synonyms, *thesaurus.GROUPS))
         analyzer = self.analyzer
         self.entry_terms: list[dict[str, float]] = []
         # The kinds of fact each entry gives (bot.kinds), and its answer and quote as texts
@@ -324,6 +325,7 @@ class Matcher:
                     closeness=round(best_close, 4),
                     missing_intents=missing,
                     gives=index.entry_kinds[entry_index],
+                    quote=index.entries[entry_index].quote,
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))

@@ -76,6 +76,7 @@ class Candidate:
     closeness: float = 0.0
     missing_intents: int = 0
     gives: frozenset[str] = frozenset()  # the kinds of fact the entry gives (bot.kinds)
+    quote: str = ""  # the entry's quote: entries quoting the same passage are not rivals
 
 
 @dataclass(frozen=True)

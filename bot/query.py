@@ -60,18 +60,19 @@ class QueryAnalyser:
         """Spelling, terms, unknown words and the kind of fact asked, for one question."""
         raw_words, corrections = expand_text_speak(text.words(question))
         spelled: list[str] = []
-        words: list[str] = []
-        terms: list[str] = []
-        unknown: list[str] = []
-        for raw in raw_words:
-            word = raw
+        for word in raw_words:
             if self._needs_spelling(word):
                 fix = self.speller.correct(word)
                 if fix is not None:
                     corrections.append(fix)
                     word = fix.fixed
             spelled.append(word)
-            if not text.is_content_word(word):
+        kind, kind_words = kinds.asked_with_words(" ".join(spelled))
+        words: list[str] = []
+        terms: list[str] = []
+        unknown: list[str] = []
+        for word in spelled:
+            if not text.is_content_word(word) or word in kind_words:
                 continue
             term = self.term(word)
             if term in self.known_terms:
@@ -98,7 +99,7 @@ class QueryAnalyser:
             ),
             focus=focus_terms,
             focus_unknown=bool(focus) and all(word in unknown for word in focus),
-            kind=kinds.asked(phrase),
+            kind=kind,
             text=question,
         )
 

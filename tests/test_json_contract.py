@@ -26,9 +26,20 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "knowledge"
 LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
 KEYS = {
-    "question", "answered", "id", "answer", "quote", "source", "confidence", "suggestions",
+    "question",
+    "answered",
+    "id",
+    "answer",
+    "quote",
+    "source",
+    "confidence",
+    "suggestions",
     # added later: never removed
-    "closest", "asked_kind", "keyword", "others", "followup_of",
+    "closest",
+    "asked_kind",
+    "keyword",
+    "others",
+    "followup_of",
 }
 SUGGESTION_KEYS = {"id", "question", "confidence"}
 

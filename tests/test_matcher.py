@@ -317,11 +317,30 @@ def test_exact_variant_is_answered(library: Engine) -> None:
     assert result.article is not None and result.article.id == "library"
 
 
-def test_synonyms_are_applied(library: Engine, tmp_path: Path) -> None:
-    # "shut" is in no entry and not in the article: only the synonyms group links it to "close".
-    result = library.ask("which library will shut")
+def test_synonyms_are_applied(tmp_path: Path) -> None:
+    # "shutter" is in no entry, not in the article and not in the built-in thesaurus: only the
+    # knowledge's synonyms group links it to "close".
+    folder = tmp_path / "kb"
+    shutil.copytree(LIBRARY, folder)
+    yaml_file = folder / "library.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    group = "synonyms:\n  - [close, closing, closure, shut]\n"
+    assert group in text
+    yaml_file.write_text(
+        text.replace(group, "synonyms:\n  - [close, closing, closure, shutter]\n"),
+        encoding="utf-8",
+    )
+    result = Engine.load(folder).ask("which library will shutter")
     assert result.outcome is Outcome.ANSWERED
     assert result.entry is not None and result.entry.id == "closure"
+    yaml_file.write_text(text.replace(group, ""), encoding="utf-8")
+    without = Engine.load(folder).ask("which library will shutter", explain=True)
+    assert without.outcome is not Outcome.ANSWERED
+    assert without.explanation is not None and "shutter" in without.explanation.unknown_terms
+
+
+def test_everyday_synonyms_need_no_group(tmp_path: Path) -> None:
+    # "shut" for "close" is everyday English (bot.thesaurus): no group in the knowledge needed.
     folder = tmp_path / "kb"
     shutil.copytree(LIBRARY, folder)
     yaml_file = folder / "library.yaml"
@@ -329,9 +348,9 @@ def test_synonyms_are_applied(library: Engine, tmp_path: Path) -> None:
     yaml_file.write_text(
         text.replace("synonyms:\n  - [close, closing, closure, shut]\n", ""), encoding="utf-8"
     )
-    without = Engine.load(folder).ask("which library will shut", explain=True)
-    assert without.outcome is not Outcome.ANSWERED
-    assert without.explanation is not None and "shut" in without.explanation.unknown_terms
+    result = Engine.load(folder).ask("which library will shut")
+    assert result.outcome is Outcome.ANSWERED
+    assert result.entry is not None and result.entry.id == "closure"
 
 
 def test_keywords_are_matched(library: Engine) -> None:
@@ -392,10 +411,25 @@ def test_decide_at_the_exact_thresholds() -> None:
     below = candidate("a", answer - 0.0001, 1.0)
     assert decide([below])[0] is Outcome.UNSURE
     thin = candidate("a", 1.0, overlap - 0.0001)  # high score, too little of the question known
-    assert decide([thin]) == (Outcome.UNSURE, [thin])
+    rival = candidate("b", 0.85)  # too close behind for a clear lead
+    assert decide([thin, rival]) == (Outcome.UNSURE, [thin, rival])
     edge = candidate("a", suggest)
     assert decide([edge]) == (Outcome.UNSURE, [edge])
     assert decide([candidate("a", suggest - 0.0001)]) == (Outcome.NO_MATCH, [])
+
+
+def test_a_clear_lead_needs_less_of_the_question() -> None:
+    lead = decision.CLEAR_LEAD
+    ahead = candidate("a", 0.9, decision.MIN_OVERLAP_WITH_LEAD)
+    assert decide([ahead, candidate("b", 0.9 - lead - 0.01)]) == (Outcome.ANSWERED, [ahead])
+    close_behind = candidate("b", 0.9 - lead + 0.01)
+    assert decide([ahead, close_behind])[0] is Outcome.UNSURE
+    too_thin = candidate("a", 0.9, decision.MIN_OVERLAP_WITH_LEAD - 0.01)
+    assert decide([too_thin])[0] is Outcome.UNSURE
+    # An entry quoting the same passage is no rival.
+    same = Candidate("b", 0.85, 1.0, 0.5, "variant", quote="q")
+    alone = Candidate("a", 0.9, decision.MIN_OVERLAP_WITH_LEAD, 0.5, "variant", quote="q")
+    assert decide([alone, same]) == (Outcome.ANSWERED, [alone])
 
 
 def test_unsure_keeps_at_most_three_close_candidates() -> None:
