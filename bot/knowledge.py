@@ -365,6 +365,14 @@ class _Builder:
         title = self._text(path, fields["title"], "title", None) if "title" in fields else None
         origin = self._text(path, fields["origin"], "origin", None) if "origin" in fields else None
         file = self._text(path, fields["file"], "file", None) if "file" in fields else None
+        for name, value in (("title", title), ("origin", origin)):
+            if value is not None and value.startswith(TODO_MARKER):
+                self.error(
+                    path,
+                    fields[name],
+                    f"the article's `{name}` is not written yet: replace {value!r}",
+                    severity="warning",
+                )
         if article_id is None or title is None or origin is None or file is None:
             if article_id is not None:
                 self.broken_articles.add(article_id)
