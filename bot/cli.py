@@ -271,7 +271,10 @@ def cmd_report(args: argparse.Namespace, io: Io) -> int:
             f"no question log at {path}; the bot creates it when it is asked its first "
             "question (set QA_DB_PATH or pass --db PATH)"
         )
-    known = _known_wordings(args, io)
+    knowledge = _knowledge_for_report(args, io)
+    known = (
+        {entry.id: entry.questions for entry in knowledge.entries.values()} if knowledge else None
+    )
     try:
         conn = open_database(path)
         try:
@@ -280,14 +283,20 @@ def cmd_report(args: argparse.Namespace, io: Io) -> int:
             conn.close()
     except (StoreError, sqlite3.Error) as exc:
         raise UserError(f"cannot read the question log {path}: {exc}") from exc
-    io.out(render_yaml(report, known or ()) if args.yaml else render_text(report, args.since))
+    if args.yaml:
+        from bot.report import KnownWords
+
+        words = KnownWords.of(knowledge) if knowledge else None
+        io.out(render_yaml(report, known or (), words))
+    else:
+        io.out(render_text(report, args.since))
     return EXIT_OK
 
 
-def _known_wordings(args: argparse.Namespace, io: Io) -> dict[str, tuple[str, ...]] | None:
-    """Each entry's wordings, so the report does not propose them again."""
+def _knowledge_for_report(args: argparse.Namespace, io: Io) -> Knowledge | None:
+    """The knowledge, so the report does not propose known wordings or off-topic questions."""
     try:
-        knowledge = load_knowledge(args.knowledge)
+        return load_knowledge(args.knowledge)
     except KnowledgeError:
         # A report is still useful while the knowledge is being fixed.
         io.err(
@@ -295,7 +304,6 @@ def _known_wordings(args: argparse.Namespace, io: Io) -> dict[str, tuple[str, ..
             "compared with it"
         )
         return None
-    return {entry.id: entry.questions for entry in knowledge.entries.values()}
 
 
 def cmd_coverage(args: argparse.Namespace, io: Io) -> int:
