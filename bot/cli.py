@@ -147,9 +147,7 @@ def cmd_check(args: argparse.Namespace, io: Io) -> int:
     for warning in warnings:
         io.err(str(warning))
     if args.propose:
-        from bot.proposals import propose
-
-        io.out(_render_proposals(knowledge, propose))
+        io.out(_render_proposals(knowledge))
     questions = sum(len(e.questions) for e in knowledge.entries.values())
     io.out(
         f"OK: {len(knowledge.entries)} entries, {questions} question variants, "
@@ -158,17 +156,31 @@ def cmd_check(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
-def _render_proposals(
-    knowledge: Knowledge, propose: Callable[[str, str, Sequence[str]], list[str]]
-) -> str:
-    """Proposed wordings per entry, as YAML lines to copy into its `questions:`."""
+def _render_proposals(knowledge: Knowledge) -> str:
+    """Proposed wordings per entry, as YAML lines to copy into its `questions:`.
+
+    A proposal the bot would already answer with another entry is left out: added to this
+    one, it would make the two entries compete.
+    """
+    from bot.proposals import propose
+
+    engine = Engine(knowledge)
     lines = ["# Proposed question wordings (none is used until you add it to the entry):"]
     for entry in knowledge.entries.values():
-        proposals = propose(entry.quote, entry.answer, entry.questions)
+        proposals = [
+            q
+            for q in propose(entry.quote, entry.answer, entry.questions)
+            if _answered_by(engine, q) in (None, entry.id)
+        ]
         if proposals:
             lines.append(f"{entry.id} ({len(entry.questions)} wordings now):")
             lines += [f"  - {json.dumps(q, ensure_ascii=False)}" for q in proposals]
     return "\n".join(lines)
+
+
+def _answered_by(engine: Engine, question: str) -> str | None:
+    result = engine.ask(question)
+    return result.entry.id if result.answered and result.entry else None
 
 
 def cmd_draft(args: argparse.Namespace, io: Io) -> int:

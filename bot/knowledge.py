@@ -63,8 +63,10 @@ class KnowledgeError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        count = len(problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the knowledge")
+        count = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - count
+        also = f" (and {warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the knowledge{also}")
 
     def report(self) -> str:
         lines = [str(p) for p in self.problems]
@@ -575,11 +577,22 @@ class _Builder:
                     )
                 elif related_id == entry.id:
                     self.error(path, related_node, "an entry cannot be related to itself", entry.id)
-        if not self.entries and not self.problems:
+        errors = [p for p in self.problems if p.severity == "error"]
+        unfinished = sum(1 for p in self.problems if p.message.startswith("unfinished entry"))
+        if not self.entries and not errors and unfinished:
+            self.error(
+                files[0],
+                None,
+                f"no finished entry yet ({unfinished} drafted entr"
+                f"{'y' if unfinished == 1 else 'ies'} still say {TODO_MARKER!r}): write the "
+                "questions and answer of at least one",
+            )
+        elif not self.entries and not errors:
             self.error(files[0], None, "no entries found; add an `entries:` list")
         errors = [p for p in self.problems if p.severity == "error"]
         if errors:
-            raise KnowledgeError(sorted(errors, key=_problem_order))
+            # The warnings too: an author fixes everything in one pass.
+            raise KnowledgeError(sorted(self.problems, key=_problem_order))
         return Knowledge(
             articles=dict(self.articles),
             entries=dict(self.entries),

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from bot.answercheck import number_values
 
 MAX_PROPOSALS = 6
@@ -95,7 +97,7 @@ _PREPOSITIONS = frozenset(
 )
 _NOT_SUBJECT_START = frozenset(
     "at in on by for from with until after before during if when while although as "
-    "because since to".split()
+    "because since to whether that which who what how".split()
 )
 _NOT_VERBS = frozenset(
     "this its his is was has does as us plus bus gas news series species less unless "
@@ -105,29 +107,56 @@ _NOT_VERBS = frozenset(
 
 
 def propose(quote: str, answer: str = "", existing: Iterable[str] = ()) -> list[str]:
-    """Up to MAX_PROPOSALS question wordings for an entry, none of them already in `existing`."""
+    """Up to MAX_PROPOSALS question wordings for an entry, none of them like one in `existing`.
+
+    With an answer, only the forms it answers are kept: "How much…?" when the answer states
+    an amount, "When…?" a time, "Why…?" a cause, so that a sentence holding several facts
+    proposes to each entry the questions about its own fact.
+    """
     sentence = _clean(quote)
     words = sentence.split()
     if len(words) < 3:
         return []
     subject, verb_at = _split_subject(words)
-    forms: list[str | None] = []
-    forms += _how_many(words)
-    forms.append(_how_much(words, sentence))
+    forms: list[tuple[str, str | None]] = [("how many", f) for f in _how_many(words)]
+    forms.append(("how much", _how_much(words, sentence)))
     if subject:
         predicate = _clause(words[verb_at:])
-        forms.append(_who(subject, predicate))
-        forms.append(_when(subject, predicate, sentence))
-        forms.append(_why(subject, predicate, sentence))
-        forms.append(_what_did(subject, words[verb_at:]))
-    forms += _names(sentence, subject)
-    seen = {_key(q) for q in existing}
+        forms.append(("who", _who(subject, predicate)))
+        forms.append(("when", _when(subject, predicate, sentence)))
+        forms.append(("why", _why(subject, predicate, sentence)))
+        forms.append(("what", _what_did(subject, words[verb_at:])))
+    forms += [("name", f) for f in _names(sentence, subject)]
+    known = [_key(q) for q in existing]
     found: list[str] = []
-    for form in forms:
-        if form and _key(form) not in seen and len(form.split()) <= _MAX_WORDS:
-            seen.add(_key(form))
-            found.append(form)
+    for kind, form in forms:
+        if not form or len(form.split()) > _MAX_WORDS or not _answers(kind, answer):
+            continue
+        key = _key(form)
+        if any(fuzz.token_sort_ratio(key, other) >= _SAME_WORDING for other in known):
+            continue
+        known.append(key)
+        found.append(form)
     return found[:MAX_PROPOSALS]
+
+
+_SAME_WORDING = 90.0  # token_sort_ratio at or above which a proposal repeats a wording
+
+
+def _answers(kind: str, answer: str) -> bool:
+    """Whether the answer gives the kind of fact a question form asks for (no answer: any)."""
+    if not answer.strip() or answer.startswith("TODO"):
+        return True
+    kinds = {kind for _text, _value, kind in number_values(answer)}
+    if kind == "how many":
+        return "number" in kinds
+    if kind == "how much":
+        return "amount" in kinds
+    if kind == "when":
+        return _TIME.search(answer) is not None or "date" in kinds
+    if kind == "why":
+        return _CAUSE.search(answer) is not None
+    return True
 
 
 def _key(question: str) -> str:
@@ -210,6 +239,9 @@ def _lower_first(words: list[str]) -> str:
     return " ".join([first, *words[1:]])
 
 
+_NOT_AN_OBJECT = frozenset(
+    "yesterday today tomorrow on at in last next early late recently again and".split()
+)
 _DETERMINERS = frozenset("the a an this that these those their its our his her".split())
 
 
@@ -287,8 +319,8 @@ def _what_did(subject: list[str], rest: list[str]) -> str | None:
     if not rest:
         return None
     verb = rest[0].lower().strip(",")
-    if verb in _AUX:
-        return None  # "What is X keeping?": rarely a question anyone asks
+    if verb in _AUX or len(rest) < 2 or rest[1].lower().strip(",") in _NOT_AN_OBJECT:
+        return None  # "What is X keeping?", "What did they meet yesterday?": no questions
     who = _lower_first(subject)
     base = _base_form(verb)
     if base is None:

@@ -302,12 +302,13 @@ def test_proposals_leave_out_wordings_the_entry_has() -> None:
 
 
 def test_check_propose_prints_and_changes_nothing(tmp_path: Path) -> None:
-    path = library(tmp_path, VOTE.format(answer="By 9 votes to 6."))
+    path = library(tmp_path, VOTE.format(answer="On Tuesday, by 9 votes to 6."))
     before = path.read_bytes()
     code, out, _err = cli("check", "--propose", str(path))
     assert code == 0 and path.read_bytes() == before
     assert "vote (1 wordings now):" in out
     assert '  - "When did the council vote by 9 votes to 6?"' in out
+    assert "Why did the council vote" not in out  # the answer gives no reason
     assert load_knowledge(path).entries["vote"].questions == ("How did the council vote?",)
 
 
@@ -326,7 +327,9 @@ def test_draft_of_the_bundled_article_then_two_entries_filled_passes_check(
     assert text.count("  - id: ") == 13 and "# proposed (uncomment to accept):" in text
     code, out, err = cli("check", str(draft))
     unfinished = [line for line in err.splitlines() if "unfinished entry" in line]
-    assert code == 0 and len(unfinished) == 13 and len(err.splitlines()) == 13
+    assert code == 1 and out == "" and len(unfinished) == 13
+    assert f"{draft}:1:1: no finished entry yet (13 drafted entries still say 'TODO')" in err
+    assert err.splitlines()[-1].startswith("1 problem in the knowledge (and 13 warnings)")
     assert unfinished[0].startswith(f"{draft}:17:5: [hertfordshire-constabulary-")
     # Fill two entries, as an author would.
     marker = '      - "TODO: how would people ask for this?"\n'
@@ -382,7 +385,7 @@ def test_draft_takes_the_title_from_the_headline(tmp_path: Path) -> None:
     assert text.count("  - id: ") == 3
     assert text.count("    topic: ") == 3 and len(set(_topics(text))) == 2
     code, _out, err = cli("check", str(tmp_path / "Riverside Library.yaml"))
-    assert code == 0 and "the article's `origin` is not written yet" in err
+    assert code == 1 and "the article's `origin` is not written yet" in err
 
 
 def _topics(text: str) -> list[str]:
@@ -402,3 +405,16 @@ def test_draft_asks_for_a_title_when_there_is_no_headline(tmp_path: Path) -> Non
 def test_draft_of_a_missing_article_is_explained(tmp_path: Path) -> None:
     code, out, err = cli("draft", str(tmp_path / "nope.txt"))
     assert code == 1 and out == "" and "no such file" in err and "Traceback" not in err
+
+
+def test_check_propose_leaves_out_what_another_entry_answers(tmp_path: Path) -> None:
+    entries = VOTE.format(answer="On Tuesday, by 9 votes to 6.") + (
+        "  - id: vote-day\n"
+        '    questions: ["When did the council vote by 9 votes to 6?", "vote day"]\n'
+        '    answer: "On Tuesday."\n'
+        '    quote: "after a three-hour meeting on Tuesday"\n'
+    )
+    path = library(tmp_path, entries)
+    code, out, _err = cli("check", "--propose", str(path))
+    assert code == 0
+    assert "When did the council vote by 9 votes to 6?" not in out

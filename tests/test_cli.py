@@ -251,7 +251,7 @@ def test_check_prints_warnings_and_still_succeeds(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.endswith("1 warning(s)\n")
     assert re.match(
-        rf"{re.escape(str(yaml_file))}:\d+:1: \[protest\] warning: variant "
+        rf"{re.escape(str(yaml_file))}:\d+:9: \[protest\] warning: variant "
         r"'when is it' matches no entry",
         result.stderr,
     )
