@@ -56,7 +56,7 @@ def article_id_for(path: Path) -> str:
 
 def draft_article(text: str, path: Path, taken: set[str] | None = None) -> Draft:
     """The draft of an article's text (read from `path`); `taken` are ids already in use."""
-    headline, body = split_headline(text)
+    headline, body = split_headline(text.lstrip("\ufeff"))
     taken = set(taken or ())
     entries: list[DraftEntry] = []
     topics: list[str] = []
