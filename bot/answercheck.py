@@ -148,7 +148,7 @@ def _sentence_starts(text: str) -> set[int]:
     return starts
 
 
-def _is_name(word: str, at_start: bool, article_words: set[str]) -> bool:
+def _is_name(word: str, at_start: bool, article_words: frozenset[str]) -> bool:
     if not word[0].isupper():
         return False
     plain = word.lower().rstrip("'\u2019s") or word.lower()
@@ -163,7 +163,14 @@ def _is_name(word: str, at_start: bool, article_words: set[str]) -> bool:
     return True
 
 
-def claims(answer: str, article_text: str = "") -> list[Claim]:
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (with their forms): common words, not names."""
+    return frozenset(
+        form for word in _WORD.findall(text) if word.islower() for form in _word_forms(word)
+    )
+
+
+def claims(answer: str, article_words: frozenset[str] = frozenset()) -> list[Claim]:
     """The facts an answer states that could be missing from its quote, in answer order."""
     found: list[Claim] = []
     number_spans: list[tuple[int, int]] = []
@@ -171,9 +178,6 @@ def claims(answer: str, article_text: str = "") -> list[Claim]:
         number_spans.append(match.span())
     for text, _value, kind in number_values(answer):
         found.append(Claim(text, kind))
-    lower_article = {
-        form for word in _WORD.findall(article_text) if word.islower() for form in _word_forms(word)
-    }
     starts = _sentence_starts(answer)
     for match in _WORD.finditer(answer):
         word = match.group(0).strip("'\u2019-")
@@ -184,19 +188,21 @@ def claims(answer: str, article_text: str = "") -> list[Claim]:
             found.append(Claim(word, "date"))
         elif lower in _DAYS:
             found.append(Claim(word, "day"))
-        elif _is_name(word, match.start() in starts, lower_article):
+        elif _is_name(word, match.start() in starts, article_words):
             found.append(Claim(word, "name"))
     return found
 
 
-def missing_claims(answer: str, quote: str, article_text: str = "") -> list[Claim]:
+def missing_claims(
+    answer: str, quote: str, article_words: frozenset[str] = frozenset()
+) -> list[Claim]:
     """The answer's claims that the quote does not contain (numbers by value), once each."""
     quote_values = [value for _text, value, _kind in number_values(quote)]
     quote_words = _words_of(quote)
     answer_values = {text: value for text, value, _kind in number_values(answer)}
     missing: list[Claim] = []
     seen: set[str] = set()
-    for claim in claims(answer, article_text):
+    for claim in claims(answer, article_words):
         if claim.text.lower() in seen:
             continue
         seen.add(claim.text.lower())
@@ -208,19 +214,20 @@ def missing_claims(answer: str, quote: str, article_text: str = "") -> list[Clai
     return missing
 
 
-def check_entry(entry: Entry, article_text: str = "") -> list[Claim]:
-    """What the entry's answer states beyond its quote."""
-    return missing_claims(entry.answer, entry.quote, article_text)
+def check_entry(entry: Entry, article_words: frozenset[str] = frozenset()) -> list[Claim]:
+    """What the entry's answer states beyond its quote (`article_words`: lower_case_words)."""
+    return missing_claims(entry.answer, entry.quote, article_words)
 
 
 def answer_problems(knowledge: Knowledge) -> list[Problem]:
     """A warning per answer word its quote lacks, at the answer's line."""
     problems = []
+    # Once per article, not per entry: an article may have thousands of entries.
+    article_words = {a.id: lower_case_words(a.text) for a in knowledge.articles.values()}
     for entry in knowledge.entries.values():
-        article = knowledge.articles.get(entry.article_id)
         place = knowledge.places.get(entry.id)
         line, column = place.answer if place else (entry.line, 1)
-        for claim in check_entry(entry, article.text if article else ""):
+        for claim in check_entry(entry, article_words.get(entry.article_id, frozenset())):
             problems.append(
                 Problem(
                     entry.source_file or Path("?"),
