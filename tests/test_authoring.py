@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answercheck import answer_problems, missing_claims
+from bot.answercheck import answer_problems, lower_case_words, missing_claims
 from bot.checks import ambiguous_variants
 from bot.cli import Io, main
 from bot.coverage import article_coverage, render_coverage
@@ -106,6 +106,10 @@ def test_dates_days_and_names_missing_from_the_quote() -> None:
     # Words that start a sentence are not names; forms of a quoted name are the name.
     assert missing_claims("Yes. Work starts soon.", "work starts soon") == []
     assert missing_claims("It was the Olympic failure.", "the Olympics failure") == []
+    # At a sentence start, a word the article writes in lower case is no name; others are.
+    article = lower_case_words("Surrey agreed. The work was hard, and work went on.")
+    claims = missing_claims("Work stopped. Surrey agreed.", "it stopped", article)
+    assert [(c.text, c.kind) for c in claims] == [("Surrey", "name")]
 
 
 def test_a_changed_number_is_warned_at_the_answers_line(tmp_path: Path) -> None:
