@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+from bot import kinds
 from bot.gcpause import paused_gc
 from bot.model import Article, Entry
 from bot.yamlnodes import Located, YamlSyntaxError, parse_file
@@ -36,6 +37,7 @@ _ENTRY_FIELDS = {
     "keywords": False,
     "related": False,
     "article": False,
+    "answers": False,
 }
 
 
@@ -488,6 +490,9 @@ class _Builder:
         related = (
             self._texts(path, fields["related"], "related", entry_id) if "related" in fields else []
         )
+        answers = (
+            self._answer_kinds(path, fields["answers"], entry_id) if "answers" in fields else []
+        )
         article_id = file_article
         if "article" in fields:
             article_id = self._text(path, fields["article"], "article", entry_id)
@@ -523,6 +528,7 @@ class _Builder:
             keywords=tuple(keywords),
             related=tuple(related),
             topic=topic or "",
+            answers=tuple(answers),
             source_file=path,
             line=node.line,
         )
@@ -542,6 +548,23 @@ class _Builder:
         article_node = fields.get("article", node)
         self.pending.append((entry, related_nodes, fields["quote"], path))
         self.article_nodes[entry_id] = article_node
+
+    def _answer_kinds(self, path: Path, node: Located, entry_id: str | None) -> list[str]:
+        """`answers: [date, place]`: the kinds of fact an entry gives, from bot.kinds."""
+        declared = self._texts(path, node, "answers", entry_id)
+        known = []
+        for kind in declared:
+            if kind in kinds.KINDS:
+                known.append(kind)
+            else:
+                self.error(
+                    path,
+                    node,
+                    f"`answers` lists `{kind}`, which is not a kind of fact; use any of: "
+                    + ", ".join(kinds.KINDS),
+                    entry_id,
+                )
+        return known
 
     def finish(self, files: tuple[Path, ...]) -> Knowledge:
         # Each article is normalised once, not once per entry quoting it: with hundreds of
