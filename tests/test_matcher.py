@@ -185,7 +185,10 @@ def test_check_warns_about_a_variant_without_usable_words(tmp_path: Path) -> Non
     [warning] = ambiguous_variants(engine)
     assert warning.severity == "warning"
     assert warning.entry_id == "protest"
-    assert (warning.path, warning.line) == (yaml_file, engine.knowledge.entries["protest"].line)
+    # At the variant's own line, not the entry's.
+    lines = yaml_file.read_text(encoding="utf-8").splitlines()
+    variant_line = next(n for n, line in enumerate(lines, 1) if "when is it then" in line)
+    assert (warning.path, warning.line) == (yaml_file, variant_line)
     assert "'when is it then' matches no entry" in warning.message
 
 
