@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from bot import kinds, text, thesaurus
 from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
-from bot.query import Query, QueryAnalyser
+from bot.query import Query, QueryAnalyser, answer_type
 
 # Decision thresholds on the confidence of the best entry (documented in the README).
 ANSWER_THRESHOLD = 0.45
@@ -59,6 +59,9 @@ IDF_FLOOR = 1.0
 # The best entry must explain at least this share of the question's weight to be answered.
 MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
+# The share of its distance to 1 added to the confidence of an entry asked "which X" when the
+# question asks "which X" too.
+ANSWER_TYPE_BONUS = 0.4
 # The word a question turns on ("which *forces*…") counts this much more than the others.
 FOCUS_WEIGHT = 1.6
 # An entry's answer and quote count as wordings of it, discounted by this factor: the author's
@@ -137,6 +140,9 @@ def _weigh(weights: dict[str, float], terms: list[str], weight: float) -> None:
             weights[term] = weight
 
 
+_NO_TYPES: frozenset[str] = frozenset()
+
+
 def _entry_kinds(entry: Entry, variants: list[_Variant]) -> frozenset[str]:
     """What an entry answers: the kinds its wordings ask for, its answer holds, it declares."""
     found = set(entry.answers)
@@ -162,6 +168,8 @@ class Index:
         # The kinds of fact each entry gives (bot.kinds), and its answer and quote as texts
         # to compare a question with: evidence an author did not have to write as wordings.
         self.entry_kinds: list[frozenset[str]] = []
+        # The terms each entry's "which/what X" wordings ask for: the X it names.
+        self.entry_answer_types: list[frozenset[str]] = []
         self.entry_texts: list[tuple[_Variant, ...]] = []
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
@@ -207,6 +215,10 @@ class Index:
                 )
             )
             self.entry_kinds.append(_entry_kinds(entry, own))
+            types = frozenset(
+                term for variant in own for term in terms_of.of(answer_type(variant.phrase.split()))
+            )
+            self.entry_answer_types.append(types or _NO_TYPES)
         for article in knowledge.articles.values():
             terms_of.of(list(set(text.words(article.text))))  # only which words it has matters
         vocabulary = terms_of.content_words()
@@ -283,6 +295,7 @@ class Matcher:
         intents = [t for t in known if t.startswith("_")]
         shortlist, overlap = self._shortlist(words, intents, weight_of)
         query_terms = set(known)
+        wanted = frozenset(query.answer_type)
         scored = []
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
@@ -315,6 +328,9 @@ class Matcher:
             denominator = query_weight + missing * (INTENT_MISS_WEIGHT - INTENT_WEIGHT)
             share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
+            if wanted and not wanted.isdisjoint(index.entry_answer_types[entry_index]):
+                # A share of what is left to 1: an exact wording still outranks it.
+                confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
             scored.append(
                 Candidate(
                     entry_id=index.entries[entry_index].id,
