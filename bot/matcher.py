@@ -143,15 +143,13 @@ def _weigh(weights: dict[str, float], terms: list[str], weight: float) -> None:
 _NO_TYPES: frozenset[str] = frozenset()
 
 
-def _entry_kinds(entry: Entry, variants: list[_Variant]) -> frozenset[str]:
-    """What an entry answers: the kinds its wordings ask for, its answer holds, it declares."""
-    found = set(entry.answers)
-    found |= kinds.given_by_text(entry.answer) | kinds.given_by_text(entry.quote)
-    for variant in variants:
-        asked = kinds.asked(variant.phrase)
-        if asked is not None:
-            found.add(asked)
-    return frozenset(found)
+def _entry_kinds(entry: Entry, asked: set[str]) -> frozenset[str]:
+    """What an entry answers: the kinds its wordings ask for, its answer and quote hold, and
+    those it declares."""
+    return frozenset(
+        asked.union(entry.answers, kinds.given_by_text(entry.answer))
+        | kinds.given_by_text(entry.quote)
+    )
 
 
 class Index:
@@ -181,12 +179,16 @@ class Index:
         # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
         numbers = list(range(len(self.entries)))
         question_weight = FIELD_WEIGHTS["question"]
+        # Entries often quote the same sentence: each passage is analysed once.
+        passages: dict[str, _Variant] = {}
         for index, entry in zip(numbers, self.entries, strict=True):
             weights: dict[str, float] = {}
             own = []
             intents: dict[str, None] = {}
+            asked: set[str] = set()
+            types: set[str] = set()
             for question in entry.questions:
-                # Normalised once for its terms, intents and phrase.
+                # Normalised once for its terms, intents, kind of fact, phrase.
                 words = text.words(question)
                 phrase = " ".join(words)
                 question_intents = text.word_intents(words)
@@ -195,11 +197,24 @@ class Index:
                 terms = terms_of.of(words)
                 _weigh(weights, terms, question_weight)
                 own.append(_Variant(index, question, frozenset(terms + question_intents), phrase))
+                kind = kinds.asked(phrase)
+                if kind is not None:
+                    asked.add(kind)
+                types.update(terms_of.of(answer_type(words)))
             self.variants.extend(own)
             for keyword in entry.keywords:
                 _weigh(weights, short_terms(keyword), FIELD_WEIGHTS["keyword"])
-            _weigh(weights, terms_of.of(text.words(entry.answer)), FIELD_WEIGHTS["answer"])
-            _weigh(weights, terms_of.of(text.words(entry.quote)), FIELD_WEIGHTS["quote"])
+            texts = []
+            for passage, field in ((entry.answer, "answer"), (entry.quote, "quote")):
+                analysed = passages.get(passage)
+                if analysed is None:
+                    words = text.words(passage)
+                    analysed = _Variant(-1, passage, frozenset(terms_of.of(words)), " ".join(words))
+                    passages[passage] = analysed
+                for term in analysed.terms:
+                    if weights.get(term, 0.0) < FIELD_WEIGHTS[field]:
+                        weights[term] = FIELD_WEIGHTS[field]
+                texts.append(analysed)
             _weigh(weights, short_terms(entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
@@ -207,18 +222,9 @@ class Index:
                 postings[term][index] = weight
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
-            self.entry_texts.append(
-                tuple(
-                    _Variant(index, passage, frozenset(terms_of.of(words)), " ".join(words))
-                    for passage in (entry.answer, entry.quote)
-                    for words in (text.words(passage),)
-                )
-            )
-            self.entry_kinds.append(_entry_kinds(entry, own))
-            types = frozenset(
-                term for variant in own for term in terms_of.of(answer_type(variant.phrase.split()))
-            )
-            self.entry_answer_types.append(types or _NO_TYPES)
+            self.entry_texts.append(tuple(texts))
+            self.entry_kinds.append(_entry_kinds(entry, asked))
+            self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
         for article in knowledge.articles.values():
             terms_of.of(list(set(text.words(article.text))))  # only which words it has matters
         vocabulary = terms_of.content_words()
