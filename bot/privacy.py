@@ -38,6 +38,10 @@ class Hasher:
         message = f"{kind}:{raw_id}".encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:HASH_HEX_CHARS]
 
+    def derive(self, purpose: str) -> bytes:
+        """A key for another use, derived from this one (which it does not reveal)."""
+        return hmac.new(self._key, f"derive:{purpose}".encode(), hashlib.sha256).digest()
+
     def __repr__(self) -> str:
         return "Hasher(key='**********')"
 

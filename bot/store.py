@@ -196,6 +196,10 @@ class QuestionLog:
             raise StoreError(f"cannot set up the hash key: {exc}") from exc
         return cls(settings.path, key, retention_days=settings.retention_days)
 
+    def inbox_key(self) -> bytes:
+        """A key for the inbox's sealed payloads, derived from the hash key (never shown)."""
+        return self._hasher.derive("inbox")
+
     # -- the public writes -------------------------------------------------------------------
 
     def record(
