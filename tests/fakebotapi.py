@@ -871,6 +871,8 @@ class FakeBotApi:
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._texts: dict[tuple[str, str], str] = {}
         self._ids = itertools.count(int(time.time()) % 10**6 * 10**6 + 1)
+        # Seconds added to the `date` of the messages users send (to test time-based logic).
+        self.time_shift = 0.0
 
         handlers: list[tuple[str, Callable[[JSONDict, _Ctx], Any]]] = [
             ("getMe", self._get_me),
@@ -1187,7 +1189,7 @@ class FakeBotApi:
             stored["entities"] = detect_entities(new_text) if entities is None else entities
             if not stored["entities"]:
                 del stored["entities"]
-            stored["edit_date"] = int(time.time())
+            stored["edit_date"] = int(time.time() + self.time_shift)
             edited = copy.deepcopy(stored)
             self._deliver({"edited_message": edited}, edited)
         return copy.deepcopy(edited)
@@ -1469,7 +1471,10 @@ class FakeBotApi:
             status, body = 500, _error_body(500, "Internal Server Error")
         description = body.get("description", "") if status >= 400 else ""
         self._finish(call, status, body, description, injected=injected)
-        payload = json.dumps(body, ensure_ascii=False).encode()
+        try:
+            payload = json.dumps(body, ensure_ascii=False).encode()
+        except UnicodeEncodeError:  # a lone surrogate: escaped, as Telegram's JSON has it
+            payload = json.dumps(body).encode()
         return _Outcome(status, payload, "application/json", delay=delay)
 
     def _finish(
@@ -1546,7 +1551,7 @@ class FakeBotApi:
             "message_id": message_id,
             "from": dict(sender),
             "chat": dict(chat),
-            "date": int(time.time()),
+            "date": int(time.time() + self.time_shift),
             **content,
         }
         if not message.get("entities", True):

@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
@@ -63,15 +64,25 @@ def without_surrogates(value: Any) -> Any:
     return value
 
 
+@dataclass
+class _Fetching:
+    next_offset: int = 0  # the offset that confirms every update fetched so far
+    skipped: int = 0
+
+
 class InboxBot(ExtBot[Any]):
     """ExtBot whose getUpdates stores every update in the inbox before returning it."""
 
     def __init__(self, *args: Any, inbox: Inbox, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        with self._unfrozen():
+        with self._unfrozen():  # PTB freezes its objects; the counters live in a holder
             self.inbox = inbox
-            self.skipped = 0  # updates that could not be read, since start
-            self._next_offset = 0
+            self._fetching = _Fetching()
+
+    @property
+    def skipped(self) -> int:
+        """How many updates could not be read since start."""
+        return self._fetching.skipped
 
     async def _post(
         self,
@@ -84,9 +95,10 @@ class InboxBot(ExtBot[Any]):
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
         api_kwargs: JSONDict | None = None,
     ) -> Any:
-        if endpoint == "getUpdates" and data is not None and self._next_offset:
+        next_offset = self._fetching.next_offset
+        if endpoint == "getUpdates" and data is not None and next_offset:
             # The Updater only counts the updates it was given; confirm everything fetched.
-            data["offset"] = max(int(data.get("offset") or 0), self._next_offset)
+            data["offset"] = max(int(data.get("offset") or 0), next_offset)
         result = await super()._post(
             endpoint,
             data,
@@ -126,11 +138,11 @@ class InboxBot(ExtBot[Any]):
         except (sqlite3.Error, OSError) as exc:
             raise InboxUnavailable(f"could not store fetched updates in the inbox: {exc}") from exc
         if newest is not None:
-            self._next_offset = max(self._next_offset, newest + 1)
+            self._fetching.next_offset = max(self._fetching.next_offset, newest + 1)
         return [update for update in readable if update["update_id"] in new]
 
     def _skipped(self, update_id: int | None, raw: Any, why: str) -> None:
-        self.skipped += 1
+        self._fetching.skipped += 1
         # The kinds of content, never the content: it holds a person's ids, name and text.
         kinds = sorted(k for k in raw if k != "update_id") if isinstance(raw, dict) else []
         log.warning(
