@@ -230,9 +230,11 @@ class Inbox:
     def counts(self) -> dict[str, int]:
         """Rows per state (for tests and logs)."""
         with self._lock:
-            rows = self._connection().execute(
-                "SELECT state, COUNT(*) FROM inbox GROUP BY state"
-            ).fetchall()
+            rows = (
+                self._connection()
+                .execute("SELECT state, COUNT(*) FROM inbox GROUP BY state")
+                .fetchall()
+            )
         return {str(state): int(count) for state, count in rows}
 
     def close(self) -> None:

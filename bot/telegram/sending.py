@@ -32,9 +32,7 @@ GIVE_UP_AFTER = 600.0  # seconds: a reply later than this is no longer worth sen
 QUERY_GIVE_UP_AFTER = 10.0  # callback and inline query answers expire quickly
 FIRST_BACKOFF = 0.5
 MAX_BACKOFF = 30.0
-RETRIED = frozenset(
-    {"sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage"}
-)
+RETRIED = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage"})
 RETRIED_BRIEFLY = frozenset({"answerCallbackQuery", "answerInlineQuery"})
 # 429s of a retried reply are left to AIORateLimiter (it pauses every request meanwhile), up
 # to this many times, within the same time budget.
