@@ -100,6 +100,7 @@ _INSERT = (
     "confidence, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PICK = "UPDATE questions SET picked_entry_id = ?, picked_at = ? WHERE id = ?"
+_DELIVERY = "UPDATE questions SET delivery = ? WHERE id = ?"
 _VOTE = (
     "INSERT INTO feedback (record_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (record_id, user_hash) DO UPDATE "
@@ -268,6 +269,11 @@ class QuestionLog:
         """Note which suggestion was picked after a "did you mean"; the last pick wins."""
         with self._lock:
             self._put(_statements((_PICK, (entry_id, iso(at or datetime.now(UTC)), record_id))))
+
+    def delivered(self, record_id: str, ok: bool) -> None:
+        """Note whether the reply to `record_id` reached Telegram ("sent") or not ("failed")."""
+        with self._lock:
+            self._put(_statements((_DELIVERY, ("sent" if ok else "failed", record_id))))
 
     def feedback(
         self, record_id: str, user_id: int | str, vote: int, at: datetime | None = None

@@ -177,3 +177,20 @@ async def test_sigterm_with_300_pending_exits_0_within_5_s_and_a_restart_answers
     assert "left from the last run" in output
     for user in users:
         assert len(fake_api.messages_in(user)) >= 5
+
+
+async def test_the_question_log_records_whether_each_reply_was_delivered(
+    fake_api: FakeBotApi, library: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "questions.sqlite3"
+    async with polling_bot(fake_api, library, db) as bot:
+        fake_api.fail_next("sendMessage", 502, count=2)
+        await bot.ask(QUESTION, user_id=6001)  # delivered at the third try
+        fake_api.block_user(6002)
+        fake_api.send_text(QUESTION, user_id=6002)  # 403: never delivered, not retried
+        await fake_api.wait_for(lambda _: fake_api.errors_returned[2:])
+        await bot.settle()
+        bot.questions.flush()
+    rows = sqlite3.connect(db).execute("SELECT outcome, delivery FROM questions").fetchall()
+    assert sorted(rows) == [("answered", "failed"), ("answered", "sent")]
+    assert [c.status for c in fake_api.calls_to("sendMessage")] == [502, 502, 200, 403]
