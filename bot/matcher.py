@@ -231,7 +231,9 @@ class Index:
         for word in sorted(vocabulary | long_stop_words):
             if not word.isdigit() and (text.is_content_word(word) or word in long_stop_words):
                 self.correctable_by_length[len(word)].append(word)
-        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        # A plain dict, not lru_cache(self._correct_uncached): a cache of a bound method kept on
+        # the instance is a reference cycle, and every reload would keep the old index alive.
+        self._corrections: dict[str, str | None] = {}
         self._by_field_weight: dict[str, dict[float, list[int]]] = {}
 
     def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
@@ -271,6 +273,13 @@ class Index:
         return Query(
             tuple(words), corrected, tuple(dict.fromkeys(terms)), tuple(unknown), tuple(corrections)
         )
+
+    def _correct(self, word: str) -> str | None:
+        if word not in self._corrections:
+            if len(self._corrections) >= 8192:  # bounded: questions bring endless new typos
+                self._corrections.clear()
+            self._corrections[word] = self._correct_uncached(word)
+        return self._corrections[word]
 
     def _correct_uncached(self, word: str) -> str | None:
         """The vocabulary word a typo most likely meant, or None when nothing is close."""
