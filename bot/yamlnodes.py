@@ -44,6 +44,56 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
+# Knowledge files nest four levels (the file, entries, an entry, its questions); this leaves
+# room for any sensible layout, and keeps the recursive steps far from Python's limit.
+MAX_DEPTH = 20
+ALIAS_MESSAGE = (
+    "YAML aliases (*name) are not allowed in knowledge files: write the value out in full"
+)
+ANCHOR_MESSAGE = (
+    "YAML anchors (&name) are not allowed in knowledge files: remove the &name and write the "
+    "value out wherever it is needed"
+)
+DEPTH_MESSAGE = (
+    f"nested more than {MAX_DEPTH} levels deep; a knowledge file needs four (entries, an entry, "
+    "its questions): check the indentation and the brackets"
+)
+
+
+class _Refused(Exception):
+    """YAML that parses, but that no knowledge file needs and that could exhaust the machine."""
+
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
+        self.message = message
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without anchors and aliases (a 500-byte "billion laughs" file would expand to
+    gigabytes), and without nesting deeper than MAX_DEPTH (the recursive steps would hit
+    Python's recursion limit)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, ALIAS_MESSAGE)
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark, ANCHOR_MESSAGE)
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, DEPTH_MESSAGE)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 _SCALAR_KINDS = {
     "tag:yaml.org,2002:str": "str",
     "tag:yaml.org,2002:int": "int",
@@ -86,7 +136,10 @@ _SCALAR = f"(?:{_DOUBLE_QUOTED}|{_PLAIN}|{_SINGLE_QUOTED})"
 _FLOW_LIST = rf"\[ *(?:{_SCALAR}(?: *, *{_SCALAR})* *)?\]"
 _VALUE = f"(?:{_SCALAR}|{_FLOW_LIST})"
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
-_LINE = rf" *(?:#.*|(?:- +)*(?:{_KEY}:(?: +{_VALUE})?|{_VALUE})?(?: +#.*)? *)"
+# Indented at most 80 spaces, with at most MAX_DEPTH "- ": deeper nesting goes to the
+# pure-Python parser, which refuses it; what libyaml reads stays far from the recursion limit.
+_ITEMS = rf"(?:- +){{0,{MAX_DEPTH}}}"
+_LINE = rf" {{0,80}}(?:#.*|{_ITEMS}(?:{_KEY}:(?: +{_VALUE})?|{_VALUE})?(?: +#.*)? *)"
 # One line at a time, never revisited (atomic groups): linear time even on texts that fail.
 _PLAIN_SUBSET = re.compile(rf"(?>{_LINE}\n)*(?>{_LINE}\Z)")
 # Characters the two parsers treat differently (tab, CR, NEL, line/paragraph separators,
@@ -117,7 +170,9 @@ def _compose(text: str, path: Path) -> yaml.Node | None:
         else:
             return node
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_StrictLoader)
+    except _Refused as exc:
+        raise YamlSyntaxError(path, exc.line, exc.column, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if _unclosed_quote(exc) and exc.context_mark:
