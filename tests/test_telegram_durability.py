@@ -194,3 +194,18 @@ async def test_the_question_log_records_whether_each_reply_was_delivered(
     rows = sqlite3.connect(db).execute("SELECT outcome, delivery FROM questions").fetchall()
     assert sorted(rows) == [("answered", "failed"), ("answered", "sent")]
     assert [c.status for c in fake_api.calls_to("sendMessage")] == [502, 502, 200, 403]
+
+
+async def test_the_flood_guard_counts_by_when_messages_were_sent_not_handled(
+    fake_api: FakeBotApi, library: Path
+) -> None:
+    # 150 messages at once: the rate limit (30 replies/s) spreads handling over 5 s, so by
+    # handling time no user ever had more than 2 messages in a 2 s window.
+    async with polling_bot(fake_api, library, flood_max=3, flood_window=2.0) as bot:
+        users = _burst(fake_api, chats=30, each=5)
+        await fake_api.wait_for(lambda _: _each_answered(fake_api, users, 4), timeout=30)
+        await bot.settle()
+    for user in users:
+        texts = [m["text"] for m in fake_api.messages_in(user)]
+        assert len(texts) == 4  # three answers, one "slow down", then silence
+        assert sum("faster than I can read" in t for t in texts) == 1, texts
