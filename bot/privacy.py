@@ -91,6 +91,16 @@ def _read_key_file(key_file: Path, say: Callable[[str], None]) -> bytes:
     return _checked(key_file.read_text(encoding="utf-8").strip(), str(key_file))
 
 
+def restore_key_file(key_file: Path, key: bytes) -> bool:
+    """Write `key` back to its file if the file is gone (its folder was deleted while the bot
+    ran); True if it was written. Without this, the next start would make a new key."""
+    try:
+        _create_key_file(key_file, key.decode("utf-8"))
+    except FileExistsError:
+        return False
+    return True
+
+
 def _create_key_file(key_file: Path, key: str) -> None:
     key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # O_EXCL: never overwrite a key, which would silently change every hash.

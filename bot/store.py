@@ -29,7 +29,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.model import Outcome, Result
-from bot.privacy import HASH_KEY_ENV, Hasher, HashKeyError, load_hash_key
+from bot.privacy import (
+    HASH_KEY_ENV,
+    Hasher,
+    HashKeyError,
+    key_file_for,
+    load_hash_key,
+    restore_key_file,
+)
 from bot.schema import (
     DB_PATH_ENV,
     DEFAULT_DB_PATH,
@@ -141,9 +148,14 @@ class QuestionLog:
         purge_every: float = 3600.0,
         pending_limit: int = 10_000,
         pending_seconds: float = 86_400.0,
+        key_file: Path | None = None,
     ) -> None:
-        """Open (creating or migrating) the database; raise StoreError if it cannot."""
+        """Open (creating or migrating) the database; raise StoreError if it cannot.
+
+        `key_file`: where `hash_key` came from, to write it back if the folder vanishes."""
         self.path = path
+        self._key = hash_key
+        self._key_file = key_file
         self.retention_days = retention_days
         self._hasher = Hasher(hash_key)
         self._connect = connect
@@ -195,7 +207,8 @@ class QuestionLog:
             key = load_hash_key(settings.path, environ, warn)
         except (HashKeyError, OSError) as exc:
             raise StoreError(f"cannot set up the hash key: {exc}") from exc
-        return cls(settings.path, key, retention_days=settings.retention_days)
+        key_file = None if hash_key else key_file_for(settings.path)
+        return cls(settings.path, key, retention_days=settings.retention_days, key_file=key_file)
 
     def inbox_key(self) -> bytes:
         """A key for the inbox's sealed payloads, derived from the hash key (never shown)."""
@@ -385,22 +398,25 @@ class QuestionLog:
             ready.set_exception(exc)
             return
         ready.set_result(None)
+        self._conn = conn
         try:
-            self._serve(conn)
+            self._serve()
         finally:
-            conn.close()
+            self._conn.close()
 
     def _purge_now(self, conn: sqlite3.Connection) -> int:
         return purge_texts(conn, self.retention_days, datetime.now(UTC))
 
-    def _serve(self, conn: sqlite3.Connection) -> None:
+    def _serve(self) -> None:
+        # Runs in the writer thread, the only user of self._conn.
         next_purge = time.monotonic() + self._purge_every
         while True:
             try:
                 first = self._queue.get(timeout=max(0.0, next_purge - time.monotonic()))
             except queue.Empty:
                 next_purge = time.monotonic() + self._purge_every
-                self._commit(conn, [(self._purge_now, None)])
+                self._conn = self._still_there(self._conn)
+                self._commit(self._conn, [(self._purge_now, None)])
                 continue
             batch = [first]
             # Whatever queued up while the last commit ran goes into one transaction.
@@ -409,9 +425,30 @@ class QuestionLog:
                     batch.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            self._commit(conn, [item for item in batch if item is not _STOP])
+            self._conn = self._still_there(self._conn)
+            self._commit(self._conn, [item for item in batch if item is not _STOP])
             if batch[-1] is _STOP:
                 return
+
+    def _still_there(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """`conn`, or a connection to a new file if the file (or its folder) was deleted: SQLite
+        would go on writing into the unlinked file, and every later row would be lost."""
+        if self.path.exists():
+            return conn
+        try:
+            fresh = self._connect(self.path)
+            migrate(fresh)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("question log: %s vanished and cannot be created again: %s", self.path, exc)
+            return conn
+        conn.close()
+        restored = self._key_file is not None and restore_key_file(self._key_file, self._key)
+        log.error(
+            "question log: %s vanished while running; created it again%s",
+            self.path,
+            " with the same hash key" if restored else "",
+        )
+        return fresh
 
     def _commit(self, conn: sqlite3.Connection, batch: list[_Item]) -> None:
         if not batch:

@@ -1202,13 +1202,15 @@ class FakeBotApi:
         user_id: int | None = None,
         first_name: str = "Ann",
         username: str | None = None,
+        forged: bool = False,
     ) -> str:
         """A user presses an inline button of a bot message; returns the callback query id.
 
         The presser defaults to the private chat's user, else ``DEFAULT_USER_ID``.
 
         Fails like a user would (LookupError/ValueError) if the message is gone or no
-        longer shows a button with that ``callback_data``.
+        longer shows a button with that ``callback_data``, unless ``forged`` (a modified
+        client can send any data for a button of the message).
         """
         chat_id, message_id = _message_key(bot_message)
         with self._cond:
@@ -1217,7 +1219,7 @@ class FakeBotApi:
                 raise LookupError(f"no message {message_id} in chat {chat_id}")
             rows = stored.get("reply_markup", {}).get("inline_keyboard", [])
             offered = [b.get("callback_data") for row in rows for b in row]
-            if callback_data not in offered:
+            if callback_data not in offered and not forged:
                 raise ValueError(
                     f"message {message_id} has no button with callback_data "
                     f"{callback_data!r}; it offers {offered!r}"

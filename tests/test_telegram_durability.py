@@ -209,3 +209,35 @@ async def test_the_flood_guard_counts_by_when_messages_were_sent_not_handled(
         texts = [m["text"] for m in fake_api.messages_in(user)]
         assert len(texts) == 4  # three answers, one "slow down", then silence
         assert sum("faster than I can read" in t for t in texts) == 1, texts
+
+
+@pytest.mark.parametrize("data", ["1:t:\u00b2", "1:t:\u0663", "1:t:\uff11"])
+async def test_a_forged_page_number_of_other_digits_gets_a_polite_notice(
+    running_bot: RunningBot, data: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    answer = await running_bot.ask(QUESTION)
+    query_id = running_bot.api.press_button(answer, data, forged=True)
+    await running_bot.api.wait_for_call(
+        "answerCallbackQuery", where=lambda c: str(c.params.get("callback_query_id")) == query_id
+    )
+    assert "older version" in running_bot.api.answered_callbacks[query_id]["text"]
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_an_expired_inline_query_is_one_info_line(
+    running_bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    api = running_bot.api
+    api.fail_next(
+        "answerInlineQuery",
+        400,
+        description="Bad Request: query is too old and response timeout expired or query ID "
+        "is invalid",
+    )
+    api.inline_query("how did the council vote")
+    await api.wait_for_call("answerInlineQuery")
+    await running_bot.settle()
+    [line] = [r for r in caplog.records if "could not answer a query" in r.getMessage()]
+    assert line.levelno == logging.INFO and line.exc_info is None
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

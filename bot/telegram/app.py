@@ -27,6 +27,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import HTTPXRequest
 
 from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, log_level_number
+from bot.datadir import tighten_permissions
 from bot.flood import FloodGuard
 from bot.inbox import Inbox
 from bot.knowledge import KnowledgeError
@@ -101,6 +102,7 @@ def _store_failed(exc: StoreError) -> int:
 
 def open_question_log(settings: Settings) -> QuestionLog:
     """The question log of the settings; raises StoreError when it cannot be opened."""
+    tighten_permissions(settings.store.path, log.warning)
     key = settings.hash_key.reveal() if settings.hash_key else None
     return QuestionLog.open(settings.store, key)
 
