@@ -29,6 +29,7 @@ import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -111,6 +112,9 @@ class Inbox:
         self._lock = threading.Lock()
         self._done: list[int] = []
         self._closed = False
+        # For async callers: the inbox's own thread, so that its quick writes never queue
+        # behind the engine's work in the default pool (a late done mark is a repeated answer).
+        self.executor = ThreadPoolExecutor(1, thread_name_prefix="qa-bot-inbox")
         try:
             self._conn = self._open()
         except (sqlite3.Error, OSError) as exc:
@@ -247,3 +251,4 @@ class Inbox:
             if not self._closed:
                 self._closed = True
                 self._conn.close()
+        self.executor.shutdown(wait=False)

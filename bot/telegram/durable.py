@@ -24,8 +24,9 @@ import json
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import Update
 from telegram._utils.defaultvalue import DEFAULT_NONE
@@ -38,8 +39,11 @@ from bot.inbox import Inbox, Incoming
 log = logging.getLogger(__name__)
 
 STOP_GRACE = 2.5  # seconds the replies in flight get to finish on SIGTERM
-FLUSH_INTERVAL = 0.5  # seconds between writes of the done marks
+# Done marks are written as soon as there are some, at most every FLUSH_INTERVAL seconds (a
+# batch per commit); a crash repeats the answers of the last interval, and those in flight.
+FLUSH_INTERVAL = 0.05
 PRUNE_INTERVAL = 3600.0
+T = TypeVar("T")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -47,6 +51,11 @@ class InboxUnavailable(TelegramError):
     """The inbox could not store fetched updates: they are not confirmed, and fetched again.
 
     A TelegramError, so that the Updater backs off and retries as after a network error."""
+
+
+async def _in_inbox_thread(inbox: Inbox, call: Callable[..., T], *args: Any) -> T:
+    """`call(*args)` in the inbox's own thread."""
+    return await asyncio.get_running_loop().run_in_executor(inbox.executor, call, *args)
 
 
 def without_surrogates(value: Any) -> Any:
@@ -134,7 +143,7 @@ class InboxBot(ExtBot[Any]):
                 readable.append(clean)
             incoming.append(Incoming(update_id, payload))
         try:
-            new = await asyncio.to_thread(self.inbox.store, incoming)
+            new = await _in_inbox_thread(self.inbox, self.inbox.store, incoming)
         except (sqlite3.Error, OSError) as exc:
             raise InboxUnavailable(f"could not store fetched updates in the inbox: {exc}") from exc
         if newest is not None:
@@ -164,11 +173,12 @@ class InboxApplication(Application[Any, Any, Any, Any, Any, Any]):
         self._stopping = False
         self._in_flight: set[asyncio.Task[Any]] = set()
         self._flusher: asyncio.Task[None] | None = None
+        self._marked = asyncio.Event()
 
     async def initialize(self) -> None:
         """Initialize, then queue the updates an earlier run left unhandled, first of all."""
         await super().initialize()
-        pending = await asyncio.to_thread(self.inbox.take_pending)
+        pending = await _in_inbox_thread(self.inbox, self.inbox.take_pending)
         resumed = 0
         for item in pending:
             try:
@@ -202,6 +212,7 @@ class InboxApplication(Application[Any, Any, Any, Any, Any, Any]):
                 self._in_flight.discard(task)
         if isinstance(update, Update):
             self.inbox.mark_done(update.update_id)
+            self._marked.set()
 
     async def stop(self) -> None:
         """Stop within STOP_GRACE seconds: queued updates stay pending in the inbox, those in
@@ -221,8 +232,8 @@ class InboxApplication(Application[Any, Any, Any, Any, Any, Any]):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._flusher
             self._flusher = None
-        await asyncio.to_thread(self._flush)
-        counts = await asyncio.to_thread(self.inbox.counts)
+        await _in_inbox_thread(self.inbox, self._flush)
+        counts = await _in_inbox_thread(self.inbox, self.inbox.counts)
         if counts.get("pending"):
             log.info("inbox: %d update(s) left for the next start", counts["pending"])
 
@@ -232,15 +243,19 @@ class InboxApplication(Application[Any, Any, Any, Any, Any, Any]):
         await asyncio.to_thread(self.inbox.close)
 
     async def _keep_flushing(self) -> None:
-        since_prune = PRUNE_INTERVAL  # prune once at start
+        loop = asyncio.get_running_loop()
+        next_prune = loop.time()  # prune once at start, then hourly
         while True:
-            if since_prune >= PRUNE_INTERVAL:
-                since_prune = 0.0
+            if loop.time() >= next_prune:
+                next_prune = loop.time() + PRUNE_INTERVAL
                 with contextlib.suppress(sqlite3.Error):
-                    await asyncio.to_thread(self.inbox.prune)
-            await asyncio.to_thread(self._flush)
+                    await _in_inbox_thread(self.inbox, self.inbox.prune)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(PRUNE_INTERVAL):
+                    await self._marked.wait()
+            self._marked.clear()
+            await _in_inbox_thread(self.inbox, self._flush)
             await asyncio.sleep(FLUSH_INTERVAL)
-            since_prune += FLUSH_INTERVAL
 
     def _flush(self) -> None:
         try:
