@@ -2,11 +2,13 @@
 
 Start-up checks the settings, the knowledge and the question log before any request reaches
 Telegram; a missing token, an invalid knowledge base or a question log that cannot be opened
-ends the process with exit code 1 and a message saying how to fix it. While running, network
-errors, 5xx replies and flood limits are retried: polling never gives up, and sending waits
-out a 429's retry_after (AIORateLimiter). A watcher reloads the knowledge when its files
-change (QA_RELOAD_INTERVAL). On SIGINT/SIGTERM the updates in flight finish, then the
-question log writes everything queued and closes: no record is lost.
+ends the process with exit code 1 and a message saying how to fix it. Every update goes
+through the durable inbox (bot.telegram.durable) before Telegram is told it was received.
+While running, network errors, 5xx replies and flood limits are retried: polling never gives
+up, and replies are retried for a bounded time (bot.telegram.sending). A watcher reloads the
+knowledge when its files change (QA_RELOAD_INTERVAL). On SIGINT/SIGTERM the updates in flight
+get a short grace period, the rest stays in the inbox for the next start, then the question
+log writes everything queued and closes: no record is lost.
 """
 
 from __future__ import annotations
