@@ -53,20 +53,28 @@ def render_text(result: Result, examples: list[Entry] | None = None) -> str:
 
 
 def render_explanation(explanation: Explanation) -> str:
-    """--explain: what matched, what was corrected, the top candidates with their scores."""
-    lines = [f"words:       {' '.join(explanation.tokens) or '(none)'}"]
-    lines.append(f"matched:     {' '.join(explanation.matched_terms) or '(none)'}")
-    lines.append(f"unknown:     {' '.join(explanation.unknown_terms) or '(none)'}")
-    fixes = ", ".join(f"{a} -> {b}" for a, b in explanation.corrections)
+    """--explain: each stage — the question(s) found, spelling, the kind of fact asked, what
+    matched, the top candidates with their scores and the kinds they give, the decision."""
+    lines = []
+    if explanation.questions:
+        lines.append("questions:   " + " | ".join(explanation.questions))
+    lines.append(f"words:       {' '.join(explanation.tokens) or '(none)'}")
+    fixes = ", ".join(f"{c.word} -> {c.fixed} ({c.source})" for c in explanation.corrections)
     lines.append(f"corrected:   {fixes or '(none)'}")
+    lines.append(f"unknown:     {' '.join(explanation.unknown_terms) or '(none)'}")
+    lines.append(f"asks for:    {explanation.asked_kind or '(not clear)'}")
+    lines.append(f"matched:     {' '.join(explanation.matched_terms) or '(none)'}")
     lines.append("candidates:")
     for c in explanation.candidates:
+        gives = ",".join(sorted(c.gives - {"yesno"})) or "-"
         lines.append(
             f"  {c.confidence:.3f}  {c.entry_id:<28} overlap={c.overlap:.2f} "
-            f"fuzzy={c.fuzzy:.2f}  via {c.best_variant!r}"
+            f"fuzzy={c.fuzzy:.2f}  gives {gives}  via {c.best_variant!r}"
         )
     if not explanation.candidates:
         lines.append("  (none)")
+    if explanation.decision:
+        lines.append(f"decision:    {explanation.decision}")
     return "\n".join(lines)
 
 

@@ -17,14 +17,21 @@ def _rss_mb() -> float:
 
 def test_a_reload_frees_the_old_engine_without_the_cyclic_collector(library: Path) -> None:
     live = LiveEngine(library)
-    live.engine.ask("how did the concil vote")  # fills the typo cache
+    live.engine.ask("how did the concil vote")  # fills the typo caches
     old_engine, old_knowledge = weakref.ref(live.engine), weakref.ref(live.engine.knowledge)
     was_enabled = gc.isenabled()
+    gc.collect()
     gc.disable()  # freed by reference counting alone, the moment nothing refers to them
+    gc.set_debug(gc.DEBUG_SAVEALL)
     try:
         assert live.reload().ok
         assert old_engine() is None and old_knowledge() is None
+        gc.collect()  # what only the cyclic collector could free lands in gc.garbage
+        cyclic = {type(o).__qualname__ for o in gc.garbage if type(o).__module__.startswith("bot.")}
+        assert cyclic == set(), f"reference cycles keep old {sorted(cyclic)} alive"
     finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
         if was_enabled:
             gc.enable()
 
