@@ -68,6 +68,8 @@ class QueryAnalyser:
                     word = fix.fixed
             spelled.append(word)
         kind, kind_words = kinds.asked_with_words(" ".join(spelled))
+        if not kinds.is_strict(kind):
+            kind_words = frozenset()  # not checked, so they still count for the ranking
         words: list[str] = []
         terms: list[str] = []
         unknown: list[str] = []
