@@ -2,8 +2,8 @@
 
 * reloads  — RSS of this process over 1,000 reloads of the bundled knowledge (each after a
   question, so the typo cache holds something);
-* hostile YAML — wall time and peak RSS of `qa-bot check` on a 9-level alias bomb and on
-  3,000-deep nesting (flow and block), each in its own process;
+* hostile YAML — wall time and peak RSS of `qa-bot check` on a 9-level alias bomb, on
+  3,000-deep nesting (flow and block) and on a few MB of dense YAML, each in its own process;
 * SIGTERM — `qa-bot run` against the fake Bot API (rate limiter on, as shipped; flood guard
   off) with a burst of N questions from N/5 chats, all fetched; time from SIGTERM to exit,
   then a restart on the same data folder: time until every question was answered;
@@ -68,6 +68,9 @@ def hostile_files(folder: Path) -> dict[str, Path]:
         "alias bomb, 9 levels": "\n".join(bomb) + "\n",
         "3,000-deep flow nesting": "entries: " + "[" * 3000 + "]" * 3000 + "\n",
         "3,000-deep block nesting": "".join(" " * n + f"k{n}:\n" for n in range(3000)),
+        "400,000 one-item lists": "entries: [" + ", ".join(["[a]"] * 400_000) + "]\n",
+        "250,000 small mappings": "".join(f"k{n}: {{a: b}}\n" for n in range(250_000)),
+        "one 3 MB string": 'x: "' + "a\\t" * 1_000_000 + '"\n',
     }
     files = {}
     for n, (name, text) in enumerate(texts.items()):
