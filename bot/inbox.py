@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.schema import StoreError, connect_database, iso, migrate
+from bot.schema import StoreError, connect_database, file_identity, iso, migrate
 
 log = logging.getLogger(__name__)
 
@@ -127,13 +127,14 @@ class Inbox:
         except BaseException:
             conn.close()
             raise
+        self._identity = file_identity(self.path)
         return conn
 
     def _connection(self) -> sqlite3.Connection:
-        # A deleted data folder would swallow every later write into an unlinked file: start a
-        # new file instead, and say so.
-        if not self.path.exists():
-            log.error("inbox: %s vanished while running; creating it again", self.path)
+        # A deleted data folder would swallow every later write into an unlinked file: write to
+        # the file now at the path (made again if need be; the question log may have), and say so.
+        if file_identity(self.path) != self._identity:
+            log.error("inbox: %s vanished while running; using a new file", self.path)
             self._conn.close()
             self._conn = self._open()
         return self._conn

@@ -151,6 +151,18 @@ def connect_database(
     return conn
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file `path` names now (device and inode), or None if there is none.
+
+    A connection keeps writing to the file it opened even after that file was deleted (or
+    replaced): comparing identities tells whether the writes still land where readers look."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the file to SCHEMA_VERSION, one migration per transaction; return the version."""
     while True:

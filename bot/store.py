@@ -48,6 +48,7 @@ from bot.schema import (
     StoreError,
     StoreSettings,
     connect_database,
+    file_identity,
     iso,
     migrate,
     open_database,
@@ -397,6 +398,7 @@ class QuestionLog:
         except BaseException as exc:
             ready.set_exception(exc)
             return
+        self._identity = file_identity(self.path)
         ready.set_result(None)
         self._conn = conn
         try:
@@ -431,9 +433,10 @@ class QuestionLog:
                 return
 
     def _still_there(self, conn: sqlite3.Connection) -> sqlite3.Connection:
-        """`conn`, or a connection to a new file if the file (or its folder) was deleted: SQLite
-        would go on writing into the unlinked file, and every later row would be lost."""
-        if self.path.exists():
+        """`conn`, or a connection to the file now at the path (made again if need be) when the
+        file or its folder was deleted: SQLite would go on writing into the unlinked file, and
+        every later row would be lost. The key file is written back too."""
+        if file_identity(self.path) == self._identity:
             return conn
         try:
             fresh = self._connect(self.path)
@@ -442,11 +445,12 @@ class QuestionLog:
             log.error("question log: %s vanished and cannot be created again: %s", self.path, exc)
             return conn
         conn.close()
+        self._identity = file_identity(self.path)
         restored = self._key_file is not None and restore_key_file(self._key_file, self._key)
         log.error(
-            "question log: %s vanished while running; created it again%s",
+            "question log: %s vanished while running; writing to a new file%s",
             self.path,
-            " with the same hash key" if restored else "",
+            " (the hash key file written back)" if restored else "",
         )
         return fresh
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.datadir import tighten_permissions
+from bot.inbox import Inbox, Incoming
 from bot.model import Outcome
 from bot.privacy import key_file_for
 from bot.schema import StoreSettings
@@ -67,3 +68,20 @@ def test_a_shared_folder_is_left_alone_with_a_warning(tmp_path: Path) -> None:
     assert _mode(tmp_path) == 0o755
     [warning] = said
     assert "can be opened by other users (mode 0755)" in warning and "chmod 700" in warning
+
+
+def test_both_writers_find_the_new_file_whichever_makes_it(tmp_path: Path) -> None:
+    folder = tmp_path / "qa-bot-data"
+    db = folder / "questions.sqlite3"
+    log = QuestionLog.open(StoreSettings(db), warn=lambda _: None)
+    key = key_file_for(db).read_text()
+    inbox = Inbox(db, log.inbox_key())
+    shutil.rmtree(folder)
+    assert inbox.store([Incoming(1, "{}")]) == {1}  # the inbox makes the new file first
+    log.record(question="q", outcome=Outcome.NO_MATCH, chat_type="private", user_id=1, chat_id=1)
+    log.close()
+    inbox.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT question FROM questions").fetchall() == [("q",)]
+    assert conn.execute("SELECT update_id FROM inbox").fetchall() == [(1,)]
+    assert key_file_for(db).read_text() == key

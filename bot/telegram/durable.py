@@ -174,10 +174,14 @@ class InboxApplication(Application[Any, Any, Any, Any, Any, Any]):
         self._in_flight: set[asyncio.Task[Any]] = set()
         self._flusher: asyncio.Task[None] | None = None
         self._marked = asyncio.Event()
+        self._resumed = False
 
     async def initialize(self) -> None:
         """Initialize, then queue the updates an earlier run left unhandled, first of all."""
         await super().initialize()
+        if self._resumed:  # initialize() may be called again; the pending are queued once
+            return
+        self._resumed = True
         pending = await _in_inbox_thread(self.inbox, self.inbox.take_pending)
         resumed = 0
         for item in pending:
