@@ -44,7 +44,8 @@ _Result = bool | dict[str, Any] | list[dict[str, Any]]
 def retry_delay(error: Exception, backoff: float) -> float | None:
     """How long to wait before trying again after `error`; None if retrying cannot help."""
     if isinstance(error, RetryAfter):
-        value: Any = error.retry_after
+        # Read as AIORateLimiter does: the public attribute warns unless PTB_TIMEDELTA is set.
+        value: Any = getattr(error, "_retry_after", None) or error.retry_after
         return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
     if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
         return backoff
