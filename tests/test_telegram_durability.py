@@ -241,3 +241,29 @@ async def test_an_expired_inline_query_is_one_info_line(
     [line] = [r for r in caplog.records if "could not answer a query" in r.getMessage()]
     assert line.levelno == logging.INFO and line.exc_info is None
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_sigterm_while_every_send_fails_still_stops_within_5_s_and_loses_nothing(
+    fake_api: FakeBotApi, library: Path, tmp_path: Path
+) -> None:
+    first = _start(fake_api, library, tmp_path)
+    try:
+        await fake_api.wait_for_call("getUpdates", timeout=20)
+        fake_api.fail_next("sendMessage", 502, count=100_000)  # Telegram's proxy is down
+        users = _burst(fake_api, chats=20, each=3)
+        await fake_api.wait_for(lambda _: not fake_api.pending_updates, timeout=20)
+        await fake_api.wait_for_call("sendMessage", count=40, timeout=20)  # retrying
+        started = time.monotonic()
+        first.send_signal(signal.SIGTERM)
+        _, err = await asyncio.to_thread(first.communicate, timeout=20)
+        took = time.monotonic() - started
+    finally:
+        await _finish(first)
+    assert first.returncode == 0 and took < 5.0, (took, err[-2000:])
+    assert "Traceback" not in err
+    fake_api.clear_faults()
+    second = _start(fake_api, library, tmp_path)
+    try:
+        await fake_api.wait_for(lambda _: _each_answered(fake_api, users, 3), timeout=60)
+    finally:
+        await _finish(second)

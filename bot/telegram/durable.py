@@ -43,6 +43,7 @@ STOP_GRACE = 2.5  # seconds the replies in flight get to finish on SIGTERM
 # batch per commit); a crash repeats the answers of the last interval, and those in flight.
 FLUSH_INTERVAL = 0.05
 PRUNE_INTERVAL = 3600.0
+CONFIRM_TIMEOUT = 1.0  # seconds for the getUpdates that confirms the last updates at stop
 T = TypeVar("T")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -108,6 +109,9 @@ class InboxBot(ExtBot[Any]):
         if endpoint == "getUpdates" and data is not None and next_offset:
             # The Updater only counts the updates it was given; confirm everything fetched.
             data["offset"] = max(int(data.get("offset") or 0), next_offset)
+        if endpoint == "getUpdates" and data is not None and not data.get("timeout"):
+            # The Updater's last call when stopping: quick, or the stop would wait for it.
+            read_timeout = connect_timeout = pool_timeout = CONFIRM_TIMEOUT
         result = await super()._post(
             endpoint,
             data,
