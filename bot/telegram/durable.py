@@ -192,7 +192,9 @@ class InboxApplication(Application[Any, Any, Any, Any, Any, Any]):
             try:
                 update = Update.de_json(json.loads(item.payload), self.bot)
             except Exception as exc:  # a library upgrade reads it differently: give it up
-                log.warning("inbox: cannot read pending update %d (%s)", item.update_id, exc)
+                log.warning(
+                    "inbox: cannot read pending update %d (%s)", item.update_id, type(exc).__name__
+                )
                 self.inbox.mark_done(item.update_id)
                 continue
             await self.update_queue.put(update)
