@@ -225,7 +225,17 @@ class Speller:
         for word in sorted(self.vocabulary):
             if len(word) >= 8 and word.isalpha():
                 self._long_by_length.setdefault(len(word), []).append(word)
-        self.correct = lru_cache(maxsize=4096)(self._correct)
+        # A plain dict, not lru_cache(self._correct): a cache of a bound method kept on the
+        # instance is a reference cycle, and every reload would keep the old index alive.
+        self._corrections: dict[str, Correction | None] = {}
+
+    def correct(self, word: str) -> Correction | None:
+        """The word a typo most likely meant, or None (cached; bounded)."""
+        if word not in self._corrections:
+            if len(self._corrections) >= 4096:  # questions bring endless new typos
+                self._corrections.clear()
+            self._corrections[word] = self._correct(word)
+        return self._corrections[word]
 
     def is_word(self, word: str) -> bool:
         """Known to the knowledge, a small word, or English: never rewritten."""

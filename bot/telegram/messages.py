@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Chat, Message, Update
+from telegram.error import TelegramError
 
 from bot.render import NON_TEXT_HTML, UNKNOWN_COMMAND_HTML
 from bot.telegram import keyboards
@@ -54,7 +55,12 @@ async def answer(message: Message, question: str, context: Context) -> None:
     """Reply to the question in `message` (typed, or after /ask); its outcome is recorded."""
     data = context.bot_data
     reply = await reply_to_text(data.engine, question, origin_of(message), data.recorder)
-    await send(message, reply)
+    try:
+        await send(message, reply)  # retried for a while by bot.telegram.sending
+    except TelegramError:
+        data.recorder.delivered(reply.record, False)
+        raise
+    data.recorder.delivered(reply.record, True)
 
 
 async def on_other_content(update: Update, context: Context) -> None:

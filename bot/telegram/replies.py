@@ -4,6 +4,7 @@ pick the buttons. The one place where people's questions reach the engine."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Reply:
 
     html: str
     markup: InlineKeyboardMarkup | None = None
+    record: str | None = None  # the question log id of the question it answers, if noted
 
 
 async def ask(engine: Engine, question: str, via: str, *, explain: bool = False) -> Result:
@@ -83,4 +85,5 @@ async def reply_to_text(engine: Engine, text: str, origin: Origin, recorder: Rec
         log.info("question via=%s outcome=small_talk kind=%s", origin.via, small_talk.value)
         return Reply(smalltalk_html(small_talk, list(engine.knowledge.articles.values())))
     result = await ask(engine, question, origin.via)
-    return answer_reply(result, engine, recorder.question(result, origin))
+    record = recorder.question(result, origin)
+    return dataclasses.replace(answer_reply(result, engine, record), record=record)
