@@ -6,20 +6,23 @@ them before failing, so an author fixes a file in one pass.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
 from rapidfuzz import fuzz
 
 from bot import kinds
 from bot.gcpause import paused_gc
 from bot.model import Article, Entry
-from bot.yamlnodes import Located, YamlSyntaxError, parse_file
+
+if TYPE_CHECKING:
+    # The YAML stack is imported only when files are read: a start from the knowledge cache
+    # (bot.cache) never needs it.
+    from bot.yamlnodes import Located, YamlSyntaxError
 
 # Drafted entries (`qa-bot draft`) carry this marker where the author still has to write.
 TODO_MARKER = "TODO"
@@ -209,6 +212,8 @@ class _Builder:
         self.problems.append(Problem(path, line, column, message, entry_id, severity))
 
     def read_file(self, path: Path) -> None:
+        from bot.yamlnodes import YamlSyntaxError, parse_file
+
         try:
             root = parse_file(path)
         except YamlSyntaxError as exc:
@@ -748,6 +753,8 @@ def _quote_hint(node: Located, written: str, split: bool = False) -> str:
 
 def _did_you_mean(name: str, known: Iterable[str]) -> str:
     """' did you mean `x`?' for a near miss (typo), else ''."""
+    import difflib
+
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
     return f" did you mean `{close[0]}`?" if close else ""
 
@@ -764,6 +771,8 @@ def _unfinished_parts(questions: list[str], answer: str | None) -> list[str]:
 
 def _syntax_problem(path: Path, exc: YamlSyntaxError) -> Problem:
     """The parser's problem, in an author's words when PyYAML's are not."""
+    import yaml
+
     cause = exc.__cause__
     if isinstance(cause, yaml.reader.ReaderError):
         line, column = _line_column(path, cause.position)

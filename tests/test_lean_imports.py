@@ -1,0 +1,74 @@
+"""What `qa-bot ask` imports: the English stemmer alone, stop-word stems written out, no YAML
+pattern compiled before it is needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import snowballstemmer
+
+from bot import text
+from bot.stemmer import english_stemmer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WORDS = [
+    *sorted(text.STOP_WORDS),
+    "running",
+    "happened",
+    "privatisation",
+    "organisations",
+    "constables",
+    "Cambridgeshire",
+    "generously",
+    "skies",
+    "dying",
+    "news",
+    "outsourcing",
+    "ponies",
+    "caresses",
+    "1990s",
+]
+
+
+def test_the_lone_english_stemmer_stems_as_snowballstemmer_does() -> None:
+    reference = snowballstemmer.stemmer("english")
+    mine = english_stemmer()
+    assert [mine.stemWord(w) for w in WORDS] == reference.stemWords(WORDS)
+
+
+def test_the_written_out_stop_stems_are_the_stemmers() -> None:
+    reference = snowballstemmer.stemmer("english")
+    stems = frozenset(reference.stemWords([w for w in text.STOP_WORDS if len(w) > 3]))
+    assert stems == text._STOP_STEMS
+
+
+def _modules_after_ask(tmp_path: Path) -> list[str]:
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "rc = main(['ask', '--json', 'How much was the G4S deal worth?'])\n"
+        "print('MODULES', rc, ' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "QA_CACHE_DIR": str(tmp_path), "HOME": str(tmp_path)},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.splitlines()[-1]
+    assert line.startswith("MODULES 0 ")
+    return line.split()[2:]
+
+
+def test_ask_imports_no_other_language_stemmer(tmp_path: Path) -> None:
+    modules = _modules_after_ask(tmp_path)
+    assert "bot._snowball.english_stemmer" in modules
+    assert not [m for m in modules if m == "snowballstemmer" or m.startswith("snowballstemmer.")]
+    assert not [m for m in modules if m.split(".")[0] in ("telegram", "httpx", "asyncio", "dotenv")]
