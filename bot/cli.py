@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.cache import load_engine
 from bot.engine import Engine
 from bot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from bot.model import Outcome
@@ -45,7 +46,7 @@ class UserError(Exception):
 
 
 def _load_engine(args: argparse.Namespace) -> Engine:
-    return Engine(load_knowledge(args.knowledge))
+    return load_engine(args.knowledge)
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -120,9 +121,10 @@ def cmd_check(args: argparse.Namespace, io: Io) -> int:
     from bot.answercheck import answer_problems
     from bot.checks import ambiguous_variants
 
-    knowledge = load_knowledge(args.path or args.knowledge)
+    engine = load_engine(args.path or args.knowledge)
+    knowledge = engine.knowledge
     warnings: list[Problem] = sorted(
-        [*knowledge.warnings, *answer_problems(knowledge), *ambiguous_variants(Engine(knowledge))],
+        [*knowledge.warnings, *answer_problems(knowledge), *ambiguous_variants(engine)],
         key=lambda p: (str(p.path), p.line, p.column),
     )
     if args.strict and warnings:

@@ -48,10 +48,13 @@ class _Judged:
 class Engine:
     """Answers questions from one validated knowledge base."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, index: Index | None = None) -> None:
+        """`index`: the knowledge's index when it is at hand (from the knowledge cache)."""
         self.knowledge = knowledge
-        with paused_gc():
-            self.index = Index(knowledge)
+        if index is None:
+            with paused_gc():
+                index = Index(knowledge)
+        self.index = index
         self.matcher = Matcher(self.index)
 
     @classmethod

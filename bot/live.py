@@ -15,8 +15,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cache import load_engine
 from bot.engine import Engine
-from bot.knowledge import KnowledgeError, knowledge_files, load_knowledge, resolve_knowledge_path
+from bot.knowledge import KnowledgeError, knowledge_files, resolve_knowledge_path
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class LiveEngine:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = resolve_knowledge_path(path)
         self._reloading = threading.Lock()
-        self._engine = Engine(load_knowledge(self.path))
+        self._engine = load_engine(self.path)
         self._stamp = self._fingerprint(self._engine)
 
     @property
@@ -81,7 +82,7 @@ class LiveEngine:
         before = self._fingerprint(old)
         self._stamp = before  # an invalid state is not retried until a file changes again
         try:
-            engine = Engine(load_knowledge(self.path))
+            engine = load_engine(self.path)
         except (RecursionError, MemoryError) as exc:  # a file beyond the loader's guards
             log.error(
                 "knowledge reload failed (%s: the files are too large or too deeply nested); "

@@ -26,7 +26,7 @@ import heapq
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -167,12 +167,14 @@ def _entry_kinds(entry: Entry, asked: set[str]) -> frozenset[str]:
 
 
 class Index:
-    """The inverted index and statistics over the entries of a knowledge base."""
+    """The inverted index and statistics over the entries of a knowledge base.
+
+    The knowledge cache (bot.cache) stores what is costly to build and restores the rest with
+    _link() and _derive(), as the constructor does.
+    """
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.knowledge = knowledge
-        self.entries: list[Entry] = list(knowledge.entries.values())
-        self.position = {entry.id: i for i, entry in enumerate(self.entries)}
+        self._link(knowledge)
         # The knowledge-wide groups first: where they name a word, they win over everyday
         # English; an article's own groups win over both, for its own entries.
         shared = (*knowledge.shared_synonyms, *thesaurus.GROUPS)
@@ -201,7 +203,6 @@ class Index:
         self.entry_texts: list[tuple[_Variant, ...]] = []
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
         base_terms_of = _TermsOf(analyzer)
         terms_of_article = {article: _TermsOf(a) for article, a in analyzers.items()}
         # Keywords and topics repeat from entry to entry: analysed once each.
@@ -254,8 +255,6 @@ class Index:
             _weigh(weights, short_terms(entry.article_id, entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
-            for term, weight in weights.items():
-                postings[term][index] = weight
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
             self.entry_texts.append(tuple(texts))
@@ -269,6 +268,29 @@ class Index:
             vocabulary |= article_terms.content_words()
         for group in knowledge.synonyms:
             vocabulary.update(group)
+        # Words of the articles that no entry uses still count as known, so that they are not
+        # "corrected" into another word; they simply match nothing.
+        self.known_terms = {analyzer.term(w) for w in vocabulary}
+        self.known_terms.update(term for terms in self.scoped_terms.values() for term in terms)
+        self._derive(vocabulary)
+
+    def _link(self, knowledge: Knowledge) -> None:
+        """The knowledge and its entries in order."""
+        self.knowledge = knowledge
+        self.entries: list[Entry] = list(knowledge.entries.values())
+        self.position = {entry.id: i for i, entry in enumerate(self.entries)}
+
+    def _derive(self, vocabulary: Collection[str]) -> None:
+        """The postings, statistics and query stage, from the entries' terms (cheap to build,
+        so the knowledge cache does not store them)."""
+        analyzer = self.analyzer
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        # The entry numbers are made in one go, so that they sit together in memory: matching
+        # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
+        numbers = list(range(len(self.entry_terms)))
+        for index, weights in zip(numbers, self.entry_terms, strict=True):
+            for term, weight in weights.items():
+                postings[term][index] = weight
         # term -> {entry: the term's field weight in it}, entries in order. Dicts, so that
         # matching can intersect a long one with a few entries without reading it.
         self.postings = dict(postings)
@@ -293,10 +315,6 @@ class Index:
         for intent in INTENTS:
             self.idf[intent] = INTENT_WEIGHT
         self.unknown_weight = (IDF_FLOOR + math.log(1.0 + count / 0.5)) * UNKNOWN_FACTOR
-        # Words of the articles that no entry uses still count as known, so that they are not
-        # "corrected" into another word; they simply match nothing.
-        self.known_terms = {analyzer.term(w) for w in vocabulary}
-        self.known_terms.update(term for terms in self.scoped_terms.values() for term in terms)
         self.queries = QueryAnalyser(
             analyzer.term, self.known_terms, vocabulary, self.scoped_terms.get
         )

@@ -13,7 +13,7 @@ import pytest
 
 import bot.live
 from bot.cli import Io, main
-from bot.knowledge import Knowledge
+from bot.engine import Engine
 from bot.live import LiveEngine, watch
 from tests.telegram_fixtures import write_library
 
@@ -66,20 +66,20 @@ def test_an_invalid_edit_keeps_the_old_engine_and_logs_what_check_prints(
 
 
 class SlowFirstLoad:
-    """load_knowledge whose first call waits (after reading the files) until released."""
+    """load_engine whose first call waits (after reading the files) until released."""
 
     def __init__(self) -> None:
-        self.real = bot.live.load_knowledge
+        self.real = bot.live.load_engine
         self.loading, self.release = threading.Event(), threading.Event()
         self.calls = 0
 
-    def __call__(self, path: Path) -> Knowledge:
+    def __call__(self, path: Path) -> Engine:
         self.calls += 1
-        knowledge = self.real(path)
+        engine = self.real(path)
         if self.calls == 1:
             self.loading.set()
             assert self.release.wait(10)
-        return knowledge
+        return engine
 
 
 def test_overlapping_reloads_never_swap_in_older_files(
@@ -88,7 +88,7 @@ def test_overlapping_reloads_never_swap_in_older_files(
     knowledge = write_library(tmp_path / "k")
     live = LiveEngine(knowledge)
     slow = SlowFirstLoad()
-    monkeypatch.setattr(bot.live, "load_knowledge", slow)
+    monkeypatch.setattr(bot.live, "load_engine", slow)
     first = threading.Thread(target=live.reload)
     first.start()
     assert slow.loading.wait(10)  # the first reload has read the old files...
@@ -108,7 +108,7 @@ def test_a_file_saved_during_a_reload_is_reloaded_again(
     knowledge = write_library(tmp_path / "k")
     live = LiveEngine(knowledge)
     slow = SlowFirstLoad()
-    monkeypatch.setattr(bot.live, "load_knowledge", slow)
+    monkeypatch.setattr(bot.live, "load_engine", slow)
     set_answer(knowledge, VOTE_ANSWER, "First edit.")
     reload = threading.Thread(target=live.reload)
     reload.start()

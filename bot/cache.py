@@ -1,0 +1,220 @@
+"""The compiled knowledge cache: a validated, indexed knowledge base written to disk once, so
+that later starts skip parsing, validation and indexing.
+
+A cache file belongs to one knowledge path. Its first line is a small header: the format, the
+package version, a digest of the engine's code, and the content key (a SHA-256 of every
+knowledge file's path and bytes). The second line is the body, plain JSON (bot.cachecodec), with
+its CRC-32 in the header. Nothing in it can run code: it is parsed as data and rebuilt into
+the engine's objects with every shape checked. The articles' texts are read from their files
+as in a full load, and must hash to what was indexed.
+
+Whenever the file is missing, stale (another content key), from another version of the code,
+unreadable or not a cache at all, the knowledge is loaded in full (one log line says why) and
+the cache written again; a cache is only written after a successful load whose files did not
+change meanwhile, so it never serves knowledge other than the files'.
+
+Where: $QA_CACHE_DIR, else $XDG_CACHE_HOME/qa-bot, else ~/.cache/qa-bot; QA_CACHE_DIR set to
+an empty value turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from bot import __version__, cachecodec
+from bot.engine import Engine
+from bot.gcpause import paused_gc
+from bot.knowledge import Knowledge, knowledge_files, load_knowledge, resolve_knowledge_path
+from bot.matcher import Index
+
+log = logging.getLogger(__name__)
+
+CACHE_ENV = "QA_CACHE_DIR"
+MAGIC = "qa-bot knowledge cache"
+
+
+def cache_dir() -> Path | None:
+    """Where cache files go; None when the cache is off (QA_CACHE_DIR set but empty)."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen).expanduser() if chosen.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "qa-bot"
+
+
+def cache_file(root: Path) -> Path | None:
+    """The cache file of a knowledge path (one per path: a newer load replaces it)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    name = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"knowledge-{name[:32]}.json"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the engine's source: a cache built by other code is never used, even when
+    the package version did not change (as while the code is being worked on)."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def content_key(files: list[Path]) -> str:
+    """The SHA-256 of the knowledge files' paths and contents (raises OSError)."""
+    digest = hashlib.sha256()
+    for file in files:
+        data = file.read_bytes()
+        digest.update(f"{file.resolve()}\0{len(data)}\0".encode("utf-8", "surrogatepass"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def text_digest(text: str) -> str:
+    """The digest an article's text is checked by."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def load_indexed(path: str | Path | None = None) -> tuple[Knowledge, Index]:
+    """The validated knowledge and its index: from the cache when it is current, else loaded
+    in full (and the cache written). Raises KnowledgeError on an invalid knowledge base."""
+    root = resolve_knowledge_path(path)
+    target = cache_file(root) if root.exists() else None
+    key = None
+    if target is not None:
+        files = knowledge_files(root)
+        try:
+            key = content_key(files) if files else None
+        except OSError:
+            key = None  # the full load reports the unreadable file
+    if target is not None and key is not None:
+        restored = _read(target, key)
+        if restored is not None:
+            return restored
+    knowledge = load_knowledge(root)
+    with paused_gc():
+        index = Index(knowledge)
+    if target is not None and key is not None:
+        try:
+            unchanged = content_key(list(knowledge.files)) == key
+        except OSError:
+            unchanged = False
+        if unchanged:  # else the files changed while loading: the next run caches them
+            _write(target, key, knowledge, index)
+    return knowledge, index
+
+
+def _header(key: str) -> dict[str, object]:
+    return {
+        "magic": MAGIC,
+        "format": cachecodec.FORMAT,
+        "version": __version__,
+        "code": code_digest(),
+        "key": key,
+    }
+
+
+def _read(target: Path, key: str) -> tuple[Knowledge, Index] | None:
+    """The cached knowledge and index, or None after one log line saying why not."""
+    try:
+        with target.open("rb") as file:
+            head = file.readline(4096)
+            found = _parse_header(head)
+            if found is None:
+                log.warning("knowledge cache %s is not a cache file; loading in full", target)
+                return None
+            expected = _header(key)
+            if any(found.get(k) != expected[k] for k in ("format", "version", "code")):
+                log.info("knowledge cache %s is from another version; loading in full", target)
+                return None
+            if found["key"] != key:
+                log.info("knowledge cache %s is stale; loading in full", target)
+                return None
+            body = file.read()
+    except FileNotFoundError:
+        log.info("no knowledge cache at %s yet; loading in full", target)
+        return None
+    except OSError as exc:
+        log.warning("knowledge cache %s cannot be read (%s); loading in full", target, exc)
+        return None
+    if zlib.crc32(body) != found.get("crc32"):
+        log.warning("knowledge cache %s is damaged (checksum); loading in full", target)
+        return None
+    try:
+        with paused_gc():
+            data = json.loads(body)
+            del body
+            return cachecodec.decode(data, _article_text)
+    except _ChangedArticle as exc:
+        log.info("knowledge cache %s is stale (%s changed); loading in full", target, exc)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        log.warning("knowledge cache %s is damaged (%s); loading in full", target, exc)
+    return None
+
+
+def _parse_header(line: bytes) -> dict[str, object] | None:
+    try:
+        header = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or header.get("magic") != MAGIC:
+        return None
+    if not isinstance(header.get("key"), str) or not isinstance(header.get("crc32"), int):
+        return None
+    return header
+
+
+class _ChangedArticle(Exception):
+    """An article's text file no longer holds the text that was indexed."""
+
+
+def _article_text(path: Path, digest: str) -> str:
+    """An article's text, read as a full load reads it; it must be the text indexed (the
+    cache stores its digest, not the text)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise _ChangedArticle(path) from None
+    if text_digest(text) != digest:
+        raise _ChangedArticle(path)
+    return text
+
+
+def _write(target: Path, key: str, knowledge: Knowledge, index: Index) -> None:
+    """Write the cache file atomically; a failure is logged and otherwise harmless."""
+    try:
+        body = json.dumps(
+            cachecodec.encode(knowledge, index, text_digest),
+            ensure_ascii=False,
+            separators=(",", ":"),
+            check_circular=False,
+        ).encode("utf-8", "surrogatepass")
+        header = {**_header(key), "crc32": zlib.crc32(body)}
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (OSError, ValueError) as exc:
+        log.warning("could not write the knowledge cache %s (%s)", target, exc)
+        return
+    # Written aside and renamed: a reader sees the old file or the new one, whole.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(json.dumps(header).encode("ascii") + b"\n")
+            file.write(body)
+        os.replace(temporary, target)
+    except OSError as exc:
+        log.warning("could not write the knowledge cache %s (%s)", target, exc)
+        Path(temporary).unlink(missing_ok=True)
+
+
+def load_engine(path: str | Path | None = None) -> Engine:
+    """An engine for the knowledge at `path` (see load_indexed)."""
+    return Engine(*load_indexed(path))

@@ -1,0 +1,328 @@
+"""The compiled knowledge cache: the same answers as a full load, never stale, never trusted
+blindly."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot import cache, cachecodec
+from bot.engine import Engine
+from bot.evaluate import load_eval_file
+from bot.knowledge import KnowledgeError, load_knowledge
+from bot.matcher import Index
+from bot.quality import EVAL_SETS
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "knowledge"
+LOGGER = "bot.cache"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    """A copy of the bundled knowledge that a test may edit."""
+    return Path(shutil.copytree(BUNDLED, tmp_path / "kb"))
+
+
+def _no_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: object = None) -> None:
+        raise AssertionError("loaded in full although the cache is current")
+
+    monkeypatch.setattr(cache, "load_knowledge", refuse)
+
+
+def _warm(path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """An engine from the cache (written first by a full load if need be)."""
+    cache.load_engine(path)
+    with monkeypatch.context() as patch:
+        _no_full_load(patch)
+        return cache.load_engine(path)
+
+
+def _cache_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == LOGGER]
+
+
+def _questions(engine: Engine, knowledge_dir: str | None) -> list[str]:
+    """Every question variant of the knowledge, and every eval question asked of it."""
+    questions = [q for e in engine.knowledge.entries.values() for q in e.questions]
+    for knowledge, relative in EVAL_SETS:
+        if knowledge == knowledge_dir:
+            in_scope, out_of_scope = load_eval_file(ROOT / relative)
+            questions += [item.question for item in in_scope] + out_of_scope
+    return questions
+
+
+@pytest.mark.parametrize("knowledge_dir", sorted({k for k, _ in EVAL_SETS}, key=str))
+def test_answers_are_identical_with_and_without_the_cache(
+    knowledge_dir: str | None, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = ROOT / (knowledge_dir or "knowledge")
+    full = Engine(load_knowledge(path))
+    cached = _warm(path, monkeypatch)
+    questions = _questions(full, knowledge_dir)
+    assert len(questions) > 50
+    for question in questions:
+        expected, got = full.ask(question, explain=True), cached.ask(question, explain=True)
+        assert got == expected, question
+        assert got.to_json() == expected.to_json(), question
+        assert got.explanation == expected.explanation, question
+    assert cached.knowledge == full.knowledge
+    assert cached.knowledge.warnings == full.knowledge.warnings
+    assert cached.knowledge.places == full.knowledge.places
+    assert cached.knowledge.article_synonyms == full.knowledge.article_synonyms
+
+
+def test_the_cached_index_equals_the_built_one(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = ROOT / "eval" / "leisure-centre"
+    built = Engine(load_knowledge(path)).index
+    cached = _warm(path, monkeypatch).index
+    for name in cachecodec.STORED + cachecodec.REBUILT:
+        if name == "analyzer":
+            assert cached.analyzer.synonym_of == built.analyzer.synonym_of
+        else:
+            assert getattr(cached, name) == getattr(built, name), name
+    for name in ("postings", "max_field_weight", "idf", "unknown_weight", "position"):
+        assert getattr(cached, name) == getattr(built, name), name
+    assert list(cached.postings) == list(built.postings)  # the same order, too
+    assert cached.queries.speller.vocabulary == built.queries.speller.vocabulary
+    assert cached.queries.known_terms == built.queries.known_terms
+
+
+def test_every_index_attribute_is_stored_or_derived(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new Index attribute must be added to the cache (stored, rebuilt or derived by
+    Index._derive): otherwise warm starts would silently lack it."""
+    built = Index(load_knowledge(BUNDLED))
+    cached = _warm(BUNDLED, monkeypatch).index
+    known = set(cachecodec.STORED) | set(cachecodec.REBUILT) | set(cachecodec.DERIVED)
+    assert set(vars(built)) == known, "declare the new Index attribute in bot.cachecodec"
+    assert set(vars(cached)) == set(vars(built))
+
+
+def test_a_warm_start_is_logged_by_nothing_and_a_cold_one_once(
+    cache_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    cache.load_engine(BUNDLED)
+    assert len(_cache_lines(caplog)) == 1 and "no knowledge cache" in _cache_lines(caplog)[0]
+    assert len(list(cache_dir.iterdir())) == 1
+    caplog.clear()
+    cache.load_engine(BUNDLED)
+    assert _cache_lines(caplog) == []
+
+
+def test_editing_a_knowledge_file_invalidates_the_cache(
+    kb: Path, cache_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    question = "How much was the G4S deal worth?"
+    assert cache.load_engine(kb).ask(question).entry.answer == "Up to £77m a year."  # type: ignore[union-attr]
+    file = kb / "g4s-police-outsourcing.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("Up to £77m a year.", "Up to £78m a year."),
+        encoding="utf-8",
+    )
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    answer = cache.load_engine(kb).ask(question)
+    assert answer.entry is not None and answer.entry.answer == "Up to £78m a year."
+    assert len(_cache_lines(caplog)) == 1 and "stale" in _cache_lines(caplog)[0]
+    caplog.clear()
+    assert cache.load_engine(kb).ask(question).entry.answer == "Up to £78m a year."  # type: ignore[union-attr]
+    assert _cache_lines(caplog) == []  # the new cache is current
+
+
+def test_editing_an_article_text_invalidates_the_cache(
+    kb: Path, cache_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = cache.load_engine(kb)
+    text = kb / "g4s-police-outsourcing.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nA new closing line.\n", "utf-8")
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    again = cache.load_engine(kb)
+    assert "A new closing line." in next(iter(again.knowledge.articles.values())).text
+    assert again.knowledge.articles != engine.knowledge.articles
+    lines = _cache_lines(caplog)
+    assert len(lines) == 1 and "stale" in lines[0]
+
+
+def test_an_invalid_edit_is_never_served_from_an_older_cache(kb: Path, cache_dir: Path) -> None:
+    cache.load_engine(kb)
+    file = kb / "g4s-police-outsourcing.yaml"
+    file.write_text(file.read_text(encoding="utf-8") + "\n  - id: [broken\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        cache.load_engine(kb)
+
+
+def _cache_file(cache_dir: Path) -> Path:
+    (found,) = cache_dir.iterdir()
+    return found
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: b"\x00" * len(data), id="zeros"),
+        pytest.param(lambda data: b"import os; os.system('echo pwned')\n", id="foreign"),
+        pytest.param(lambda data: b"", id="empty"),
+        pytest.param(
+            lambda data: data.replace(b'"entries":[[', b'"entries":[[7,', 1), id="bit-flip"
+        ),
+    ],
+)
+def test_a_damaged_or_foreign_cache_is_ignored_with_one_log_line(
+    damage: object, kb: Path, cache_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    expected = Engine(load_knowledge(kb)).ask("How much was the G4S deal worth?")
+    cache.load_engine(kb)
+    target = _cache_file(cache_dir)
+    target.write_bytes(damage(target.read_bytes()))  # type: ignore[operator]
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    assert cache.load_engine(kb).ask("How much was the G4S deal worth?") == expected
+    lines = _cache_lines(caplog)
+    assert len(lines) == 1, lines
+    assert str(target) in lines[0] and "loading in full" in lines[0]
+    caplog.clear()
+    cache.load_engine(kb)  # written again, whole
+    assert _cache_lines(caplog) == []
+
+
+def test_a_well_formed_body_of_the_wrong_shape_is_refused(
+    kb: Path, cache_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The checksum matches, the JSON parses, but the records are not what they should be."""
+    import zlib
+
+    cache.load_engine(kb)
+    target = _cache_file(cache_dir)
+    head, body = target.read_bytes().split(b"\n", 1)
+    data = json.loads(body)
+    data["entry_terms"][0][0][0] = 10**9  # a term number out of range
+    body = json.dumps(data).encode()
+    header = {**json.loads(head), "crc32": zlib.crc32(body)}
+    target.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    cache.load_engine(kb)
+    lines = _cache_lines(caplog)
+    assert len(lines) == 1 and "damaged" in lines[0]
+
+
+def test_a_cache_from_another_version_is_not_used(
+    kb: Path, cache_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache.load_engine(kb)
+    target = _cache_file(cache_dir)
+    head, body = target.read_bytes().split(b"\n", 1)
+    header = {**json.loads(head), "code": "0" * 64}
+    target.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    cache.load_engine(kb)
+    lines = _cache_lines(caplog)
+    assert len(lines) == 1 and "another version" in lines[0]
+
+
+def test_an_empty_qa_cache_dir_turns_the_cache_off(
+    kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() is None
+    cache.load_engine(kb)
+    assert not (tmp_path / "xdg").exists() and not (tmp_path / "home").exists()
+
+
+def test_the_default_is_the_users_cache_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "qa-bot"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "qa-bot"
+
+
+def test_an_unwritable_cache_directory_only_costs_a_log_line(
+    kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    engine = cache.load_engine(kb)
+    assert engine.ask("How much was the G4S deal worth?").answered
+    assert any("could not write" in line for line in _cache_lines(caplog))
+
+
+def _run(*args: str, cache_dir: Path) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"rc = main({list(args)!r})\n"
+        "print('YAML' if 'yaml' in sys.modules else 'NO-YAML', rc)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", cache.CACHE_ENV: str(cache_dir)},
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_warm_ask_skips_the_yaml_stack(cache_dir: Path) -> None:
+    cold = _run("ask", "--json", "How much was the G4S deal worth?", cache_dir=cache_dir)
+    warm = _run("ask", "--json", "How much was the G4S deal worth?", cache_dir=cache_dir)
+    assert cold.stdout.splitlines()[-1] == "YAML 0", cold.stderr
+    assert warm.stdout.splitlines()[-1] == "NO-YAML 0", warm.stderr
+    assert cold.stdout.splitlines()[0] == warm.stdout.splitlines()[0]
+    assert '"answered": true' in warm.stdout
+
+
+def test_check_reuses_the_cache_and_reports_the_same(cache_dir: Path) -> None:
+    cold = _run("check", str(BUNDLED), cache_dir=cache_dir)
+    warm = _run("check", str(BUNDLED), cache_dir=cache_dir)
+    assert cold.stdout.splitlines()[-1] == "YAML 0", cold.stderr
+    assert warm.stdout.splitlines()[-1] == "NO-YAML 0", warm.stderr
+    assert cold.stdout.splitlines()[0].startswith("OK: ")
+    assert cold.stdout.splitlines()[:-1] == warm.stdout.splitlines()[:-1]
+    assert cold.stderr == warm.stderr
+
+
+def test_the_running_bots_reload_reuses_the_cache(
+    kb: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.live import LiveEngine
+
+    live = LiveEngine(kb)
+    with monkeypatch.context() as patch:
+        _no_full_load(patch)
+        assert live.reload().ok  # the files did not change: from the cache
+    file = kb / "g4s-police-outsourcing.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("Up to £77m a year.", "Up to £78m a year."),
+        encoding="utf-8",
+    )
+    assert live.reload().ok
+    answer = live.engine.ask("How much was the G4S deal worth?")
+    assert answer.entry is not None and answer.entry.answer == "Up to £78m a year."
