@@ -13,7 +13,11 @@ Index gains one that is none of them, so that a warm start never silently lacks 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import base64
+import sys
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +50,6 @@ DERIVED = (
     "_by_field_weight",
 )
 
-_ENTRY_FIELDS = 11
 _ARTICLE_FIELDS = 5
 
 
@@ -67,35 +70,14 @@ class _Terms:
 def encode(knowledge: Knowledge, index: Index, digest: Callable[[str], str]) -> dict[str, Any]:
     """The cache body of a knowledge and its index; `digest` fingerprints an article's text."""
     files = {path: i for i, path in enumerate(knowledge.files)}
-    entries = []
-    places = []
-    for entry in knowledge.entries.values():
-        source = files.get(entry.source_file, -1) if entry.source_file else -1
-        entries.append(
-            [
-                entry.id,
-                entry.article_id,
-                list(entry.questions),
-                entry.answer,
-                entry.quote,
-                list(entry.keywords),
-                list(entry.related),
-                entry.topic,
-                list(entry.answers),
-                source,
-                entry.line,
-            ]
-        )
-        place = knowledge.places.get(entry.id)
-        places.append(
-            None
-            if place is None
-            else [*place.answer, *place.quote, [n for pair in place.questions for n in pair]]
-        )
+    entries = list(knowledge.entries.values())
+    places = [knowledge.places.get(entry.id) for entry in entries]
     terms = _Terms()
     passages: dict[int, int] = {}  # id() of a shared passage -> its number
-    passage_rows: list[list[Any]] = []
-    entry_texts = []
+    passage_rows: list[tuple[int, int]] = []
+    passage_terms: list[list[int]] = []
+    passage_phrases: list[str] = []
+    entry_texts: list[list[int]] = []
     for position, texts in enumerate(index.entry_texts):
         numbers = []
         entry = index.entries[position]
@@ -107,10 +89,14 @@ def encode(knowledge: Knowledge, index: Index, digest: Callable[[str], str]) -> 
                 source = 0 if passage.text == entry.answer else 1
                 if source == 1 and passage.text != entry.quote:
                     raise ValueError("a passage that is neither the entry's answer nor quote")
-                passage_rows.append([position, source, terms.ids(passage.terms), passage.phrase])
+                passage_rows.append((position, source))
+                passage_terms.append(terms.ids(passage.terms))
+                passage_phrases.append(passage.phrase)
             numbers.append(number)
         entry_texts.append(numbers)
     kinds: dict[frozenset[str], int] = {}
+    weights: dict[float, int] = {}
+    variants = [v for own in index.entry_variants for v in own]
     body = {
         "articles": [
             [a.id, a.title, a.origin, str(a.path), digest(a.text)]
@@ -126,23 +112,49 @@ def encode(knowledge: Knowledge, index: Index, digest: Callable[[str], str]) -> 
             [str(p.path), p.line, p.column, p.message, p.entry_id, p.severity]
             for p in knowledge.warnings
         ],
-        "entries": entries,
-        "places": places,
+        "entries": {
+            "id": [e.id for e in entries],
+            "article": [e.article_id for e in entries],
+            "questions": _string_runs([e.questions for e in entries]),
+            "answer": [e.answer for e in entries],
+            "quote": [e.quote for e in entries],
+            "keywords": _string_runs([e.keywords for e in entries]),
+            "related": _string_runs([e.related for e in entries]),
+            "topic": [e.topic for e in entries],
+            "answers": _string_runs([e.answers for e in entries]),
+            # 0 for none, else 1 + the file's number
+            "source": _array(files[e.source_file] + 1 if e.source_file else 0 for e in entries),
+            "line": _array(e.line for e in entries),
+        },
+        "places": {
+            "has": _array(int(p is not None) for p in places),
+            "spots": _array(n for p in places if p is not None for n in (*p.answer, *p.quote)),
+            "questions": _runs(
+                [[n for pair in p.questions for n in pair] for p in places if p is not None]
+            ),
+        },
         "synonym_of": index.analyzer.synonym_of,
         "scoped_terms": {stem: list(found) for stem, found in index.scoped_terms.items()},
-        "entry_terms": [
-            [terms.ids(weights), list(weights.values())] for weights in index.entry_terms
-        ],
-        "entry_kinds": [kinds.setdefault(found, len(kinds)) for found in index.entry_kinds],
-        "answer_types": [terms.ids(types) for types in index.entry_answer_types],
-        "variants": [
-            [[terms.ids(v.terms), v.phrase] for v in variants] for variants in index.entry_variants
-        ],
-        "passages": passage_rows,
-        "entry_texts": entry_texts,
-        "known_terms": terms.ids(index.known_terms),
+        "entry_terms": _runs([terms.ids(found) for found in index.entry_terms]),
+        "entry_weights": _array(
+            [
+                weights.setdefault(w, len(weights))
+                for found in index.entry_terms
+                for w in found.values()
+            ]
+        ),
+        "entry_kinds": _array([kinds.setdefault(found, len(kinds)) for found in index.entry_kinds]),
+        "answer_types": _runs([terms.ids(types) for types in index.entry_answer_types]),
+        "variant_terms": _runs([terms.ids(v.terms) for v in variants]),
+        "variant_phrases": [v.phrase for v in variants],
+        "passages": _array([n for row in passage_rows for n in row]),
+        "passage_terms": _runs(passage_terms),
+        "passage_phrases": passage_phrases,
+        "entry_texts": _runs(entry_texts),
+        "known_terms": _array(terms.ids(index.known_terms)),
         "vocabulary": sorted(index.queries.speller.vocabulary),
     }
+    body["weights"] = list(weights)
     body["kinds"] = [list(found) for found in kinds]
     body["terms"] = list(terms.number)
     return body
@@ -157,17 +169,69 @@ def _check(condition: bool, what: str) -> None:
 
 
 def _strings(value: Any, what: str) -> list[str]:
-    _check(isinstance(value, list) and all(isinstance(s, str) for s in value), what)
+    _check(isinstance(value, list) and set(map(type, value)) <= {str}, what)
     return value  # type: ignore[no-any-return]
 
 
-def _numbers(value: Any, limit: int, what: str) -> list[int]:
-    """A list of numbers in range(limit)."""
-    _check(isinstance(value, list), what)
-    if value:
-        _check(all(type(n) is int for n in value), what)
-        _check(min(value) >= 0 and max(value) < limit, what)
+def _sized_strings(value: Any, size: int, what: str) -> list[str]:
+    _check(len(_strings(value, what)) == size, what)
     return value  # type: ignore[no-any-return]
+
+
+def _string_runs(groups: Sequence[Sequence[str]]) -> list[Any]:
+    """Groups of strings: their lengths, and all of them in a row."""
+    return [_array(map(len, groups)), [s for group in groups for s in group]]
+
+
+def _read_string_runs(value: Any, groups: int, what: str) -> Iterator[tuple[str, ...]]:
+    """The groups of _string_runs(), one tuple at a time."""
+    _check(isinstance(value, list) and len(value) == 2, what)
+    lengths = _read_array(value[0], 1 << 32, what)
+    strings = _strings(value[1], what)
+    _check(len(lengths) == groups and sum(lengths) == len(strings), what)
+    found = iter(strings)
+    return (tuple(islice(found, n)) for n in lengths)
+
+
+class _Places(Mapping[str, EntryPlaces]):
+    """Where each entry sits in its file: checked when read, built when first looked at (only
+    `qa-bot check` does)."""
+
+    def __init__(self, data: Any, ids: list[str]) -> None:
+        _check(isinstance(data, dict), "places")
+        has = _read_array(data["has"], 2, "places")
+        _check(len(has) == len(ids), "places")
+        self._ids = [entry_id for entry_id, known in zip(ids, has, strict=True) if known]
+        self._spots = _read_array(data["spots"], 1 << 32, "places")
+        self._lengths, self._questions = _read_runs(
+            data["questions"], len(self._ids), 1 << 32, "places"
+        )
+        _check(len(self._spots) == 4 * len(self._ids), "places")
+        _check(all(n % 2 == 0 for n in self._lengths), "places")
+        self._built: dict[str, EntryPlaces] | None = None
+
+    def _places(self) -> dict[str, EntryPlaces]:
+        if self._built is None:
+            spots, numbers = self._spots, iter(self._questions)
+            built = {}
+            for i, (entry_id, length) in enumerate(zip(self._ids, self._lengths, strict=True)):
+                flat = list(islice(numbers, length))
+                built[entry_id] = EntryPlaces(
+                    answer=(spots[4 * i], spots[4 * i + 1]),
+                    quote=(spots[4 * i + 2], spots[4 * i + 3]),
+                    questions=tuple(zip(flat[0::2], flat[1::2], strict=True)),
+                )
+            self._built = built
+        return self._built
+
+    def __getitem__(self, key: str) -> EntryPlaces:
+        return self._places()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places())
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def decode(data: Any, article_text: Callable[[Path, str], str]) -> tuple[Knowledge, Index]:
@@ -192,50 +256,42 @@ def _knowledge(data: dict[str, Any], article_text: Callable[[Path, str], str]) -
         articles[article_id] = Article(
             article_id, title, origin, article_text(Path(path), digest), Path(path)
         )
-    entries: dict[str, Entry] = {}
-    for row in data["entries"]:
-        _check(isinstance(row, list) and len(row) == _ENTRY_FIELDS, "entry")
-        entry_id, article_id, questions, answer, quote, keywords, related, topic = row[:8]
-        answers, source, line = row[8:]
-        _check(
-            isinstance(entry_id, str)
-            and isinstance(article_id, str)
-            and article_id in articles
-            and isinstance(answer, str)
-            and isinstance(quote, str)
-            and isinstance(topic, str)
-            and type(source) is int
-            and -1 <= source < len(files)
-            and type(line) is int,
-            "entry",
-        )
-        entries[entry_id] = Entry(
+    columns = data["entries"]
+    _check(isinstance(columns, dict), "entries")
+    ids = _strings(columns["id"], "ids")
+    count = len(ids)
+    article_ids = _sized_strings(columns["article"], count, "articles")
+    _check(set(article_ids) <= articles.keys(), "articles")
+    answers = _sized_strings(columns["answer"], count, "answers")
+    quotes = _sized_strings(columns["quote"], count, "quotes")
+    topics = _sized_strings(columns["topic"], count, "topics")
+    questions = _read_string_runs(columns["questions"], count, "questions")
+    keywords = _read_string_runs(columns["keywords"], count, "keywords")
+    related = _read_string_runs(columns["related"], count, "related")
+    kinds = _read_string_runs(columns["answers"], count, "answers")
+    sources = _read_array(columns["source"], len(files) + 1, "sources")
+    lines = _read_array(columns["line"], 1 << 32, "lines")
+    _check(len(sources) == count and len(lines) == count, "entries")
+    entries = {
+        entry_id: Entry(
             id=entry_id,
             article_id=article_id,
-            questions=tuple(_strings(questions, "questions")),
+            questions=next(questions),
             answer=answer,
             quote=quote,
-            keywords=tuple(_strings(keywords, "keywords")),
-            related=tuple(_strings(related, "related")),
+            keywords=next(keywords),
+            related=next(related),
             topic=topic,
-            answers=tuple(_strings(answers, "answers")),
-            source_file=files[source] if source >= 0 else None,
+            answers=next(kinds),
+            source_file=files[source - 1] if source else None,
             line=line,
         )
-    _check(len(entries) == len(data["entries"]) and len(entries) > 0, "entries")
-    places: dict[str, EntryPlaces] = {}
-    _check(isinstance(data["places"], list) and len(data["places"]) == len(entries), "places")
-    for entry_id, row in zip(entries, data["places"], strict=True):
-        if row is None:
-            continue
-        _check(isinstance(row, list) and len(row) == 5, "place")
-        flat = _numbers(row[4], 1 << 62, "place")
-        _check(all(type(n) is int for n in row[:4]) and len(flat) % 2 == 0, "place")
-        places[entry_id] = EntryPlaces(
-            answer=(row[0], row[1]),
-            quote=(row[2], row[3]),
-            questions=tuple(zip(flat[0::2], flat[1::2], strict=True)),
+        for entry_id, article_id, answer, quote, topic, source, line in zip(
+            ids, article_ids, answers, quotes, topics, sources, lines, strict=True
         )
+    }
+    _check(len(entries) == count > 0, "entries")
+    places = _Places(data["places"], list(entries))
     synonyms = tuple(tuple(_strings(g, "synonyms")) for g in data["synonyms"])
     _check(isinstance(data["article_synonyms"], dict), "article synonyms")
     article_synonyms = {
@@ -269,11 +325,8 @@ def _knowledge(data: dict[str, Any], article_text: Callable[[Path, str], str]) -
 
 def _index(data: dict[str, Any], knowledge: Knowledge) -> Index:
     terms = _strings(data["terms"], "terms")
+    term = terms.__getitem__
     count = len(terms)
-
-    def term_set(ids: Any) -> frozenset[str]:
-        return frozenset(map(terms.__getitem__, _numbers(ids, count, "terms")))
-
     index = Index.__new__(Index)
     index._link(knowledge)
     entries = index.entries
@@ -289,61 +342,105 @@ def _index(data: dict[str, Any], knowledge: Knowledge) -> Index:
     index.scoped_terms = {
         stem: tuple(_strings(found, "scoped terms")) for stem, found in data["scoped_terms"].items()
     }
-    rows = _sized(data["entry_terms"], len(entries), "entry terms")
-    entry_terms = []
-    for row in rows:
-        _check(isinstance(row, list) and len(row) == 2, "entry terms")
-        ids, weights = row
-        _check(
-            isinstance(weights, list)
-            and len(weights) == len(ids)
-            and all(type(w) is float for w in weights),
-            "entry terms",
+    weights = data["weights"]
+    _check(isinstance(weights, list) and all(type(w) is float for w in weights), "weights")
+    lengths, ids = _read_runs(data["entry_terms"], len(entries), count, "entry terms")
+    codes = _read_array(data["entry_weights"], len(weights), "entry weights")
+    _check(len(codes) == len(ids), "entry weights")
+    weight_of = iter(codes)
+    found = iter(ids)
+    index.entry_terms = [
+        dict(
+            zip(
+                map(term, islice(found, n)),
+                map(weights.__getitem__, islice(weight_of, n)),
+                strict=True,
+            )
         )
-        entry_terms.append(
-            dict(zip(map(terms.__getitem__, _numbers(ids, count, "terms")), weights, strict=True))
-        )
-    index.entry_terms = entry_terms
-    kinds = [frozenset(_strings(found, "kinds")) for found in data["kinds"]]
+        for n in lengths
+    ]
+    kinds = [frozenset(_strings(group, "kinds")) for group in data["kinds"]]
     index.entry_kinds = list(
-        map(kinds.__getitem__, _numbers(data["entry_kinds"], len(kinds), "kinds"))
+        map(kinds.__getitem__, _read_array(data["entry_kinds"], len(kinds), "kinds"))
     )
     _check(len(index.entry_kinds) == len(entries), "kinds")
+    lengths, ids = _read_runs(data["answer_types"], len(entries), count, "answer types")
+    found = iter(ids)
     index.entry_answer_types = [
-        term_set(ids) if ids else _NO_TYPES
-        for ids in _sized(data["answer_types"], len(entries), "answer types")
+        frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
     ]
-    entry_variants = []
-    for position, (entry, variants) in enumerate(
-        zip(entries, _sized(data["variants"], len(entries), "variants"), strict=True)
-    ):
-        _check(isinstance(variants, list) and len(variants) == len(entry.questions), "variants")
-        own = []
-        for question, row in zip(entry.questions, variants, strict=True):
-            _check(isinstance(row, list) and len(row) == 2 and isinstance(row[1], str), "variant")
-            own.append(_Variant(position, question, term_set(row[0]), row[1]))
-        entry_variants.append(own)
-    index.entry_variants = entry_variants
-    index.variants = [variant for own in entry_variants for variant in own]
-    passages = []
-    for row in data["passages"]:
-        _check(isinstance(row, list) and len(row) == 4 and isinstance(row[3], str), "passage")
-        position, source, ids, phrase = row
-        _numbers([position, source], len(entries), "passage")
-        _check(source in (0, 1), "passage")
-        entry = entries[position]
-        passages.append(
-            _Variant(-1, entry.quote if source else entry.answer, term_set(ids), phrase)
+    variant_count = sum(len(entry.questions) for entry in entries)
+    lengths, ids = _read_runs(data["variant_terms"], variant_count, count, "variant terms")
+    phrases = _strings(data["variant_phrases"], "variant phrases")
+    _check(len(phrases) == variant_count, "variant phrases")
+    found, sizes, phrase = iter(ids), iter(lengths), iter(phrases)
+    index.entry_variants = [
+        [
+            _Variant(
+                position, question, frozenset(map(term, islice(found, next(sizes)))), next(phrase)
+            )
+            for question in entry.questions
+        ]
+        for position, entry in enumerate(entries)
+    ]
+    index.variants = [variant for own in index.entry_variants for variant in own]
+    rows = _read_array(data["passages"], max(len(entries), 2), "passages")
+    _check(len(rows) % 2 == 0 and all(s < 2 for s in rows[1::2]), "passages")
+    phrases = _strings(data["passage_phrases"], "passage phrases")
+    _check(len(phrases) * 2 == len(rows), "passage phrases")
+    lengths, ids = _read_runs(data["passage_terms"], len(phrases), count, "passage terms")
+    found, sizes = iter(ids), iter(lengths)
+    passages = [
+        _Variant(
+            -1,
+            entries[position].quote if source else entries[position].answer,
+            frozenset(map(term, islice(found, next(sizes)))),
+            phrase_text,
         )
-    index.entry_texts = [
-        tuple(map(passages.__getitem__, _numbers(numbers, len(passages), "passages")))
-        for numbers in _sized(data["entry_texts"], len(entries), "entry texts")
+        for position, source, phrase_text in zip(rows[0::2], rows[1::2], phrases, strict=True)
     ]
-    index.known_terms = set(map(terms.__getitem__, _numbers(data["known_terms"], count, "known")))
+    lengths, numbers = _read_runs(data["entry_texts"], len(entries), len(passages), "entry texts")
+    found = iter(numbers)
+    index.entry_texts = [tuple(map(passages.__getitem__, islice(found, n))) for n in lengths]
+    index.known_terms = set(map(term, _read_array(data["known_terms"], count, "known terms")))
     index._derive(_strings(data["vocabulary"], "vocabulary"))
     return index
 
 
-def _sized(value: Any, size: int, what: str) -> Sequence[Any]:
-    _check(isinstance(value, list) and len(value) == size, what)
-    return value  # type: ignore[no-any-return]
+# Flat arrays of small numbers travel as base64 of little-endian 32-bit integers: a thousand
+# times fewer JSON values to parse, and nothing but numbers can come out of them.
+_TYPECODE = next(code for code in "IL" if array(code).itemsize == 4)
+
+
+def _array(numbers: Iterable[int]) -> str:
+    packed = array(_TYPECODE, numbers)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _runs(groups: Sequence[Sequence[int]]) -> list[str]:
+    """Groups of numbers: their lengths, and all of them in a row."""
+    return [_array(map(len, groups)), _array(n for group in groups for n in group)]
+
+
+def _read_array(text: Any, limit: int, what: str) -> array[int]:
+    """The numbers of an _array(), each checked to be below `limit`."""
+    _check(isinstance(text, str), what)
+    raw = base64.b64decode(text, validate=True)
+    _check(len(raw) % 4 == 0, what)
+    numbers = array(_TYPECODE)
+    numbers.frombytes(raw)
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    _check(not numbers or max(numbers) < limit, what)
+    return numbers
+
+
+def _read_runs(value: Any, groups: int, limit: int, what: str) -> tuple[array[int], array[int]]:
+    """The lengths and numbers of _runs(): `groups` groups of numbers below `limit`."""
+    _check(isinstance(value, list) and len(value) == 2, what)
+    lengths = _read_array(value[0], 1 << 32, what)
+    numbers = _read_array(value[1], limit, what)
+    _check(len(lengths) == groups and sum(lengths) == len(numbers), what)
+    return lengths, numbers
