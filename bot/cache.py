@@ -27,6 +27,7 @@ import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from bot import __version__, cachecodec
 from bot.engine import Engine
@@ -127,8 +128,7 @@ def _read(target: Path, key: str) -> tuple[Knowledge, Index] | None:
     """The cached knowledge and index, or None after one log line saying why not."""
     try:
         with target.open("rb") as file:
-            head = file.readline(4096)
-            found = _parse_header(head)
+            found = _parse_header(file.readline(4096))
             if found is None:
                 log.warning("knowledge cache %s is not a cache file; loading in full", target)
                 return None
@@ -139,26 +139,49 @@ def _read(target: Path, key: str) -> tuple[Knowledge, Index] | None:
             if found["key"] != key:
                 log.info("knowledge cache %s is stale; loading in full", target)
                 return None
-            body = file.read()
+            return _read_body(target, file)
     except FileNotFoundError:
         log.info("no knowledge cache at %s yet; loading in full", target)
-        return None
     except OSError as exc:
         log.warning("knowledge cache %s cannot be read (%s); loading in full", target, exc)
-        return None
-    if zlib.crc32(body) != found.get("crc32"):
-        log.warning("knowledge cache %s is damaged (checksum); loading in full", target)
-        return None
+    return None
+
+
+def _read_body(target: Path, file: BinaryIO) -> tuple[Knowledge, Index] | None:
+    """The body's sections, a line each, then a line with their checksum (checked before the
+    result is used; the sections are parsed as they are read, never all held at once)."""
+    checksum = 0
+
+    def section() -> object:
+        nonlocal checksum
+        line = file.readline()
+        if not line.endswith(b"\n"):
+            raise ValueError("the file ends early")
+        checksum = zlib.crc32(line, checksum)
+        return json.loads(line)
+
     try:
         with paused_gc():
-            data = json.loads(body)
-            del body
-            return cachecodec.decode(data, _article_text)
+            restored = cachecodec.decode(section, _article_text)
+            trailer = json.loads(file.readline())
     except _ChangedArticle as exc:
         log.info("knowledge cache %s is stale (%s changed); loading in full", target, exc)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        return None
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        RecursionError,
+        StopIteration,
+    ) as exc:
         log.warning("knowledge cache %s is damaged (%s); loading in full", target, exc)
-    return None
+        return None
+    if not isinstance(trailer, dict) or trailer.get("crc32") != checksum or file.read(1):
+        log.warning("knowledge cache %s is damaged (checksum); loading in full", target)
+        return None
+    return restored
 
 
 def _parse_header(line: bytes) -> dict[str, object] | None:
@@ -168,7 +191,7 @@ def _parse_header(line: bytes) -> dict[str, object] | None:
         return None
     if not isinstance(header, dict) or header.get("magic") != MAGIC:
         return None
-    if not isinstance(header.get("key"), str) or not isinstance(header.get("crc32"), int):
+    if not isinstance(header.get("key"), str):
         return None
     return header
 
@@ -192,27 +215,31 @@ def _article_text(path: Path, digest: str) -> str:
 def _write(target: Path, key: str, knowledge: Knowledge, index: Index) -> None:
     """Write the cache file atomically; a failure is logged and otherwise harmless."""
     try:
-        body = json.dumps(
-            cachecodec.encode(knowledge, index, text_digest),
-            ensure_ascii=False,
-            separators=(",", ":"),
-            check_circular=False,
-        ).encode("utf-8", "surrogatepass")
-        header = {**_header(key), "crc32": zlib.crc32(body)}
+        sections = cachecodec.encode(knowledge, index, text_digest)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     except (OSError, ValueError) as exc:
         log.warning("could not write the knowledge cache %s (%s)", target, exc)
         return
     # Written aside and renamed: a reader sees the old file or the new one, whole.
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(json.dumps(header).encode("ascii") + b"\n")
-            file.write(body)
+            file.write(json.dumps(_header(key)).encode("ascii") + b"\n")
+            checksum = 0
+            while sections:
+                line = _dumps(sections.pop(0)) + b"\n"  # each section let go once written
+                checksum = zlib.crc32(line, checksum)
+                file.write(line)
+            file.write(json.dumps({"crc32": checksum}).encode("ascii") + b"\n")
         os.replace(temporary, target)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         log.warning("could not write the knowledge cache %s (%s)", target, exc)
         Path(temporary).unlink(missing_ok=True)
+
+
+def _dumps(data: object) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return text.encode("utf-8", "surrogatepass")
 
 
 def load_engine(path: str | Path | None = None) -> Engine:

@@ -52,6 +52,31 @@ DERIVED = (
 
 _ARTICLE_FIELDS = 5
 
+# The body's sections and their parts, in the order they are written and read.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("knowledge", ("files", "articles", "synonyms", "article_synonyms", "warnings")),
+    ("entries", ("entries",)),
+    ("places", ("places",)),
+    (
+        "terms",
+        (
+            "terms",
+            "synonym_of",
+            "scoped_terms",
+            "weights",
+            "entry_terms",
+            "entry_weights",
+            "kinds",
+            "entry_kinds",
+            "answer_types",
+        ),
+    ),
+    ("variants", ("variant_terms",)),
+    ("phrases", ("variant_phrases",)),
+    ("passages", ("passages", "passage_phrases", "passage_terms", "entry_texts")),
+    ("vocabulary", ("known_terms", "vocabulary")),
+)
+
 
 # -- encoding ----------------------------------------------------------------------------------
 
@@ -67,8 +92,11 @@ class _Terms:
         return [number.setdefault(term, len(number)) for term in terms]
 
 
-def encode(knowledge: Knowledge, index: Index, digest: Callable[[str], str]) -> dict[str, Any]:
-    """The cache body of a knowledge and its index; `digest` fingerprints an article's text."""
+def encode(
+    knowledge: Knowledge, index: Index, digest: Callable[[str], str]
+) -> list[dict[str, Any]]:
+    """The cache body of a knowledge and its index, in sections; `digest` fingerprints an
+    article's text."""
     files = {path: i for i, path in enumerate(knowledge.files)}
     entries = list(knowledge.entries.values())
     places = [knowledge.places.get(entry.id) for entry in entries]
@@ -157,7 +185,9 @@ def encode(knowledge: Knowledge, index: Index, digest: Callable[[str], str]) -> 
     body["weights"] = list(weights)
     body["kinds"] = [list(found) for found in kinds]
     body["terms"] = list(terms.number)
-    return body
+    return [
+        {"section": section, **{name: body[name] for name in names}} for section, names in SECTIONS
+    ]
 
 
 # -- decoding ----------------------------------------------------------------------------------
@@ -234,18 +264,45 @@ class _Places(Mapping[str, EntryPlaces]):
         return len(self._ids)
 
 
-def decode(data: Any, article_text: Callable[[Path, str], str]) -> tuple[Knowledge, Index]:
-    """The knowledge and index of a cache body. `article_text(path, digest)` reads an
-    article's text, which must have that digest (else it raises)."""
-    _check(isinstance(data, dict), "body")
-    knowledge = _knowledge(data, article_text)
-    return knowledge, _index(data, knowledge)
+class _Body:
+    """The body's sections, read one at a time as their parts are taken, each part let go once
+    taken (a large knowledge's body is never all in memory at once)."""
+
+    def __init__(self, read: Callable[[], Any]) -> None:
+        self._read = read
+        self._sections = iter(SECTIONS)
+        self._parts: dict[str, Any] = {}
+
+    def take(self, name: str) -> Any:
+        while name not in self._parts:
+            section, names = next(self._sections)  # StopIteration: a part never written
+            data = self._read()
+            _check(isinstance(data, dict) and data.keys() == {"section", *names}, section)
+            _check(data.pop("section") == section, section)
+            self._parts.update(data)
+        return self._parts.pop(name)
+
+    def finish(self) -> None:
+        _check(not self._parts and next(self._sections, None) is None, "sections")
 
 
-def _knowledge(data: dict[str, Any], article_text: Callable[[Path, str], str]) -> Knowledge:
-    files = tuple(Path(p) for p in _strings(data["files"], "files"))
+def decode(
+    read: Callable[[], Any], article_text: Callable[[Path, str], str]
+) -> tuple[Knowledge, Index]:
+    """The knowledge and index of a cache body, whose sections `read()` returns in order (see
+    sections()). `article_text(path, digest)` reads an article's text, which must have that
+    digest (else it raises)."""
+    body = _Body(read)
+    knowledge = _knowledge(body, article_text)
+    index = _index(body, knowledge)
+    body.finish()
+    return knowledge, index
+
+
+def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowledge:
+    files = tuple(Path(p) for p in _strings(body.take("files"), "files"))
     articles: dict[str, Article] = {}
-    for row in data["articles"]:
+    for row in body.take("articles"):
         _check(
             isinstance(row, list)
             and len(row) == _ARTICLE_FIELDS
@@ -256,7 +313,7 @@ def _knowledge(data: dict[str, Any], article_text: Callable[[Path, str], str]) -
         articles[article_id] = Article(
             article_id, title, origin, article_text(Path(path), digest), Path(path)
         )
-    columns = data["entries"]
+    columns = body.take("entries")
     _check(isinstance(columns, dict), "entries")
     ids = _strings(columns["id"], "ids")
     count = len(ids)
@@ -291,15 +348,16 @@ def _knowledge(data: dict[str, Any], article_text: Callable[[Path, str], str]) -
         )
     }
     _check(len(entries) == count > 0, "entries")
-    places = _Places(data["places"], list(entries))
-    synonyms = tuple(tuple(_strings(g, "synonyms")) for g in data["synonyms"])
-    _check(isinstance(data["article_synonyms"], dict), "article synonyms")
+    places = _Places(body.take("places"), list(entries))
+    synonyms = tuple(tuple(_strings(g, "synonyms")) for g in body.take("synonyms"))
+    scoped = body.take("article_synonyms")
+    _check(isinstance(scoped, dict), "article synonyms")
     article_synonyms = {
         article: tuple(tuple(_strings(g, "synonyms")) for g in groups)
-        for article, groups in data["article_synonyms"].items()
+        for article, groups in scoped.items()
     }
     warnings = []
-    for row in data["warnings"]:
+    for row in body.take("warnings"):
         _check(isinstance(row, list) and len(row) == 6, "warning")
         path, line, column, message, entry_id, severity = row
         _check(
@@ -323,29 +381,30 @@ def _knowledge(data: dict[str, Any], article_text: Callable[[Path, str], str]) -
     )
 
 
-def _index(data: dict[str, Any], knowledge: Knowledge) -> Index:
-    terms = _strings(data["terms"], "terms")
+def _index(body: _Body, knowledge: Knowledge) -> Index:
+    terms = _strings(body.take("terms"), "terms")
     term = terms.__getitem__
     count = len(terms)
     index = Index.__new__(Index)
     index._link(knowledge)
     entries = index.entries
     analyzer = Analyzer(())
-    synonym_of = data["synonym_of"]
+    synonym_of = body.take("synonym_of")
     _check(
         isinstance(synonym_of, dict) and all(isinstance(t, str) for t in synonym_of.values()),
         "synonyms",
     )
     analyzer.synonym_of = synonym_of
     index.analyzer = analyzer
-    _check(isinstance(data["scoped_terms"], dict), "scoped terms")
+    scoped = body.take("scoped_terms")
+    _check(isinstance(scoped, dict), "scoped terms")
     index.scoped_terms = {
-        stem: tuple(_strings(found, "scoped terms")) for stem, found in data["scoped_terms"].items()
+        stem: tuple(_strings(found, "scoped terms")) for stem, found in scoped.items()
     }
-    weights = data["weights"]
+    weights = body.take("weights")
     _check(isinstance(weights, list) and all(type(w) is float for w in weights), "weights")
-    lengths, ids = _read_runs(data["entry_terms"], len(entries), count, "entry terms")
-    codes = _read_array(data["entry_weights"], len(weights), "entry weights")
+    lengths, ids = _read_runs(body.take("entry_terms"), len(entries), count, "entry terms")
+    codes = _read_array(body.take("entry_weights"), len(weights), "entry weights")
     _check(len(codes) == len(ids), "entry weights")
     weight_of = iter(codes)
     found = iter(ids)
@@ -359,19 +418,19 @@ def _index(data: dict[str, Any], knowledge: Knowledge) -> Index:
         )
         for n in lengths
     ]
-    kinds = [frozenset(_strings(group, "kinds")) for group in data["kinds"]]
+    kinds = [frozenset(_strings(group, "kinds")) for group in body.take("kinds")]
     index.entry_kinds = list(
-        map(kinds.__getitem__, _read_array(data["entry_kinds"], len(kinds), "kinds"))
+        map(kinds.__getitem__, _read_array(body.take("entry_kinds"), len(kinds), "kinds"))
     )
     _check(len(index.entry_kinds) == len(entries), "kinds")
-    lengths, ids = _read_runs(data["answer_types"], len(entries), count, "answer types")
+    lengths, ids = _read_runs(body.take("answer_types"), len(entries), count, "answer types")
     found = iter(ids)
     index.entry_answer_types = [
         frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
     ]
     variant_count = sum(len(entry.questions) for entry in entries)
-    lengths, ids = _read_runs(data["variant_terms"], variant_count, count, "variant terms")
-    phrases = _strings(data["variant_phrases"], "variant phrases")
+    lengths, ids = _read_runs(body.take("variant_terms"), variant_count, count, "variant terms")
+    phrases = _strings(body.take("variant_phrases"), "variant phrases")
     _check(len(phrases) == variant_count, "variant phrases")
     found, sizes, phrase = iter(ids), iter(lengths), iter(phrases)
     index.entry_variants = [
@@ -384,11 +443,11 @@ def _index(data: dict[str, Any], knowledge: Knowledge) -> Index:
         for position, entry in enumerate(entries)
     ]
     index.variants = [variant for own in index.entry_variants for variant in own]
-    rows = _read_array(data["passages"], max(len(entries), 2), "passages")
+    rows = _read_array(body.take("passages"), max(len(entries), 2), "passages")
     _check(len(rows) % 2 == 0 and all(s < 2 for s in rows[1::2]), "passages")
-    phrases = _strings(data["passage_phrases"], "passage phrases")
+    phrases = _strings(body.take("passage_phrases"), "passage phrases")
     _check(len(phrases) * 2 == len(rows), "passage phrases")
-    lengths, ids = _read_runs(data["passage_terms"], len(phrases), count, "passage terms")
+    lengths, ids = _read_runs(body.take("passage_terms"), len(phrases), count, "passage terms")
     found, sizes = iter(ids), iter(lengths)
     passages = [
         _Variant(
@@ -399,11 +458,13 @@ def _index(data: dict[str, Any], knowledge: Knowledge) -> Index:
         )
         for position, source, phrase_text in zip(rows[0::2], rows[1::2], phrases, strict=True)
     ]
-    lengths, numbers = _read_runs(data["entry_texts"], len(entries), len(passages), "entry texts")
+    lengths, numbers = _read_runs(
+        body.take("entry_texts"), len(entries), len(passages), "entry texts"
+    )
     found = iter(numbers)
     index.entry_texts = [tuple(map(passages.__getitem__, islice(found, n))) for n in lengths]
-    index.known_terms = set(map(term, _read_array(data["known_terms"], count, "known terms")))
-    index._derive(_strings(data["vocabulary"], "vocabulary"))
+    index.known_terms = set(map(term, _read_array(body.take("known_terms"), count, "known terms")))
+    index._derive(_strings(body.take("vocabulary"), "vocabulary"))
     return index
 
 

@@ -212,12 +212,16 @@ def test_a_well_formed_body_of_the_wrong_shape_is_refused(
 
     cache.load_engine(kb)
     target = _cache_file(cache_dir)
-    head, body = target.read_bytes().split(b"\n", 1)
-    data = json.loads(body)
-    data["terms"] = data["terms"][:3]  # term numbers out of range
-    body = json.dumps(data).encode()
-    header = {**json.loads(head), "crc32": zlib.crc32(body)}
-    target.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    head, *sections, _trailer = target.read_bytes().splitlines(keepends=True)
+    parsed = [json.loads(line) for line in sections]
+    terms = next(s for s in parsed if s["section"] == "terms")
+    terms["terms"] = terms["terms"][:3]  # term numbers out of range
+    sections = [json.dumps(s).encode() + b"\n" for s in parsed]
+    checksum = 0
+    for line in sections:
+        checksum = zlib.crc32(line, checksum)
+    trailer = json.dumps({"crc32": checksum}).encode() + b"\n"
+    target.write_bytes(head + b"".join(sections) + trailer)
     caplog.set_level(logging.INFO, logger=LOGGER)
     cache.load_engine(kb)
     lines = _cache_lines(caplog)
@@ -232,6 +236,7 @@ def test_a_cache_from_another_version_is_not_used(
     head, body = target.read_bytes().split(b"\n", 1)
     header = {**json.loads(head), "code": "0" * 64}
     target.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    # (the rest of the file is whole: only the header says it is from other code)
     caplog.set_level(logging.INFO, logger=LOGGER)
     cache.load_engine(kb)
     lines = _cache_lines(caplog)
