@@ -226,8 +226,8 @@ def _write(target: Path, key: str, knowledge: Knowledge, index: Index) -> None:
         with os.fdopen(handle, "wb") as file:
             file.write(json.dumps(_header(key)).encode("ascii") + b"\n")
             checksum = 0
-            while sections:
-                line = _dumps(sections.pop(0)) + b"\n"  # each section let go once written
+            for section in sections:
+                line = _dumps(section) + b"\n"
                 checksum = zlib.crc32(line, checksum)
                 file.write(line)
             file.write(json.dumps({"crc32": checksum}).encode("ascii") + b"\n")

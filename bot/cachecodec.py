@@ -94,9 +94,10 @@ class _Terms:
 
 def encode(
     knowledge: Knowledge, index: Index, digest: Callable[[str], str]
-) -> list[dict[str, Any]]:
-    """The cache body of a knowledge and its index, in sections; `digest` fingerprints an
-    article's text."""
+) -> Iterator[dict[str, Any]]:
+    """The cache body of a knowledge and its index, one section at a time (each is made when
+    asked for, so that a large one is never all in memory); `digest` fingerprints an article's
+    text."""
     files = {path: i for i, path in enumerate(knowledge.files)}
     entries = list(knowledge.entries.values())
     places = [knowledge.places.get(entry.id) for entry in entries]
@@ -122,25 +123,32 @@ def encode(
                 passage_phrases.append(passage.phrase)
             numbers.append(number)
         entry_texts.append(numbers)
-    kinds: dict[frozenset[str], int] = {}
-    weights: dict[float, int] = {}
     variants = [v for own in index.entry_variants for v in own]
-    body = {
-        "articles": [
+    # Every term, weight and kind numbered first: the tables go before what refers to them.
+    for group in (*index.entry_terms, *index.entry_answer_types, index.known_terms):
+        terms.ids(group)
+    for variant in variants:
+        terms.ids(variant.terms)
+    weights = {w: 0 for found in index.entry_terms for w in found.values()}
+    weights = {w: i for i, w in enumerate(weights)}
+    kinds = {found: 0 for found in index.entry_kinds}
+    kinds = {found: i for i, found in enumerate(kinds)}
+    parts: dict[str, Callable[[], Any]] = {
+        "articles": lambda: [
             [a.id, a.title, a.origin, str(a.path), digest(a.text)]
             for a in knowledge.articles.values()
         ],
-        "files": [str(path) for path in knowledge.files],
-        "synonyms": [list(group) for group in knowledge.synonyms],
-        "article_synonyms": {
+        "files": lambda: [str(path) for path in knowledge.files],
+        "synonyms": lambda: [list(group) for group in knowledge.synonyms],
+        "article_synonyms": lambda: {
             article: [list(group) for group in groups]
             for article, groups in knowledge.article_synonyms.items()
         },
-        "warnings": [
+        "warnings": lambda: [
             [str(p.path), p.line, p.column, p.message, p.entry_id, p.severity]
             for p in knowledge.warnings
         ],
-        "entries": {
+        "entries": lambda: {
             "id": [e.id for e in entries],
             "article": [e.article_id for e in entries],
             "questions": _string_runs([e.questions for e in entries]),
@@ -154,40 +162,35 @@ def encode(
             "source": _array(files[e.source_file] + 1 if e.source_file else 0 for e in entries),
             "line": _array(e.line for e in entries),
         },
-        "places": {
+        "places": lambda: {
             "has": _array(int(p is not None) for p in places),
             "spots": _array(n for p in places if p is not None for n in (*p.answer, *p.quote)),
             "questions": _runs(
                 [[n for pair in p.questions for n in pair] for p in places if p is not None]
             ),
         },
-        "synonym_of": index.analyzer.synonym_of,
-        "scoped_terms": {stem: list(found) for stem, found in index.scoped_terms.items()},
-        "entry_terms": _runs([terms.ids(found) for found in index.entry_terms]),
-        "entry_weights": _array(
-            [
-                weights.setdefault(w, len(weights))
-                for found in index.entry_terms
-                for w in found.values()
-            ]
+        "synonym_of": lambda: index.analyzer.synonym_of,
+        "scoped_terms": lambda: {stem: list(found) for stem, found in index.scoped_terms.items()},
+        "entry_terms": lambda: _runs([terms.ids(found) for found in index.entry_terms]),
+        "entry_weights": lambda: _array(
+            weights[w] for found in index.entry_terms for w in found.values()
         ),
-        "entry_kinds": _array([kinds.setdefault(found, len(kinds)) for found in index.entry_kinds]),
-        "answer_types": _runs([terms.ids(types) for types in index.entry_answer_types]),
-        "variant_terms": _runs([terms.ids(v.terms) for v in variants]),
-        "variant_phrases": [v.phrase for v in variants],
-        "passages": _array([n for row in passage_rows for n in row]),
-        "passage_terms": _runs(passage_terms),
-        "passage_phrases": passage_phrases,
-        "entry_texts": _runs(entry_texts),
-        "known_terms": _array(terms.ids(index.known_terms)),
-        "vocabulary": sorted(index.queries.speller.vocabulary),
+        "entry_kinds": lambda: _array(kinds[found] for found in index.entry_kinds),
+        "answer_types": lambda: _runs([terms.ids(types) for types in index.entry_answer_types]),
+        "variant_terms": lambda: _runs([terms.ids(v.terms) for v in variants]),
+        "variant_phrases": lambda: [v.phrase for v in variants],
+        "passages": lambda: _array(n for row in passage_rows for n in row),
+        "passage_terms": lambda: _runs(passage_terms),
+        "passage_phrases": lambda: passage_phrases,
+        "entry_texts": lambda: _runs(entry_texts),
+        "known_terms": lambda: _array(terms.ids(index.known_terms)),
+        "vocabulary": lambda: sorted(index.queries.speller.vocabulary),
+        "weights": lambda: list(weights),
+        "kinds": lambda: [list(found) for found in kinds],
+        "terms": lambda: list(terms.number),
     }
-    body["weights"] = list(weights)
-    body["kinds"] = [list(found) for found in kinds]
-    body["terms"] = list(terms.number)
-    return [
-        {"section": section, **{name: body[name] for name in names}} for section, names in SECTIONS
-    ]
+    for section, names in SECTIONS:
+        yield {"section": section, **{name: parts[name]() for name in names}}
 
 
 # -- decoding ----------------------------------------------------------------------------------
