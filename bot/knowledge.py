@@ -564,8 +564,11 @@ class _Builder:
                 if q.kind == "str" and str(q.value).strip()
             ),
         )
-        article_node = fields.get("article", node)
-        self.pending.append((entry, related_nodes, fields["quote"], path))
+        # Only where they are is kept for the checks after all files are read, not the nodes
+        # themselves: the entry's node holds its whole parsed tree, which can go now.
+        article_node = fields.get("article", node)._replace(value=None)
+        spots = [related._replace(value=None) for related in related_nodes]
+        self.pending.append((entry, spots, fields["quote"]._replace(value=None), path))
         self.article_nodes[entry_id] = article_node
 
     def _answer_kinds(self, path: Path, node: Located, entry_id: str | None) -> list[str]:
