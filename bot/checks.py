@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.engine import Engine
 from bot.knowledge import Problem
+from bot.model import Entry
 
 
-def ambiguous_variants(engine: Engine) -> list[Problem]:
+def ambiguous_variants(engine: Engine, entries: Iterable[Entry] | None = None) -> list[Problem]:
     """Warnings for question variants that match another entry at least as well as their own,
-    or that match nothing at all."""
+    or that match nothing at all (of `entries`, by default all)."""
     warnings = []
     places = engine.knowledge.places
-    for entry in engine.knowledge.entries.values():
+    for entry in engine.knowledge.entries.values() if entries is None else entries:
         variant_places = places[entry.id].questions if entry.id in places else ()
         for number, variant in enumerate(entry.questions):
             # The variant's own line when known (so an editor jumps to it), else the entry's.

@@ -119,12 +119,13 @@ def cmd_chat(args: argparse.Namespace, io: Io) -> int:
 def cmd_check(args: argparse.Namespace, io: Io) -> int:
     """Validate the knowledge; exit 1 on any error (and, with --strict, on any warning)."""
     from bot.answercheck import answer_problems
-    from bot.checks import ambiguous_variants
+    from bot.checkcache import cached_ambiguities
 
-    engine = load_engine(args.path or args.knowledge)
+    path = args.path or args.knowledge
+    engine = load_engine(path)
     knowledge = engine.knowledge
     warnings: list[Problem] = sorted(
-        [*knowledge.warnings, *answer_problems(knowledge), *ambiguous_variants(engine)],
+        [*knowledge.warnings, *answer_problems(knowledge), *cached_ambiguities(engine, path)],
         key=lambda p: (str(p.path), p.line, p.column),
     )
     if args.strict and warnings:

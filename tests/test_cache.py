@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -331,3 +332,45 @@ def test_the_running_bots_reload_reuses_the_cache(
     assert live.reload().ok
     answer = live.engine.ask("How much was the G4S deal worth?")
     assert answer.entry is not None and answer.entry.answer == "Up to £78m a year."
+
+
+def test_check_keeps_its_variant_warnings_for_unchanged_files(
+    kb: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import checkcache
+    from bot.checks import ambiguous_variants
+
+    engine = cache.load_engine(kb)
+    expected = ambiguous_variants(engine)
+    assert checkcache.cached_ambiguities(engine, kb) == expected
+    with monkeypatch.context() as patch:
+        patch.setattr(checkcache, "ambiguities", lambda engine: pytest.fail("ran again"))
+        assert checkcache.cached_ambiguities(engine, kb) == expected
+    file = kb / "g4s-police-outsourcing.yaml"
+    file.write_text(file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    ran = []
+    monkeypatch.setattr(checkcache, "ambiguities", lambda engine: ran.append(1) or [])
+    assert checkcache.cached_ambiguities(engine, kb) == []
+    assert ran == [1]  # the files changed: the pass runs again
+
+
+def test_the_split_ambiguity_pass_finds_what_the_plain_one_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot import checkcache
+    from bot.checks import ambiguous_variants
+
+    knowledge = load_knowledge(BUNDLED)
+    # Every entry also asked with the next entry's first wording: a warning each.
+    entries = list(knowledge.entries.values())
+    borrowed = {
+        entry.id: replace(
+            entry, questions=(*entry.questions, entries[(i + 1) % len(entries)].question)
+        )
+        for i, entry in enumerate(entries)
+    }
+    engine = Engine(replace(knowledge, entries=borrowed))
+    monkeypatch.setattr(checkcache, "PARALLEL_FROM", 1)
+    split = checkcache.ambiguities(engine)
+    assert split == ambiguous_variants(engine)
+    assert len(split) >= len(entries) // 2  # so that the comparison says something
