@@ -23,6 +23,8 @@ import hashlib
 import json
 import logging
 import os
+import subprocess
+import sys
 import tempfile
 import zlib
 from functools import lru_cache
@@ -242,6 +244,70 @@ def _dumps(data: object) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+def is_current(path: str | Path | None = None) -> bool:
+    """True when the cache file of the knowledge at `path` is of its files and this code (its
+    articles' texts are checked only when it is read)."""
+    root = resolve_knowledge_path(path)
+    target = cache_file(root)
+    if target is None:
+        return False
+    try:
+        files = knowledge_files(root)
+        key = content_key(files) if files else None
+        with target.open("rb") as file:
+            found = _parse_header(file.readline(4096))
+    except OSError:
+        return False
+    expected = _header(key) if key is not None else None
+    return (
+        found is not None
+        and expected is not None
+        and all(found.get(k) == v for k, v in expected.items())
+    )
+
+
+# A child building the cache of a very large knowledge is given this long.
+CHILD_TIMEOUT = 900.0
+
+
+def build_in_child(path: str | Path | None = None) -> bool:
+    """Load the knowledge at `path` in a child process, which writes its cache: the parsing,
+    validation and indexing then take nothing from this process (its event loop, its memory,
+    its garbage collector), which only reads the cache. False when the child did not manage
+    (an invalid knowledge, the cache off or unwritable): the caller loads in full itself, and
+    reports the problems."""
+    root = resolve_knowledge_path(path)
+    if cache_file(root) is None:
+        return False
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.cache", str(root)],
+            capture_output=True,
+            timeout=CHILD_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("building the knowledge cache in a child process failed (%s)", exc)
+        return False
+    return done.returncode == 0 and is_current(root)
+
+
 def load_engine(path: str | Path | None = None) -> Engine:
     """An engine for the knowledge at `path` (see load_indexed)."""
     return Engine(*load_indexed(path))
+
+
+def _main(argv: list[str]) -> int:
+    """`python -m bot.cache PATH`: load the knowledge at PATH and write its cache (used by
+    build_in_child); exit status 1 when the knowledge is invalid."""
+    from bot.knowledge import KnowledgeError
+
+    try:
+        load_indexed(argv[0] if argv else None)
+    except KnowledgeError:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_set_aside = 0  # how many blocks off the main thread have the older objects set aside
 
 
 @contextmanager
@@ -19,7 +23,16 @@ def paused_gc() -> Iterator[None]:
     questions (for a second at 100k entries). Objects of other threads are moved too, which
     only means that they are looked at in the next full collection. Nested pauses, or a
     collector that was off already, are left alone.
+
+    Off the main thread (a reload while the bot answers on its event loop) the collector is
+    not stopped for the whole process: it keeps running, and only the objects that existed
+    before the block (the engine in service, above all) are set aside so that its collections
+    do not walk them again and again (see _older_objects_set_aside).
     """
+    if threading.current_thread() is not threading.main_thread():
+        with _older_objects_set_aside():
+            yield
+        return
     if not gc.isenabled():
         yield
         return
@@ -30,3 +43,21 @@ def paused_gc() -> Iterator[None]:
         gc.freeze()
         gc.unfreeze()
         gc.enable()
+
+
+@contextmanager
+def _older_objects_set_aside() -> Iterator[None]:
+    """Move every object that exists now out of the collector's sight (gc.freeze) until the
+    last such block ends; the collector keeps working on the objects made meanwhile."""
+    global _set_aside
+    with _lock:
+        if _set_aside == 0:
+            gc.freeze()
+        _set_aside += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _set_aside -= 1
+            if _set_aside == 0:
+                gc.unfreeze()

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import cache
 from bot.cache import load_engine
 from bot.engine import Engine
 from bot.knowledge import KnowledgeError, knowledge_files, resolve_knowledge_path
@@ -22,6 +23,9 @@ from bot.knowledge import KnowledgeError, knowledge_files, resolve_knowledge_pat
 log = logging.getLogger(__name__)
 
 _Stamp = tuple[tuple[str, int, int], ...]
+
+# Reloads of a knowledge of at least this many entries are built in a child process.
+CHILD_BUILD_FROM = 2000
 
 
 @dataclass(frozen=True)
@@ -77,12 +81,20 @@ class LiveEngine:
         with self._reloading:
             return self._reload() if self.changed() else None
 
+    def _load(self, serving: int) -> Engine:
+        """A new engine for the files. When a large knowledge is served and its cache is out
+        of date, a child process builds the cache first, so that parsing and indexing take
+        nothing from the bot's process: it only reads the cache (see bot.cache)."""
+        if serving >= CHILD_BUILD_FROM and not cache.is_current(self.path):
+            cache.build_in_child(self.path)  # on failure, load_engine loads in full and reports
+        return load_engine(self.path)
+
     def _reload(self) -> ReloadResult:
         old = self._engine
         before = self._fingerprint(old)
         self._stamp = before  # an invalid state is not retried until a file changes again
         try:
-            engine = load_engine(self.path)
+            engine = self._load(len(old.knowledge.entries))
         except (RecursionError, MemoryError) as exc:  # a file beyond the loader's guards
             log.error(
                 "knowledge reload failed (%s: the files are too large or too deeply nested); "

@@ -374,3 +374,51 @@ def test_the_split_ambiguity_pass_finds_what_the_plain_one_does(
     split = checkcache.ambiguities(engine)
     assert split == ambiguous_variants(engine)
     assert len(split) >= len(entries) // 2  # so that the comparison says something
+
+
+def test_a_large_knowledges_reload_is_built_in_a_child_process(
+    kb: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.live
+    from bot.live import LiveEngine
+
+    live = LiveEngine(kb)
+    monkeypatch.setattr(bot.live, "CHILD_BUILD_FROM", 1)  # the bundled knowledge counts as large
+    file = kb / "g4s-police-outsourcing.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("Up to £77m a year.", "Up to £78m a year."),
+        encoding="utf-8",
+    )
+    with monkeypatch.context() as patch:
+        _no_full_load(patch)  # in this process: the child parsed, validated and indexed
+        assert live.reload().ok
+    answer = live.engine.ask("How much was the G4S deal worth?")
+    assert answer.entry is not None and answer.entry.answer == "Up to £78m a year."
+    # An invalid edit: the child fails, this process loads in full and reports the problems.
+    file.write_text(file.read_text(encoding="utf-8") + "\n  - id: [broken\n", encoding="utf-8")
+    result = live.reload()
+    assert not result.ok and result.problems
+    assert live.engine.ask("How much was the G4S deal worth?").entry.answer == "Up to £78m a year."  # type: ignore[union-attr]
+
+
+def test_a_load_off_the_main_thread_leaves_the_collector_running() -> None:
+    import gc
+    import threading
+
+    from bot.gcpause import paused_gc
+
+    seen: list[tuple[bool, int]] = []
+
+    def load() -> None:
+        with paused_gc():
+            seen.append((gc.isenabled(), gc.get_freeze_count()))
+
+    assert gc.isenabled()
+    worker = threading.Thread(target=load)
+    worker.start()
+    worker.join()
+    ((enabled, frozen),) = seen
+    assert enabled and frozen > 0  # running, with the older objects set aside
+    assert gc.get_freeze_count() == 0 and gc.isenabled()  # and back after
+    with paused_gc():
+        assert not gc.isenabled()  # the main thread (a start) still pauses it
