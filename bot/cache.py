@@ -21,15 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
-import subprocess
 import sys
-import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from bot import __version__, cachecodec
 from bot.engine import Engine
@@ -37,7 +34,18 @@ from bot.gcpause import paused_gc
 from bot.knowledge import Knowledge, knowledge_files, load_knowledge, resolve_knowledge_path
 from bot.matcher import Index
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    import logging
+
+
+
+def _log() -> logging.Logger:
+    """This module's logger; `logging` is imported only when there is something to say (a
+    start from a current cache says nothing, and saves the import)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 CACHE_ENV = "QA_CACHE_DIR"
 MAGIC = "qa-bot knowledge cache"
@@ -132,20 +140,20 @@ def _read(target: Path, key: str) -> tuple[Knowledge, Index] | None:
         with target.open("rb") as file:
             found = _parse_header(file.readline(4096))
             if found is None:
-                log.warning("knowledge cache %s is not a cache file; loading in full", target)
+                _log().warning("knowledge cache %s is not a cache file; loading in full", target)
                 return None
             expected = _header(key)
             if any(found.get(k) != expected[k] for k in ("format", "version", "code")):
-                log.info("knowledge cache %s is from another version; loading in full", target)
+                _log().info("knowledge cache %s is from another version; loading in full", target)
                 return None
             if found["key"] != key:
-                log.info("knowledge cache %s is stale; loading in full", target)
+                _log().info("knowledge cache %s is stale; loading in full", target)
                 return None
             return _read_body(target, file)
     except FileNotFoundError:
-        log.info("no knowledge cache at %s yet; loading in full", target)
+        _log().info("no knowledge cache at %s yet; loading in full", target)
     except OSError as exc:
-        log.warning("knowledge cache %s cannot be read (%s); loading in full", target, exc)
+        _log().warning("knowledge cache %s cannot be read (%s); loading in full", target, exc)
     return None
 
 
@@ -167,7 +175,7 @@ def _read_body(target: Path, file: BinaryIO) -> tuple[Knowledge, Index] | None:
             restored = cachecodec.decode(section, _article_text)
             trailer = json.loads(file.readline())
     except _ChangedArticle as exc:
-        log.info("knowledge cache %s is stale (%s changed); loading in full", target, exc)
+        _log().info("knowledge cache %s is stale (%s changed); loading in full", target, exc)
         return None
     except (
         ValueError,
@@ -178,10 +186,10 @@ def _read_body(target: Path, file: BinaryIO) -> tuple[Knowledge, Index] | None:
         RecursionError,
         StopIteration,
     ) as exc:
-        log.warning("knowledge cache %s is damaged (%s); loading in full", target, exc)
+        _log().warning("knowledge cache %s is damaged (%s); loading in full", target, exc)
         return None
     if not isinstance(trailer, dict) or trailer.get("crc32") != checksum or file.read(1):
-        log.warning("knowledge cache %s is damaged (checksum); loading in full", target)
+        _log().warning("knowledge cache %s is damaged (checksum); loading in full", target)
         return None
     return restored
 
@@ -216,12 +224,14 @@ def _article_text(path: Path, digest: str) -> str:
 
 def _write(target: Path, key: str, knowledge: Knowledge, index: Index) -> None:
     """Write the cache file atomically; a failure is logged and otherwise harmless."""
+    import tempfile
+
     try:
         sections = cachecodec.encode(knowledge, index, text_digest)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     except (OSError, ValueError) as exc:
-        log.warning("could not write the knowledge cache %s (%s)", target, exc)
+        _log().warning("could not write the knowledge cache %s (%s)", target, exc)
         return
     # Written aside and renamed: a reader sees the old file or the new one, whole.
     try:
@@ -235,7 +245,7 @@ def _write(target: Path, key: str, knowledge: Knowledge, index: Index) -> None:
             file.write(json.dumps({"crc32": checksum}).encode("ascii") + b"\n")
         os.replace(temporary, target)
     except (OSError, ValueError) as exc:
-        log.warning("could not write the knowledge cache %s (%s)", target, exc)
+        _log().warning("could not write the knowledge cache %s (%s)", target, exc)
         Path(temporary).unlink(missing_ok=True)
 
 
@@ -279,6 +289,8 @@ def build_in_child(path: str | Path | None = None) -> bool:
     root = resolve_knowledge_path(path)
     if cache_file(root) is None:
         return False
+    import subprocess
+
     try:
         done = subprocess.run(
             [sys.executable, "-m", "bot.cache", str(root)],
@@ -287,7 +299,7 @@ def build_in_child(path: str | Path | None = None) -> bool:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        log.warning("building the knowledge cache in a child process failed (%s)", exc)
+        _log().warning("building the knowledge cache in a child process failed (%s)", exc)
         return False
     return done.returncode == 0 and is_current(root)
 

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from bot.lazyre import LazyPattern
+
 PERSON = "person"  # who: a person, body or organisation
 NAME = "name"  # the name of someone ("What is the name of the spokesman?")
 WHEN = "when"  # a day, date or time of any precision
@@ -160,10 +162,11 @@ _MONTHS = "|".join(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _DAYS = "|".join("monday tuesday wednesday thursday friday saturday sunday".split())
-_GIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Compiled on first use: only the knowledge's texts are read with these (bot.lazyre).
+_GIVES: tuple[tuple[str, LazyPattern], ...] = (
     (
         NUMBER,
-        re.compile(
+        LazyPattern(
             r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|"
             r"billion|half|quarter|twice|double|single|all|none|no)\b"
@@ -171,7 +174,7 @@ _GIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         WHEN,
-        re.compile(
+        LazyPattern(
             rf"\b({_DAYS}|{_MONTHS}|yesterday|today|tomorrow|tonight|recently|soon|"
             r"shortly|later this|earlier this)\b|\b(next|last|this|early|late|"
             r"coming) (week|weekend|month|year|spring|summer|autumn|winter)\b|"
@@ -181,22 +184,22 @@ _GIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         DATE,
-        re.compile(
+        LazyPattern(
             rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \d{{1,2}}\b|"
             r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b"
         ),
     ),
-    (YEAR, re.compile(r"\b(1[89]|20)\d\d\b")),
+    (YEAR, LazyPattern(r"\b(1[89]|20)\d\d\b")),
     (
         TIME,
-        re.compile(
+        LazyPattern(
             r"\b\d{1,2}([:.]\d\d)? ?(am|pm)\b|\b\d{1,2}:\d\d\b|\bo'?clock\b|\bnoon\b|"
             r"\bmidnight\b|\bmidday\b"
         ),
     ),
     (
         DURATION,
-        re.compile(
+        LazyPattern(
             rf"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
             rf"several|few|many)[ -]{_UNITS}\b|\b(for|lasting|over) (the )?"
             r"(next|past|last)\b|\blength\b|\blong\b"
@@ -204,14 +207,14 @@ _GIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         REASON,
-        re.compile(
+        LazyPattern(
             r"\b(because|reason|reasons|due to|owing to|as a result|so that|"
             r"in order to|caused|blamed|citing|amid|in the wake of|following)\b"
         ),
     ),
     (
         PLACE,
-        re.compile(
+        LazyPattern(
             r"\b(in|at|near|from|to|into) (?!(?:Monday|Tuesday|Wednesday|Thursday|"
             r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
             r"August|September|October|November|December)\b)[A-Z]\w+|(?i:\b(road|street|lane|"
@@ -219,16 +222,16 @@ _GIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"floor|ward|hospital|station|park|square)\b)"
         ),
     ),
-    (ABBREVIATION, re.compile(r"\b(stands for|short for|acronym|abbreviation)\b")),
+    (ABBREVIATION, LazyPattern(r"\b(stands for|short for|acronym|abbreviation)\b")),
 )
 # A personal name: a title and a capitalised word, or two capitalised words that are not the
 # start of the sentence and not an organisation ("Hertfordshire Constabulary").
-_TITLED_NAME = re.compile(
+_TITLED_NAME = LazyPattern(
     r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Councillor|Cllr|Rev|Inspector|"
     r"Sergeant|Chief Constable|Chief Executive|Superintendent|Judge)\.? [A-Z][a-z]+"
 )
 # Runs of capitalised words: "Janet Ormerod", "Ashworth Amateur Swimming Club".
-_CAPITAL_RUN = re.compile("\\b[A-Z][a-z'\u2019]+(?: [A-Z][a-z'\u2019]+)+\\b")
+_CAPITAL_RUN = LazyPattern("\\b[A-Z][a-z'\u2019]+(?: [A-Z][a-z'\u2019]+)+\\b")
 _ORGANISATION_WORDS = frozenset(
     "Police Constabulary Council Authority Authorities Group Trust Hospital Centre Center "
     "Road Street Lane Avenue Ward Unit Pool Park Service Services Office Department Committee "
@@ -237,7 +240,7 @@ _ORGANISATION_WORDS = frozenset(
     "Library Museum Church Cathedral Airport Bridge Square Market Forces Force Pupils "
     "Station Line Railway Court House Hall Church Bank Fund Foundation Agency".split()
 )
-_CAPITALISED = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
+_CAPITALISED = LazyPattern(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
 
 
 def asked(normalised_question: str) -> str | None:
@@ -285,7 +288,7 @@ _GIVES_TRIGGERS = {
     ),
     ABBREVIATION: frozenset("stands short acronym abbreviation".split()),
 }
-_PEOPLE = re.compile(
+_PEOPLE = LazyPattern(
     r"\b(spokesman|spokeswoman|spokesperson|chief|chiefs|council|councillor|authority|"
     r"authorities|police|force|forces|company|firm|members|group|minister|officials?|"
     r"residents|staff|campaigners|he|she|they)\b"
