@@ -59,6 +59,9 @@ IDF_FLOOR = 1.0
 # The best entry must explain at least this share of the question's weight to be answered.
 MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
+# A name the article mentions in more sentences than this is its subject, which questions
+# about anything in it name (see Index.__init__).
+NAME_MOST_SENTENCES = 1
 # The share of its distance to 1 added to the confidence of an entry asked "which X" when the
 # question asks "which X" too.
 ANSWER_TYPE_BONUS = 0.4
@@ -300,6 +303,16 @@ class Index:
         self.queries = QueryAnalyser(
             analyzer.term, self.known_terms, vocabulary, self.scoped_terms.get
         )
+        self.queries.names = frozenset(
+            term
+            for article in knowledge.articles.values()
+            # The story's subject (in its title, or named all through it) is named by questions
+            # about anything in it: only names of details count.
+            for word in text.names_in(article.text, NAME_MOST_SENTENCES)
+            - set(text.words(article.title))
+            - text.CALENDAR_WORDS
+            for term in self.queries.terms_of(word)
+        )
         self._by_field_weight: dict[str, dict[float, list[int]]] = {}
 
     def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
@@ -414,6 +427,9 @@ class Matcher:
                     gives=index.entry_kinds[entry_index],
                     quote=index.entries[entry_index].quote,
                     article=index.entries[entry_index].article_id,
+                    missing_names=sum(
+                        1 for name in query.names if not any(t in entry_terms for t in name)
+                    ),
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
@@ -634,7 +650,11 @@ class Matcher:
         matched: tuple[str, ...] = ()
         if candidates:
             terms = self.index.entry_terms[self.index.position[candidates[0].entry_id]]
-            matched = tuple(w for w in query.words if self.index.analyzer.term(w) in terms)
+            matched = tuple(
+                w
+                for w in query.words
+                if any(t in terms for t in self.index.queries.terms_of(w))
+            )
         return Explanation(
             tokens=query.words,
             matched_terms=matched,

@@ -24,6 +24,8 @@ class Query:
     # Terms that stand for one word: its shared term and those of articles' own synonyms. An
     # entry has at most one of them, and together they weigh as one word.
     alternatives: tuple[tuple[str, ...], ...] = ()
+    # The proper names the question mentions ("Surrey", "LOCOG"), each as its terms.
+    names: tuple[tuple[str, ...], ...] = ()
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
     unknown_weights: tuple[float, ...] = ()
     focus: tuple[str, ...] = ()  # the known terms the question turns on ("which *forces*…")
@@ -62,6 +64,8 @@ class QueryAnalyser:
         self.scoped = scoped
         self.known_terms = known_terms
         self.speller = Speller(vocabulary, text.STOP_WORDS | text.QUESTION_WORDS)
+        # The terms of the articles' proper names (Surrey, LOCOG, Monday): see text.names_in.
+        self.names: frozenset[str] = frozenset()
 
     def analyse(self, question: str) -> Query:
         """Spelling, terms, unknown words and the kind of fact asked, for one question."""
@@ -81,6 +85,7 @@ class QueryAnalyser:
         terms: list[str] = []
         unknown: list[str] = []
         alternatives: list[tuple[str, ...]] = []
+        names: list[tuple[str, ...]] = []
         for word in spelled:
             if not text.is_content_word(word) or word in kind_words:
                 continue
@@ -88,6 +93,8 @@ class QueryAnalyser:
             if meanings:
                 words.append(word)
                 terms.extend(meanings)
+                if not self.names.isdisjoint(meanings):
+                    names.append(tuple(meanings))
                 if len(meanings) > 1:
                     alternatives.append(tuple(meanings))
             else:
@@ -105,6 +112,7 @@ class QueryAnalyser:
             phrase=phrase,
             terms=tuple(dict.fromkeys(terms)),
             alternatives=tuple(dict.fromkeys(alternatives)),
+            names=tuple(dict.fromkeys(names)),
             unknown=tuple(unknown),
             corrections=tuple(corrections),
             # The word the question turns on ("who *chairs*…") counts in full, however common.
@@ -159,6 +167,16 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
 
 def answer_type(words: list[str]) -> list[str]:
     """What a "which/what X" question wants an X of ("which *company*…", "what *contract*…"):
-    the entry whose own wordings ask for the same X is the one that names one."""
-    question_word, focus = _question_focus(words)
-    return focus if question_word in ("which", "what") else []
+    the entry whose own wordings ask for the same X is the one that names one. Only words
+    right after the question word: "what would G4S do" asks for no G4S."""
+    for position, word in enumerate(words):
+        if word in text.QUESTION_WORDS:
+            if word not in ("which", "what"):
+                return []
+            found: list[str] = []
+            for following in words[position + 1 : position + 3]:
+                if not text.is_content_word(following):
+                    break
+                found.append(following)
+            return found
+    return []
