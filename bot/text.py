@@ -34,7 +34,7 @@ STOP_WORDS = frozenset(
     exactly again any d m o y involved involve involves involving
     regarding concerning related part parts stuff time times read reading confused confusing
     understand clarify remind question questions quick mention mentioned everyone everybody
-    try trying tried another
+    try trying tried another name names came comes take takes took taken taking
     """.split()
 )
 
@@ -75,7 +75,8 @@ _QUOTES = (
 # Chat filler that would otherwise leave odd words behind ("who decides in the end").
 _FILLER_PHRASES = re.compile(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
-    r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering)\b"
+    r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering|in terms of|"
+    r"of the week)\b"
 )
 # Some patterns below start with a literal and look behind for the rest (r"IT(?<!\wIT)" for
 # r"\bIT\b"): the same matches, but the regex engine can skip to that literal instead of
@@ -132,6 +133,8 @@ def _may_have_filler(text: str) -> bool:
         or "honest" in text
         or "you" in text
         or "wondering" in text
+        or "terms of" in text
+        or "of the week" in text
     )
 
 

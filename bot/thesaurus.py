@@ -33,9 +33,9 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     move moves moved moving relocate relocates relocated relocating relocation transfer transferred
     build builds built building construction constructed
     repair repairs repaired repairing fix fixes fixed fixing refurbishment renovation maintenance
-    children child kids kid youngsters
+    children child kids kid youngsters paediatric pediatric
     parents mums dads mothers fathers
-    doctor doctors medic medics consultant consultants physician physicians
+    doctor doctors dr medic medics consultant consultants physician physicians clinician
     visits visitors visitor attendance footfall attendances
     protest protests protesting demo demonstration demonstrations rally rallies
     campaign campaigns campaigners campaigner campaigning activists
@@ -56,6 +56,10 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     near nearby nearest
     big large huge major
     money cash
+    raise raised raising fundraising fundraiser fundraisers
+    run runs running ran manage manages managed managing operate operates operated
+    corridor corridors hallway hallways passage
+    operation operations surgery surgeries
     pandemic covid coronavirus lockdown
     figures numbers statistics stats
     distance far miles
