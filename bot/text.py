@@ -35,6 +35,7 @@ STOP_WORDS = frozenset(
     regarding concerning related part parts stuff time times read reading confused confusing
     understand clarify remind question questions quick mention mentioned everyone everybody
     try trying tried another name names came comes take takes took taken taking
+    use uses used using behind guy guys bloke think thinks reckon reckons good
     """.split()
 )
 
