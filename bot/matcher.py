@@ -651,9 +651,7 @@ class Matcher:
         if candidates:
             terms = self.index.entry_terms[self.index.position[candidates[0].entry_id]]
             matched = tuple(
-                w
-                for w in query.words
-                if any(t in terms for t in self.index.queries.terms_of(w))
+                w for w in query.words if any(t in terms for t in self.index.queries.terms_of(w))
             )
         return Explanation(
             tokens=query.words,

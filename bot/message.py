@@ -61,7 +61,6 @@ class Message:
     background: tuple[str, ...]
 
 
-
 def sentences(message: str) -> list[str]:
     """The message's sentences, without empty ones."""
     return [part.strip() for part in _SENTENCE_END.split(message) if part and part.strip()]

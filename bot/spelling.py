@@ -25,9 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot import text
-from rapidfuzz.distance import OSA
 
 # Text-speak and chat shorthand: the word people type, and what they mean.
 TEXT_SPEAK: dict[str, str] = {
