@@ -67,9 +67,6 @@ NAME_MOST_SENTENCES = 1
 ANSWER_TYPE_BONUS = 0.4
 # The word a question turns on ("which *forces*…") counts this much more than the others.
 FOCUS_WEIGHT = 1.6
-# An entry's answer and quote count as wordings of it, discounted by this factor: the author's
-# own wordings say more, but a new author writes few.
-TEXT_EVIDENCE = 0.8
 # Entries scored in full after candidate selection.
 SHORTLIST = 40
 # The shortlist is looked for from the rarer words' postings alone (see Matcher._shortlist)
@@ -199,12 +196,10 @@ class Index:
                 if analyzer.synonym_of.get(stem, stem) != term:
                     self.scoped_terms[stem] = (*self.scoped_terms.get(stem, ()), term)
         self.entry_terms: list[dict[str, float]] = []
-        # The kinds of fact each entry gives (bot.kinds), and its answer and quote as texts
-        # to compare a question with: evidence an author did not have to write as wordings.
+        # The kinds of fact each entry gives (bot.kinds).
         self.entry_kinds: list[frozenset[str]] = []
         # The terms each entry's "which/what X" wordings ask for: the X it names.
         self.entry_answer_types: list[frozenset[str]] = []
-        self.entry_texts: list[tuple[_Variant, ...]] = []
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -232,7 +227,7 @@ class Index:
         numbers = list(range(len(self.entries)))
         question_weight = FIELD_WEIGHTS["question"]
         # Entries often quote the same sentence: each passage is analysed once.
-        passages: dict[str, _Variant] = {}
+        passages: dict[str, list[str]] = {}
         for index, entry in zip(numbers, self.entries, strict=True):
             terms_of = terms_of_article.get(entry.article_id, base_terms_of)
             weights: dict[str, float] = {}
@@ -257,17 +252,12 @@ class Index:
             self.variants.extend(own)
             for keyword in entry.keywords:
                 _weigh(weights, short_terms(entry.article_id, keyword), FIELD_WEIGHTS["keyword"])
-            texts = []
             for passage, field in ((entry.answer, "answer"), (entry.quote, "quote")):
-                analysed = passages.get(f"{entry.article_id}\n{passage}")
-                if analysed is None:
-                    words = text.words(passage)
-                    analysed = _Variant(-1, passage, frozenset(terms_of.of(words)), " ".join(words))
-                    passages[f"{entry.article_id}\n{passage}"] = analysed
-                for term in analysed.terms:
-                    if weights.get(term, 0.0) < FIELD_WEIGHTS[field]:
-                        weights[term] = FIELD_WEIGHTS[field]
-                texts.append(analysed)
+                key = f"{entry.article_id}\n{passage}"
+                passage_terms = passages.get(key)
+                if passage_terms is None:
+                    passage_terms = passages[key] = terms_of.of(text.words(passage))
+                _weigh(weights, passage_terms, FIELD_WEIGHTS[field])
             _weigh(weights, short_terms(entry.article_id, entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
@@ -275,7 +265,6 @@ class Index:
                 postings[term][index] = weight
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
-            self.entry_texts.append(tuple(texts))
             self.entry_kinds.append(_entry_kinds(entry, asked))
             self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
         for article in knowledge.articles.values():
@@ -387,26 +376,22 @@ class Matcher:
         scored = []
         extra = unknown_penalty + focus_extra  # weight the question has beyond its terms
 
-        def likeness(variant: _Variant, discount: float) -> tuple[float, float]:
-            """Closeness and fuzzy similarity of the question to one wording or passage."""
+        def likeness(variant: _Variant) -> tuple[float, float]:
+            """Closeness and fuzzy similarity of the question to one wording."""
             # (map rather than generators: the same sums, in the same order, in C.)
             shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
             union = sum(map(idf.get, query_terms | variant.terms, _ZEROS)) + extra
             if groups:
                 union -= _extra_meanings(groups, variant.terms, idf)
             close = shared / union if union else 0.0
-            return discount * close, discount * FUZZY_SCORER(query.phrase, variant.phrase) / 100
+            return close, FUZZY_SCORER(query.phrase, variant.phrase) / 100
 
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
-            for variants, discount in (
-                (index.entry_variants[entry_index], 1.0),
-                (index.entry_texts[entry_index], TEXT_EVIDENCE),
-            ):
-                for variant in variants:
-                    close, similarity = likeness(variant, discount)
-                    if close + similarity > best_close + best_fuzzy:
-                        best_close, best_fuzzy, best_text = close, similarity, variant.text
+            for variant in index.entry_variants[entry_index]:
+                close, similarity = likeness(variant)
+                if close + similarity > best_close + best_fuzzy:
+                    best_close, best_fuzzy, best_text = close, similarity, variant.text
             # A question word the entry is never asked with ("where…?" for an entry that says
             # when) weighs like an unknown word: the entry answers a different question.
             entry_terms = index.entry_terms[entry_index]
