@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from bot import smalltalk
+from bot import followup, smalltalk
+from bot.examples import pick_examples
 from bot.gcpause import paused_gc
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matcher import Index, Matcher, suggestions_for
@@ -28,8 +30,11 @@ class Engine:
         """Load, validate and index; raises KnowledgeError on an invalid knowledge base."""
         return cls(load_knowledge(path))
 
-    def ask(self, question: str, *, explain: bool = False) -> Result:
-        """The engine's answer to one question, as asked by a person."""
+    def ask(self, question: str, *, explain: bool = False, subject: str | None = None) -> Result:
+        """The engine's answer to one question, as asked by a person; `subject` is the entry
+        answered just before in the conversation, for follow-ups ("why?")."""
+        if subject is not None:
+            return self._ask_after(question, subject, explain)
         # Very long messages are cut: the matcher's cost grows with their length, and nobody
         # asks one question in more than a few sentences.
         question_text = question[:MAX_QUESTION_CHARS]
@@ -58,6 +63,21 @@ class Engine:
             explanation=explanation,
         )
 
+    def _ask_after(self, question: str, subject: str, explain: bool) -> Result:
+        """A follow-up is read against `subject` only when the message alone is not answered."""
+        alone = self.ask(question, explain=explain)
+        entry = self.knowledge.entries.get(subject)  # a reload may have removed it
+        if alone.answered or entry is None:
+            return alone
+        rewritten = followup.followup_question(question, entry)
+        if rewritten is None:
+            return alone
+        again = self.ask(rewritten, explain=explain)
+        new_answer = again.answered and again.entry is not None and again.entry.id != subject
+        if not (new_answer or (again.closest is not None and alone.closest is None)):
+            return alone
+        return dataclasses.replace(again, question=question, followup_of=subject)
+
     def answer_entry(self, entry_id: str, question: str | None = None) -> Result:
         """The answer of a given entry (a pressed suggestion); KeyError for an unknown id."""
         entry = self.knowledge.entries[entry_id]
@@ -70,14 +90,6 @@ class Engine:
         )
 
     def examples(self, count: int = 3) -> list[Entry]:
-        """A few entries from different topics, to show people what they can ask."""
-        picked: list[Entry] = []
-        for entries in self.knowledge.topics().values():
-            if len(picked) < count:
-                picked.append(entries[0])
-        for entry in self.knowledge.entries.values():
-            if len(picked) >= count:
-                break
-            if entry not in picked:
-                picked.append(entry)
-        return picked
+        """A few entries from every article in turn and different topics, to show people what
+        they can ask."""
+        return pick_examples(self.knowledge, count)

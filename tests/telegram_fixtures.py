@@ -211,12 +211,20 @@ def unsure_question(knowledge: Path) -> str:
     return fallback
 
 
-def expected_answer_text(knowledge: Path, entry_id: str) -> str:
-    """An answer as Telegram shows it (HTML parsed): answer, quote, source line."""
+def expected_answer_text(knowledge: Path, entry_id: str, asked: str | None = None) -> str:
+    """An answer as Telegram shows it (HTML parsed): the entry's question when `asked` words
+    it differently, then the answer, quote, source line."""
     engine = Engine.load(knowledge)
     entry = engine.knowledge.entries[entry_id]
     title = engine.knowledge.article_of(entry).title
-    return f"{entry.answer}\n\n{entry.quote}\nSource: {title}"
+    body = f"{entry.answer}\n\n{entry.quote}\nSource: {title}"
+    if asked is None or _plain_words(asked) == _plain_words(entry.question):
+        return body
+    return f"{entry.question}\n\n{body}"
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 @dataclass
