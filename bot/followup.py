@@ -42,8 +42,10 @@ def followup_question(message: str, subject: Entry) -> str | None:
     if len(own) > MAX_OWN_CONTENT_WORDS:
         return None
     swapped = _SWAP.match(message)
-    if swapped and own and not any(w in text.QUESTION_WORDS for w in words[:1]):
-        return _swap_subject(message[swapped.end() :], subject)
+    if swapped:
+        rest = message[swapped.end() :]
+        if own and not any(w in text.QUESTION_WORDS or w in POINTERS for w in text.words(rest)):
+            return _swap_subject(rest, subject)
     if words[0] in text.QUESTION_WORDS or words[0] in _OPENERS or any(w in POINTERS for w in words):
         return _add_subject(words, subject)
     return None
