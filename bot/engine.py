@@ -69,6 +69,9 @@ class Engine:
         entry = self.knowledge.entries.get(subject)  # a reload may have removed it
         if alone.answered or entry is None:
             return alone
+        # Words the knowledge has never seen ("how tall is everest?") make it a new question.
+        if self.index.analyse(question[:MAX_QUESTION_CHARS]).unknown:
+            return alone
         rewritten = followup.followup_question(question, entry)
         if rewritten is None:
             return alone
