@@ -68,7 +68,8 @@ def _one_text(result: Result, examples: list[Entry] | None, articles: Mapping[st
             lines += ["", f"Source: {article.title} ({article.origin})"]
         return "\n".join(lines)
     if result.outcome is Outcome.UNSURE and result.suggestions:
-        head = f"About {result.keyword} I can tell you:" if result.keyword else UNSURE_TEXT
+        keyword = wording.keyword_as_typed(result)
+        head = f"About {keyword} I can tell you:" if result.keyword else UNSURE_TEXT
         lines = [head]
         lines += [f"  {n}. {s.question}" for n, s in enumerate(result.suggestions, 1)]
         return "\n".join(lines)
@@ -248,7 +249,9 @@ def _titles_html(articles: Sequence[Article], most: int = 5) -> str:
     titles = [f"<i>{escape(clip(a.title, 150))}</i>" for a in articles[:most]]
     if len(articles) > most:
         titles.append(f"{len(articles) - most} more")
-    return ", ".join(titles) or "one news article"
+    if len(titles) > 1:  # "A, B and C": each title stays in italics, so they read apart
+        return f"{', '.join(titles[:-1])} and {titles[-1]}"
+    return titles[0] if titles else "one news article"
 
 
 def unsure_html(question: str) -> str:

@@ -47,3 +47,13 @@ def not_said(result: Result, article_count: int = 1) -> str:
     if article_count == 1:
         return f"The article doesn't say {what}."
     return f"The articles don't say {what}."
+
+
+def keyword_as_typed(result: Result) -> str:
+    """The keyword of a keyword menu as the person typed it ("G4S", not "g4s"), when the
+    message is just that keyword; else the engine's keyword."""
+    keyword = result.keyword or ""
+    typed = result.question.strip(" \t?!.,;:")
+    if typed and text.words(typed) == text.words(keyword):
+        return typed
+    return keyword

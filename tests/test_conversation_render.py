@@ -4,6 +4,7 @@ or several articles, /topics by article, /source counts, examples from every art
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -131,6 +132,10 @@ def test_a_keyword_menu_says_so() -> None:
     text = render_text(result)
     assert text.splitlines()[0] == "About G4S I can tell you:"
     assert "  4. Question 3?" in text
+    typed = dataclasses.replace(result, question="g4s?")  # as typed, punctuation aside
+    assert render_text(typed).splitlines()[0] == "About g4s I can tell you:"
+    normalised = dataclasses.replace(result, question="G4S!", keyword="g4s")
+    assert render_text(normalised).splitlines()[0] == "About G4S I can tell you:"
     markup = keyboards.suggestions(suggestions, "ab12cd34ef56ab78", most=keyboards.MAX_MENU)
     labels = [row[0].text for row in markup.inline_keyboard]
     assert labels == ["Question 0?", "Question 1?", "Question 2?", "Question 3?", "None of these"]

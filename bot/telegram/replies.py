@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardMarkup
 
+from bot import wording
 from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.model import Outcome, Result
@@ -80,7 +81,7 @@ def answer_reply(result: Result, engine: Engine, record: str | None) -> Reply:
         return Reply(near_miss_html(result, knowledge.articles))
     if result.outcome is Outcome.UNSURE and result.suggestions and result.keyword:
         menu = keyboards.suggestions(result.suggestions, record, most=keyboards.MAX_MENU)
-        return Reply(keyword_html(result.keyword), menu)
+        return Reply(keyword_html(wording.keyword_as_typed(result)), menu)
     if result.outcome is Outcome.UNSURE and result.suggestions:
         return Reply(
             unsure_html(result.question), keyboards.suggestions(result.suggestions, record)
