@@ -156,6 +156,14 @@ OLD_BUTTON_NOTICE = "This button is from an older version of me. Please ask your
 THANKS_NOTICE = "Thanks for your feedback!"
 VOTE_CHANGED_NOTICE = "Vote changed. Thanks for your feedback!"
 VOTE_KEPT_NOTICE = "You already voted that way; press the other one to change your vote."
+
+
+def group_vote_notice(vote: int) -> str:
+    """A vote noted in a group, where the buttons show the latest member's vote."""
+    label = "\U0001f44d" if vote > 0 else "\U0001f44e"
+    return f"Thanks for your feedback! Your vote: {label} (press the other one to change it)."
+
+
 SLOW_DOWN_NOTICE = (
     "You're sending messages faster than I can read them. Please wait a few seconds, "
     "then ask again."

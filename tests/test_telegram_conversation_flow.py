@@ -249,6 +249,30 @@ async def test_a_vote_is_shown_on_the_buttons_and_a_second_press_changes_it(
     running_bot.api.assert_no_errors()
 
 
+async def test_in_a_group_the_buttons_show_the_latest_vote_and_each_member_hears_their_own(
+    running_bot: RunningBot,
+) -> None:
+    alice, bob = 3001, 3002
+    answer = await running_bot.ask(
+        "@g4s_qa_bot How did the council vote?", user_id=alice, **IN_GROUP
+    )
+    record = record_of(answer)
+    up, down = votes(record)
+    _, notice = await running_bot.press(answer, up[1], user_id=alice)
+    assert notice["text"].startswith("Thanks for your feedback! Your vote: \U0001f44d")
+    _, notice = await running_bot.press(answer, up[1], user_id=bob)  # Bob agrees: his own vote
+    assert notice["text"].startswith("Thanks for your feedback! Your vote: \U0001f44d")
+    _, notice = await running_bot.press(answer, down[1], user_id=bob)
+    assert notice["text"].startswith("Thanks for your feedback! Your vote: \U0001f44e")
+    shown = running_bot.api.message(GROUP_ID, answer["message_id"])
+    assert shown is not None and buttons(shown)[-2:] == [up, ("\U0001f44e \u2713", down[1])]
+    assert shown["text"] == answer["text"]
+    running_bot.questions.flush()
+    stats = running_bot.questions.stats()
+    assert (stats.votes_up_7_days, stats.votes_down_7_days) == (1, 1)
+    running_bot.api.assert_no_errors()
+
+
 # -- two articles --------------------------------------------------------------------------------
 
 

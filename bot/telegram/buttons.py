@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 
 from bot.render import (
@@ -21,6 +21,7 @@ from bot.render import (
     THANKS_NOTICE,
     VOTE_CHANGED_NOTICE,
     VOTE_KEPT_NOTICE,
+    group_vote_notice,
     knowledge_topics_pages,
 )
 from bot.telegram import keyboards
@@ -89,9 +90,13 @@ async def _show_vote(query: CallbackQuery, record: str, vote: int) -> str:
     if markup is None:  # an inline message: its buttons can't be read back
         return THANKS_NOTICE
     before = keyboards.shown_vote(markup, record)
+    if before != vote:
+        await _edit_buttons(query, keyboards.with_vote(markup, record, vote))
+    if isinstance(message, Message) and message.chat.type != Chat.PRIVATE:
+        # In a group the ticked vote is the latest member's, which may not be this one's.
+        return group_vote_notice(vote)
     if before == vote:
         return VOTE_KEPT_NOTICE
-    await _edit_buttons(query, keyboards.with_vote(markup, record, vote))
     return VOTE_CHANGED_NOTICE if before else THANKS_NOTICE
 
 
