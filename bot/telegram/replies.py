@@ -4,6 +4,7 @@ pick the buttons. The one place where people's questions reach the engine."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import time
@@ -43,6 +44,7 @@ class Reply:
 
     html: str
     markup: InlineKeyboardMarkup | None = None
+    record: str | None = None  # the question log id of the question it answers, if noted
 
 
 async def ask(
@@ -123,7 +125,8 @@ async def replies_to_text(
     result = await ask(engine, question, origin.via, subject=subject)
     if subjects is not None:
         subjects.remember(key, result)
-    return [
-        answer_reply(one, engine, recorder.question(one, origin))
-        for one in (result, *result.others)[:MAX_QUESTIONS]
-    ]
+    replies = []
+    for one in (result, *result.others)[:MAX_QUESTIONS]:
+        record = recorder.question(one, origin)
+        replies.append(dataclasses.replace(answer_reply(one, engine, record), record=record))
+    return replies
