@@ -79,7 +79,7 @@ def test_a_number_picks_a_pending_suggestion_or_says_there_is_none(engine: Engin
     assert reply is not None and "There are no suggestions to pick from right now" in reply
     entries = list(engine.knowledge.entries.values())[:2]
     offered = tuple(Suggestion(e.id, e.question, 0.4) for e in entries)
-    shown = chat._show(Result("g4s", Outcome.UNSURE, 0.4, suggestions=offered, keyword="G4S"))
+    shown = chat._show(Result("G4S", Outcome.UNSURE, 0.4, suggestions=offered, keyword="G4S"))
     assert shown.startswith("About G4S I can tell you:\n  1. ")
     assert shown.endswith("(type the number of a suggestion)")
     assert chat.reply("5") == "Pick a number from 1 to 2, or ask a question."
