@@ -53,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.fakebotapi import FakeBotApi  # the project's fake, from the checkout
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_SET = ROOT.parent / "shared" / "eval" / "dev.yaml"
+DEV_SET = ROOT / "eval" / "g4s-questions.yaml"
 APP = ROOT / "bot" / "telegram" / "app.py"
 TOKEN = "123:abc"
 FIRST_CHAT = 1000

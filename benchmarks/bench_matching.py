@@ -1,6 +1,6 @@
 """Matching benchmark: knowledge load and index time, per-question latency of ``Engine.ask``.
 
-For the bundled knowledge (questions: ../shared/eval/dev.yaml) and for generated knowledge
+For the bundled knowledge (questions: eval/g4s-questions.yaml) and for generated knowledge
 bases of 1k, 10k and 100k entries (questions: paraphrased variants plus off-topic ones, see
 generate.py), it measures:
 
@@ -51,7 +51,7 @@ from bot.knowledge import Knowledge, knowledge_files, load_knowledge
 from bot.model import Article, Entry
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_SET = ROOT.parent / "shared" / "eval" / "dev.yaml"
+DEV_SET = ROOT / "eval" / "g4s-questions.yaml"
 WARMUP_QUESTIONS = 30
 T = TypeVar("T")
 

@@ -12,8 +12,14 @@ def ambiguous_variants(engine: Engine) -> list[Problem]:
     """Warnings for question variants that match another entry at least as well as their own,
     or that match nothing at all."""
     warnings = []
+    places = engine.knowledge.places
     for entry in engine.knowledge.entries.values():
-        for variant in entry.questions:
+        variant_places = places[entry.id].questions if entry.id in places else ()
+        for number, variant in enumerate(entry.questions):
+            # The variant's own line when known (so an editor jumps to it), else the entry's.
+            line, column = (
+                variant_places[number] if number < len(variant_places) else (entry.line, 1)
+            )
             query = engine.index.analyse(variant)
             candidates = engine.matcher.candidates(query)
             own = next((c for c in candidates if c.entry_id == entry.id), None)
@@ -22,8 +28,8 @@ def ambiguous_variants(engine: Engine) -> list[Problem]:
                 warnings.append(
                     Problem(
                         entry.source_file or Path("?"),
-                        entry.line,
-                        1,
+                        line,
+                        column,
                         f"variant {variant!r} matches no entry, not even its own: it has no "
                         "word the matcher can use (question words and filler are ignored); "
                         "add a word about the subject",
@@ -39,8 +45,8 @@ def ambiguous_variants(engine: Engine) -> list[Problem]:
                 warnings.append(
                     Problem(
                         entry.source_file or Path("?"),
-                        entry.line,
-                        1,
+                        line,
+                        column,
                         f"variant {variant!r} matches entry `{rival.entry_id}` "
                         f"({rival.confidence:.2f}) at least as well as its own ({own_score}); "
                         "reword it or move it",

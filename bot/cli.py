@@ -1,4 +1,4 @@
-"""The `qa-bot` command line: ask, chat, check, eval, run, report, coverage.
+"""The `qa-bot` command line: ask, chat, check, draft, eval, run, report, coverage.
 
 The command line imports only what a command needs: the Telegram library is loaded by `run`
 alone, so `qa-bot ask` starts fast.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.engine import Engine
-from bot.knowledge import KnowledgeError, Problem, load_knowledge
+from bot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from bot.model import Outcome
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -96,19 +96,119 @@ def cmd_chat(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_check(args: argparse.Namespace, io: Io) -> int:
-    """Validate the knowledge; exit 1 on any error."""
+    """Validate the knowledge; exit 1 on any error (and, with --strict, on any warning)."""
+    from bot.answercheck import answer_problems
     from bot.checks import ambiguous_variants
 
     knowledge = load_knowledge(args.path or args.knowledge)
-    warnings: list[Problem] = [*knowledge.warnings, *ambiguous_variants(Engine(knowledge))]
+    warnings: list[Problem] = sorted(
+        [*knowledge.warnings, *answer_problems(knowledge), *ambiguous_variants(Engine(knowledge))],
+        key=lambda p: (str(p.path), p.line, p.column),
+    )
+    if args.strict and warnings:
+        for warning in warnings:
+            io.err(
+                str(
+                    Problem(
+                        warning.path,
+                        warning.line,
+                        warning.column,
+                        warning.message,
+                        warning.entry_id,
+                    )
+                )
+            )
+        count = len(warnings)
+        io.err(
+            f"{count} warning{'s' if count != 1 else ''} (errors with --strict); fix them and "
+            "run `qa-bot check --strict` again."
+        )
+        return EXIT_ERROR
     for warning in warnings:
         io.err(str(warning))
+    if args.propose:
+        io.out(_render_proposals(knowledge))
     questions = sum(len(e.questions) for e in knowledge.entries.values())
     io.out(
         f"OK: {len(knowledge.entries)} entries, {questions} question variants, "
         f"{len(knowledge.articles)} article(s), {len(warnings)} warning(s)"
     )
     return EXIT_OK
+
+
+def _render_proposals(knowledge: Knowledge) -> str:
+    """Proposed wordings per entry, as YAML lines to copy into its `questions:`.
+
+    A proposal the bot would already answer with another entry is left out: added to this
+    one, it would make the two entries compete.
+    """
+    from bot.proposals import propose
+
+    engine = Engine(knowledge)
+    lines = ["# Proposed question wordings (none is used until you add it to the entry):"]
+    for entry in knowledge.entries.values():
+        proposals = [
+            q
+            for q in propose(entry.quote, entry.answer, entry.questions)
+            if _answered_by(engine, q) in (None, entry.id)
+        ]
+        if proposals:
+            lines.append(f"{entry.id} ({len(entry.questions)} wordings now):")
+            lines += [f"  - {json.dumps(q, ensure_ascii=False)}" for q in proposals]
+    return "\n".join(lines)
+
+
+def _answered_by(engine: Engine, question: str) -> str | None:
+    result = engine.ask(question)
+    return result.entry.id if result.answered and result.entry else None
+
+
+def cmd_draft(args: argparse.Namespace, io: Io) -> int:
+    """Write a starter knowledge file next to an article: one entry per sentence."""
+    from bot.draft import draft_article, ids_in_folder, render_draft
+
+    article = Path(args.article)
+    try:
+        text = article.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UserError(f"{article}: no such file; give the article's text file") from exc
+    except IsADirectoryError as exc:
+        raise UserError(f"{article} is a folder; give the article's text file") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{article} is not UTF-8 text; save it as UTF-8 and try again") from exc
+    except OSError as exc:
+        raise UserError(f"{article}: cannot read the file: {exc.strerror}") from exc
+    if not text.strip():
+        raise UserError(f"{article} is empty; paste the article's text into it")
+    target = article.with_suffix(".yaml")
+    if target.exists() and not args.force:
+        raise UserError(
+            f"{target} already exists and was not changed; pass --force to replace it "
+            "(your edits in it would be lost)"
+        )
+    draft = draft_article(text, article, ids_in_folder(article.parent, target))
+    title = args.title or draft.title or _ask_title(io)
+    target.write_text(render_draft(draft, title, args.origin), encoding="utf-8")
+    io.out(
+        f"Wrote {target}: {len(draft.entries)} entries (one per sentence) in "
+        f"{len(draft.topics)} topic(s), {draft.proposal_count} proposed wordings as comments."
+    )
+    io.out(
+        'Next: write each entry\'s questions and answer in place of "TODO", then run '
+        f"`qa-bot check {target}`."
+    )
+    return EXIT_OK
+
+
+def _ask_title(io: Io) -> str:
+    """The title, asked for when the article has no headline line."""
+    io.stdout.write("The article has no headline line. Its title: ")
+    io.stdout.flush()
+    title = io.stdin.readline().strip()
+    io.out()
+    if not title:
+        raise UserError('the article has no headline line; give its title with --title "…"')
+    return title
 
 
 def cmd_eval(args: argparse.Namespace, io: Io) -> int:
@@ -163,7 +263,10 @@ def cmd_report(args: argparse.Namespace, io: Io) -> int:
             f"no question log at {path}; the bot creates it when it is asked its first "
             "question (set QA_DB_PATH or pass --db PATH)"
         )
-    known = _known_wordings(args, io)
+    knowledge = _knowledge_for_report(args, io)
+    known = (
+        {entry.id: entry.questions for entry in knowledge.entries.values()} if knowledge else None
+    )
     try:
         conn = open_database(path)
         try:
@@ -172,14 +275,20 @@ def cmd_report(args: argparse.Namespace, io: Io) -> int:
             conn.close()
     except (StoreError, sqlite3.Error) as exc:
         raise UserError(f"cannot read the question log {path}: {exc}") from exc
-    io.out(render_yaml(report, known or ()) if args.yaml else render_text(report, args.since))
+    if args.yaml:
+        from bot.report import KnownWords
+
+        words = KnownWords.of(knowledge) if knowledge else None
+        io.out(render_yaml(report, known or (), words))
+    else:
+        io.out(render_text(report, args.since))
     return EXIT_OK
 
 
-def _known_wordings(args: argparse.Namespace, io: Io) -> dict[str, tuple[str, ...]] | None:
-    """Each entry's wordings, so the report does not propose them again."""
+def _knowledge_for_report(args: argparse.Namespace, io: Io) -> Knowledge | None:
+    """The knowledge, so the report does not propose known wordings or off-topic questions."""
     try:
-        knowledge = load_knowledge(args.knowledge)
+        return load_knowledge(args.knowledge)
     except KnowledgeError:
         # A report is still useful while the knowledge is being fixed.
         io.err(
@@ -187,7 +296,6 @@ def _known_wordings(args: argparse.Namespace, io: Io) -> dict[str, tuple[str, ..
             "compared with it"
         )
         return None
-    return {entry.id: entry.questions for entry in knowledge.entries.values()}
 
 
 def cmd_coverage(args: argparse.Namespace, io: Io) -> int:
@@ -244,7 +352,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the knowledge (exit 1 on errors)")
     check.add_argument("path", nargs="?", help="knowledge folder or YAML file")
+    check.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 1 on any)"
+    )
+    check.add_argument(
+        "--propose",
+        action="store_true",
+        help="also propose question wordings for each entry, from its quote (to copy in)",
+    )
     check.set_defaults(handler=cmd_check)
+
+    draft = commands.add_parser(
+        "draft", help="write a starter knowledge YAML next to an article text"
+    )
+    draft.add_argument("article", help="the article's text file (ARTICLE.txt)")
+    draft.add_argument("--title", help="the article's title (default: its headline line)")
+    draft.add_argument("--origin", help="where the article comes from (publication, date)")
+    draft.add_argument(
+        "--force", action="store_true", help="replace ARTICLE.yaml if it exists already"
+    )
+    draft.set_defaults(handler=cmd_draft)
 
     ev = commands.add_parser("eval", help="measure answer quality on a question file")
     ev.add_argument("file", help="questions in the format of shared/eval/dev.yaml")

@@ -1,13 +1,17 @@
-"""Which article sentences no entry quotes: the questions an author has not written yet."""
+"""Where an author should write next: sentences no entry quotes, entries with few wordings."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
+from bot.headline import split_headline
 from bot.knowledge import Knowledge, article_sentences, normalise_for_quote
-from bot.model import Article
+from bot.model import Article, Entry
 
 MIN_OVERLAP = 0.5  # a quote straddling sentences covers those it spans at least half of
+# Fewer wordings than this and people's own phrasings often miss the entry.
+THIN_WORDINGS = 4
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,13 @@ class ArticleCoverage:
     sentences: tuple[str, ...]
     uncovered: tuple[str, ...]
     entries: int
+    headline: str | None = None
+    wordings: tuple[tuple[str, int], ...] = ()  # (entry id, number of question wordings)
+
+    @property
+    def thin(self) -> tuple[tuple[str, int], ...]:
+        """The entries with fewer than THIN_WORDINGS wordings."""
+        return tuple((entry_id, n) for entry_id, n in self.wordings if n < THIN_WORDINGS)
 
 
 def _spans(text: str, parts: list[str]) -> list[tuple[int, int]]:
@@ -53,15 +64,21 @@ def article_coverage(knowledge: Knowledge) -> list[ArticleCoverage]:
     results = []
     for article in knowledge.articles.values():
         text = normalise_for_quote(article.text)
+        headline, _body = split_headline(article.text)
         sentences = article_sentences(article.text)
-        entries = [e for e in knowledge.entries.values() if e.article_id == article.id]
+        if headline is not None and sentences and sentences[0] == headline:
+            sentences = sentences[1:]  # it names the article; no answer quotes it
+        entries: list[Entry] = [e for e in knowledge.entries.values() if e.article_id == article.id]
         quotes = [q for e in entries for q in _occurrences(text, normalise_for_quote(e.quote))]
         uncovered = tuple(
             sentence
             for sentence, span in zip(sentences, _spans(text, sentences), strict=True)
             if not any(_covered(span, quote) for quote in quotes)
         )
-        results.append(ArticleCoverage(article, tuple(sentences), uncovered, len(entries)))
+        wordings = tuple((e.id, len(e.questions)) for e in entries)
+        results.append(
+            ArticleCoverage(article, tuple(sentences), uncovered, len(entries), headline, wordings)
+        )
     return results
 
 
@@ -74,9 +91,29 @@ def render_coverage(results: list[ArticleCoverage]) -> str:
             f"{result.article.id}: {result.entries} entr{'y' if result.entries == 1 else 'ies'} "
             f"cite it; {total - missing} of {total} sentences covered."
         )
+        if result.headline:
+            lines.append(f"  Headline (not counted): {result.headline}")
         if missing:
             lines.append("  Not quoted by any entry:")
-            lines += [f'  - "{sentence}"' for sentence in result.uncovered]
+            # As written: the sentence may itself start with a quotation mark.
+            lines += [f"  - {sentence}" for sentence in result.uncovered]
+        if result.thin:
+            lines.append(
+                f"  Entries with fewer than {THIN_WORDINGS} question wordings (add the ways "
+                "people would ask; `qa-bot check --propose` suggests some):"
+            )
+            lines += [
+                f"  - {entry_id}: {n} wording{'s' if n != 1 else ''}" for entry_id, n in result.thin
+            ]
+        if result.wordings:
+            counts = ", ".join(f"{entry_id} {n}" for entry_id, n in result.wordings)
+            lines += textwrap.wrap(
+                f"Question wordings per entry: {counts}",
+                width=100,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+            )
     total = sum(len(r.sentences) for r in results)
     missing = sum(len(r.uncovered) for r in results)
     if missing:
@@ -87,4 +124,10 @@ def render_coverage(results: list[ArticleCoverage]) -> str:
         )
     else:
         lines.append(f"All {total} sentences are covered.")
+    thin = sum(len(r.thin) for r in results)
+    if thin:
+        lines.append(
+            f"{thin} entr{'y has' if thin == 1 else 'ies have'} fewer than {THIN_WORDINGS} "
+            "question wordings."
+        )
     return "\n".join(lines)

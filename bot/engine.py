@@ -1,19 +1,53 @@
-"""The answer engine: the one object adapters talk to. It knows nothing of Telegram."""
+"""The answer engine: the one object adapters talk to. It knows nothing of Telegram.
+
+A message goes through the stages in order, each in its own module: the message is taken
+apart into question(s) (bot.message), each question becomes a query (bot.query), the query
+is scored against the entries (bot.matcher), and the candidates become a decision
+(bot.decision); this module turns decisions into Results.
+"""
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot import followup, smalltalk
+from bot import followup, message, smalltalk
+from bot.decision import Decision, decide
 from bot.examples import pick_examples
 from bot.gcpause import paused_gc
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matcher import Index, Matcher, suggestions_for
-from bot.model import Entry, Outcome, Result
+from bot.model import Candidate, Entry, Explanation, Outcome, Result
+from bot.query import Query
 from bot.smalltalk import SmallTalk
 
 MAX_QUESTION_CHARS = 1000
+# Answered at most this many distinct questions from one message.
+MAX_QUESTIONS = 3
+# A follow-up whose best match is still the last answer may take another entry this close
+# to it that explains this much of the rewritten question (see Engine._judge_beyond).
+FOLLOWUP_MARGIN = 0.1
+FOLLOWUP_OVERLAP = 0.9
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """One question of a message, with its query, candidates and decision."""
+
+    question: str
+    query: Query
+    decision: Decision
+    confidence: float
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def rank(self) -> tuple[int, float]:
+        """Answered beats a near miss beats suggestions beats nothing; then confidence."""
+        order = {Outcome.ANSWERED: 3, Outcome.UNSURE: 1, Outcome.NO_MATCH: 0}
+        level = order[self.decision.outcome]
+        if self.decision.closest is not None:
+            level = 2
+        return level, self.confidence
 
 
 class Engine:
@@ -31,36 +65,104 @@ class Engine:
         return cls(load_knowledge(path))
 
     def ask(self, question: str, *, explain: bool = False, subject: str | None = None) -> Result:
-        """The engine's answer to one question, as asked by a person; `subject` is the entry
+        """The engine's answer to one message, as sent by a person; `subject` is the entry
         answered just before in the conversation, for follow-ups ("why?")."""
         if subject is not None:
             return self._ask_after(question, subject, explain)
         # Very long messages are cut: the matcher's cost grows with their length, and nobody
         # asks one question in more than a few sentences.
-        question_text = question[:MAX_QUESTION_CHARS]
-        if smalltalk.classify(question_text) is SmallTalk.ABOUT_BOT:
-            return Result(question=question, outcome=Outcome.NO_MATCH, confidence=0.0)
-        query = self.index.analyse(question_text)
+        text = question[:MAX_QUESTION_CHARS]
+        if smalltalk.classify(text) is SmallTalk.ABOUT_BOT:
+            return self._nothing(question, explain, "a question about the bot, not the article")
+        parts = message.analyse(text)
+        judged = [self._judge(q) for q in parts.questions[: MAX_QUESTIONS * 2]]
+        if parts.background and len(parts.questions) == 1:
+            # A question may lean on its background ("I work in finance. Is my job affected?").
+            judged.append(self._judge(parts.with_background, context=True))
+        if not judged:
+            return self._nothing(question, explain, "no question in the message")
+        best = max(judged, key=lambda j: j.rank)
+        others = self._others(best, judged)
+        if others:
+            # Several questions answered: in the order they were asked.
+            best, *rest = sorted([best, *others], key=judged.index)
+            others = rest
+        result = self._result(question, best, explain, parts.questions)
+        if others:
+            result = replace(
+                result, others=tuple(self._result(j.question, j, False, ()) for j in others)
+            )
+        return result
+
+    @staticmethod
+    def _nothing(question: str, explain: bool, why: str) -> Result:
+        """No match, before any question was matched."""
+        explanation = Explanation((), (), (), (), (), decision=why) if explain else None
+        return Result(question, Outcome.NO_MATCH, 0.0, explanation=explanation)
+
+    def _judge(self, question: str, context: bool = False) -> _Judged:
+        query = self.index.analyse(question)
         candidates = self.matcher.candidates(query)
-        outcome, chosen = self.matcher.decide(candidates)
-        explanation = self.matcher.explain(query, candidates) if explain else None
+        decision = decide(query, candidates)
         confidence = candidates[0].confidence if candidates else 0.0
-        if outcome is Outcome.ANSWERED:
-            entry = self.knowledge.entries[chosen[0].entry_id]
+        if context:
+            # The background adds words that may match by chance: it must do clearly better.
+            confidence -= 0.05
+        return _Judged(question, query, decision, confidence, candidates)
+
+    def _others(self, best: _Judged, judged: list[_Judged]) -> list[_Judged]:
+        """Further questions of the message answered by other entries than the best one."""
+        if best.decision.answer is None:
+            return []
+        seen = {best.decision.answer.entry_id}
+        others = []
+        for item in judged:
+            answer = item.decision.answer
+            if item is best or answer is None or answer.entry_id in seen:
+                continue
+            if item.question not in (j.question for j in judged[: MAX_QUESTIONS * 2]):
+                continue
+            seen.add(answer.entry_id)
+            others.append(item)
+        return others[: MAX_QUESTIONS - 1]
+
+    def _result(
+        self, question: str, judged: _Judged, explain: bool, questions: tuple[str, ...]
+    ) -> Result:
+        decision = judged.decision
+        candidates = judged.candidates
+        explanation = None
+        if explain:
+            explanation = self.matcher.explain(judged.query, candidates)
+            explanation = replace(
+                explanation,
+                questions=questions,
+                asked_kind=judged.query.kind,
+                decision=decision.why,
+            )
+        common = {
+            "question": question,
+            "confidence": candidates[0].confidence if candidates else 0.0,
+            "explanation": explanation,
+            "asked_kind": judged.query.kind,
+        }
+        answer = decision.answer
+        if answer is not None:
+            entry = self.knowledge.entries[answer.entry_id]
             return Result(
-                question=question,
-                outcome=outcome,
-                confidence=confidence,
+                outcome=Outcome.ANSWERED,
                 entry=entry,
                 article=self.knowledge.article_of(entry),
-                explanation=explanation,
+                **common,  # type: ignore[arg-type]
             )
+        closest = self.knowledge.entries[decision.closest.entry_id] if decision.closest else None
+        keyword = " ".join(judged.query.words + judged.query.unknown) if decision.keyword else None
         return Result(
-            question=question,
-            outcome=outcome,
-            confidence=confidence,
-            suggestions=suggestions_for(self.knowledge.entries, chosen),
-            explanation=explanation,
+            outcome=decision.outcome,
+            suggestions=suggestions_for(self.knowledge.entries, list(decision.chosen)),
+            closest=closest,
+            keyword=keyword or None,
+            **common,  # type: ignore[arg-type]
         )
 
     def _ask_after(self, question: str, subject: str, explain: bool) -> Result:
@@ -75,11 +177,32 @@ class Engine:
         rewritten = followup.followup_question(question, entry)
         if rewritten is None:
             return alone
-        again = self.ask(rewritten, explain=explain)
-        new_answer = again.answered and again.entry is not None and again.entry.id != subject
-        if not (new_answer or (again.closest is not None and alone.closest is None)):
+        again = self._result(question, self._judge_beyond(rewritten, subject), explain, ())
+        if not (again.answered or (again.closest is not None and alone.closest is None)):
             return alone
-        return dataclasses.replace(again, question=question, followup_of=subject)
+        return replace(again, followup_of=subject)
+
+    def _judge_beyond(self, question: str, subject: str) -> _Judged:
+        """A follow-up asks for more than the last answer gave. When that answer's entry still
+        matches best, another entry is taken only if it is nearly as close and explains the
+        whole question ("why?" after Surrey's decision: the entry giving its reason)."""
+        judged = self._judge(question)
+        if not judged.candidates or judged.candidates[0].entry_id != subject:
+            return judged
+        top = judged.candidates[0]
+        candidates = [
+            c
+            for c in judged.candidates[1:]
+            if c.overlap >= FOLLOWUP_OVERLAP and top.confidence - c.confidence <= FOLLOWUP_MARGIN
+        ]
+        if not candidates:
+            # "how long?" after the deal's value: the article may not say, about that subject.
+            own = decide(judged.query, [top])
+            if own.closest is None:
+                own = Decision(Outcome.NO_MATCH, why="a follow-up only the last answer matches")
+            return replace(judged, decision=own, candidates=[top])
+        decision = decide(judged.query, candidates)
+        return replace(judged, decision=decision, candidates=candidates)
 
     def answer_entry(self, entry_id: str, question: str | None = None) -> Result:
         """The answer of a given entry (a pressed suggestion); KeyError for an unknown id."""
@@ -96,3 +219,6 @@ class Engine:
         """A few entries from every article in turn and different topics, to show people what
         they can ask."""
         return pick_examples(self.knowledge, count)
+
+
+__all__ = ["MAX_QUESTION_CHARS", "Engine", "Explanation"]

@@ -6,17 +6,23 @@ them before failing, so an author fixes a file in one pass.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz
 
+from bot import kinds
 from bot.gcpause import paused_gc
 from bot.model import Article, Entry
 from bot.yamlnodes import Located, YamlSyntaxError, parse_file
+
+# Drafted entries (`qa-bot draft`) carry this marker where the author still has to write.
+TODO_MARKER = "TODO"
 
 KNOWLEDGE_ENV = "QA_KNOWLEDGE"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -31,6 +37,7 @@ _ENTRY_FIELDS = {
     "keywords": False,
     "related": False,
     "article": False,
+    "answers": False,
 }
 
 
@@ -46,7 +53,8 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
+        # Line 0: the problem is the path itself (missing, unreadable), not a place in it.
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else f"{self.path}"
         who = f" [{self.entry_id}]" if self.entry_id else ""
         label = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}:{who} {label}{self.message}"
@@ -57,13 +65,24 @@ class KnowledgeError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        count = len(problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the knowledge")
+        count = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - count
+        also = f" (and {warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the knowledge{also}")
 
     def report(self) -> str:
         lines = [str(p) for p in self.problems]
         lines.append(f"{self}; fix them and run `qa-bot check` again.")
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class EntryPlaces:
+    """Where an entry's parts sit in its file (line, column), so checks can point at them."""
+
+    answer: tuple[int, int]
+    quote: tuple[int, int]
+    questions: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -75,6 +94,7 @@ class Knowledge:
     synonyms: tuple[tuple[str, ...], ...]
     files: tuple[Path, ...]
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    places: Mapping[str, EntryPlaces] = field(default_factory=dict, compare=False)
 
     def article_of(self, entry: Entry) -> Article:
         return self.articles[entry.article_id]
@@ -121,16 +141,18 @@ def load_knowledge(path: str | Path | None = None) -> Knowledge:
             [
                 Problem(
                     root,
-                    1,
-                    1,
-                    "no such file or folder; pass a knowledge "
+                    0,
+                    0,
+                    "no such file or folder; pass an existing knowledge "
                     "folder or YAML file (--knowledge PATH or $QA_KNOWLEDGE)",
                 )
             ]
         )
     files = knowledge_files(root)
     if not files:
-        raise KnowledgeError([Problem(root, 1, 1, "no .yaml files in this folder")])
+        raise KnowledgeError(
+            [Problem(root, 0, 0, "no .yaml files in this folder; put the knowledge files here")]
+        )
     with paused_gc():
         return _build(files)
 
@@ -158,6 +180,10 @@ class _Builder:
         self.article_nodes: dict[str, Located] = {}
         # Articles declared with an error already reported: entries citing them get no second one.
         self.broken_articles: set[str] = set()
+        self.places: dict[str, EntryPlaces] = {}
+        # Files whose lack of an `article:` section has been reported (once per file).
+        self.articleless_files: set[Path] = set()
+        self._lines: dict[Path, list[str]] = {}
 
     def error(
         self,
@@ -174,10 +200,10 @@ class _Builder:
         try:
             root = parse_file(path)
         except YamlSyntaxError as exc:
-            self.problems.append(Problem(path, exc.line, exc.column, exc.message))
+            self.problems.append(_syntax_problem(path, exc))
             return
         except OSError as exc:
-            self.problems.append(Problem(path, 1, 1, f"cannot read the file: {exc.strerror}"))
+            self.problems.append(Problem(path, 0, 0, f"cannot read the file: {exc.strerror}"))
             return
         if root is None:
             self.error(path, None, "the file is empty; add `article:` and `entries:`")
@@ -226,7 +252,8 @@ class _Builder:
                 self.error(
                     path,
                     key,
-                    f"unknown field `{name}`; expected one of: {', '.join(sorted(allowed))}",
+                    f"unknown field `{name}`;{_did_you_mean(name, allowed)} expected one of: "
+                    f"{', '.join(sorted(allowed))}",
                     entry_id,
                 )
             elif name in fields:
@@ -238,13 +265,32 @@ class _Builder:
                 self.error(path, node, f"missing required field `{name}`", entry_id)
         return fields
 
-    def _text(self, path: Path, node: Located, what: str, entry_id: str | None) -> str | None:
+    def _raw(self, path: Path, node: Located) -> str:
+        """The scalar as the author wrote it (up to a comma, bracket or comment)."""
+        if path not in self._lines:
+            try:
+                self._lines[path] = path.read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                self._lines[path] = []
+        lines = self._lines[path]
+        if not 0 < node.line <= len(lines):
+            return str(node.value)
+        rest = lines[node.line - 1][node.column - 1 :]
+        raw = re.split(r"[,\]}#]", rest, maxsplit=1)[0].strip()
+        return raw or str(node.value)
+
+    def _text(
+        self,
+        path: Path,
+        node: Located,
+        what: str,
+        entry_id: str | None,
+        written: str | None = None,
+    ) -> str | None:
         if node.kind != "str":
+            hint = _quote_hint(node, written or self._raw(path, node), written is not None)
             self.error(
-                path,
-                node,
-                f"`{what}` must be text, found {_describe(node)}{_quote_hint(node)}",
-                entry_id,
+                path, node, f"`{what}` must be text, found {_describe(node)}{hint}", entry_id
             )
             return None
         text = str(node.value).strip()
@@ -268,11 +314,37 @@ class _Builder:
             )
             return []
         values = []
-        for item in node.elements:
-            text = self._text(path, item, f"{what} item", entry_id)
+        items = node.elements
+        index = 0
+        while index < len(items):
+            item, index = items[index], index + 1
+            written = None
+            if item.kind in ("int", "float"):
+                # `[10,400, x]` reads as 10 and 400: one mistake, so one message for it.
+                raw = self._raw(path, item)
+                parts = [raw]
+                while index < len(items) and self._continues_number(path, items, index, raw):
+                    raw = self._raw(path, items[index])
+                    parts.append(raw)
+                    index += 1
+                if len(parts) > 1:
+                    written = ",".join(parts)
+            text = self._text(path, item, f"{what} item", entry_id, written)
             if text is not None:
                 values.append(text)
         return values
+
+    def _continues_number(
+        self, path: Path, items: list[Located], index: int, previous_raw: str
+    ) -> bool:
+        """Whether items[index] is the digits after a thousands comma of the item before."""
+        before, item = items[index - 1], items[index]
+        return (
+            item.kind in ("int", "float")
+            and item.line == before.line
+            and item.column == before.column + len(previous_raw) + 1
+            and re.fullmatch(r"\d{3}(?:\.\d+)?", self._raw(path, item)) is not None
+        )
 
     def _id(self, path: Path, node: Located, what: str) -> str | None:
         text = self._text(path, node, what, None)
@@ -297,6 +369,14 @@ class _Builder:
         title = self._text(path, fields["title"], "title", None) if "title" in fields else None
         origin = self._text(path, fields["origin"], "origin", None) if "origin" in fields else None
         file = self._text(path, fields["file"], "file", None) if "file" in fields else None
+        for name, value in (("title", title), ("origin", origin)):
+            if value is not None and value.startswith(TODO_MARKER):
+                self.error(
+                    path,
+                    fields[name],
+                    f"the article's `{name}` is not written yet: replace {value!r}",
+                    severity="warning",
+                )
         if article_id is None or title is None or origin is None or file is None:
             if article_id is not None:
                 self.broken_articles.add(article_id)
@@ -410,16 +490,33 @@ class _Builder:
         related = (
             self._texts(path, fields["related"], "related", entry_id) if "related" in fields else []
         )
+        answers = (
+            self._answer_kinds(path, fields["answers"], entry_id) if "answers" in fields else []
+        )
         article_id = file_article
         if "article" in fields:
             article_id = self._text(path, fields["article"], "article", entry_id)
-        elif file_article is None:
+        elif file_article is None and path not in self.articleless_files:
+            self.articleless_files.add(path)
             self.error(
                 path,
                 node,
-                "the entry names no `article` and the file has no `article:` section",
+                "the entry names no `article` and the file has no `article:` section: add "
+                "`article:` (id, title, origin, file) at the top of the file (said once for "
+                "all its entries)",
                 entry_id,
             )
+        unfinished = _unfinished_parts(questions, answer)
+        if unfinished:
+            self.error(
+                path,
+                node,
+                f"unfinished entry: write its {' and '.join(unfinished)} in place of "
+                f"{TODO_MARKER!r} (the entry is left out until then)",
+                entry_id,
+                severity="warning",
+            )
+            return
         if not questions or answer is None or quote is None or article_id is None:
             return
         entry = Entry(
@@ -431,13 +528,43 @@ class _Builder:
             keywords=tuple(keywords),
             related=tuple(related),
             topic=topic or "",
+            answers=tuple(answers),
             source_file=path,
             line=node.line,
         )
         self.entries[entry_id] = entry
+        question_nodes = (
+            fields["questions"].elements if fields["questions"].kind == "sequence" else []
+        )
+        self.places[entry_id] = EntryPlaces(
+            answer=(fields["answer"].line, fields["answer"].column),
+            quote=(fields["quote"].line, fields["quote"].column),
+            questions=tuple(
+                (q.line, q.column)
+                for q in question_nodes
+                if q.kind == "str" and str(q.value).strip()
+            ),
+        )
         article_node = fields.get("article", node)
         self.pending.append((entry, related_nodes, fields["quote"], path))
         self.article_nodes[entry_id] = article_node
+
+    def _answer_kinds(self, path: Path, node: Located, entry_id: str | None) -> list[str]:
+        """`answers: [date, place]`: the kinds of fact an entry gives, from bot.kinds."""
+        declared = self._texts(path, node, "answers", entry_id)
+        known = []
+        for kind in declared:
+            if kind in kinds.KINDS:
+                known.append(kind)
+            else:
+                self.error(
+                    path,
+                    node,
+                    f"`answers` lists `{kind}`, which is not a kind of fact; use any of: "
+                    + ", ".join(kinds.KINDS),
+                    entry_id,
+                )
+        return known
 
     def finish(self, files: tuple[Path, ...]) -> Knowledge:
         # Each article is normalised once, not once per entry quoting it: with hundreds of
@@ -464,21 +591,40 @@ class _Builder:
             for related_id, related_node in zip(entry.related, related_nodes, strict=False):
                 if related_id not in self.entries:
                     self.error(
-                        path, related_node, f"related entry `{related_id}` does not exist", entry.id
+                        path,
+                        related_node,
+                        f"related entry `{related_id}` does not exist;"
+                        f"{_did_you_mean(related_id, self.entries)} related ids name other "
+                        "entries",
+                        entry.id,
                     )
                 elif related_id == entry.id:
                     self.error(path, related_node, "an entry cannot be related to itself", entry.id)
-        if not self.entries and not self.problems:
+        errors = [p for p in self.problems if p.severity == "error"]
+        unfinished = sum(1 for p in self.problems if p.message.startswith("unfinished entry"))
+        if not self.entries and not errors and unfinished:
+            self.error(
+                files[0],
+                None,
+                f"no finished entry yet ({unfinished} drafted entr"
+                f"{'y' if unfinished == 1 else 'ies'} still say {TODO_MARKER!r}): write the "
+                "questions and answer of at least one",
+            )
+        elif not self.entries and not errors:
             self.error(files[0], None, "no entries found; add an `entries:` list")
         errors = [p for p in self.problems if p.severity == "error"]
         if errors:
-            raise KnowledgeError(sorted(errors, key=_problem_order))
+            # The warnings too: an author fixes everything in one pass.
+            raise KnowledgeError(sorted(self.problems, key=_problem_order))
         return Knowledge(
             articles=dict(self.articles),
             entries=dict(self.entries),
             synonyms=tuple(self.synonyms),
             files=files,
-            warnings=tuple(p for p in self.problems if p.severity != "error"),
+            warnings=tuple(
+                sorted((p for p in self.problems if p.severity != "error"), key=_problem_order)
+            ),
+            places=dict(self.places),
         )
 
 
@@ -565,16 +711,62 @@ def _describe(node: Located) -> str:
     return f"{node.kind} {node.value!r}"
 
 
-def _quote_hint(node: Located) -> str:
+def _quote_hint(node: Located, written: str, split: bool = False) -> str:
     if node.kind in ("int", "float"):
-        return (
-            " — YAML read this as a number; a comma inside [ ] splits `10,400` into two "
-            'items: put the text in double quotes, e.g. "10,400"'
-        )
+        if split:
+            return (
+                f" — YAML read this as a number; a comma inside [ ] splits `{written}` into "
+                f'{written.count(",") + 1} items: put the text in double quotes, e.g. "{written}"'
+            )
+        return f' — YAML read this as a number: put it in double quotes, e.g. "{written}"'
     if node.kind == "mapping":
         return " — a ': ' inside unquoted text starts a mapping: put the text in double quotes"
     if node.kind == "bool":
-        return " — YAML reads yes/no/true/false as booleans: put the text in double quotes"
+        return (
+            f" — YAML reads yes/no/true/false/on/off as booleans: put the text in double "
+            f'quotes, e.g. "{written}"'
+        )
     if node.kind == "sequence":
         return " — [ ] starts a list: put the text in double quotes"
     return ""
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    """' did you mean `x`?' for a near miss (typo), else ''."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    return f" did you mean `{close[0]}`?" if close else ""
+
+
+def _unfinished_parts(questions: list[str], answer: str | None) -> list[str]:
+    """What a drafted entry still lacks: the parts that are still the TODO marker."""
+    parts = []
+    if any(q.startswith(TODO_MARKER) for q in questions):
+        parts.append("questions")
+    if answer is not None and answer.startswith(TODO_MARKER):
+        parts.append("answer")
+    return parts
+
+
+def _syntax_problem(path: Path, exc: YamlSyntaxError) -> Problem:
+    """The parser's problem, in an author's words when PyYAML's are not."""
+    cause = exc.__cause__
+    if isinstance(cause, yaml.reader.ReaderError):
+        line, column = _line_column(path, cause.position)
+        character = cause.character if isinstance(cause.character, int) else ord(cause.character)
+        what = "a NUL byte" if character == 0 else f"the control character U+{character:04X}"
+        return Problem(
+            path,
+            line,
+            column,
+            f"the file contains {what}, which YAML does not allow; is it a binary file, or "
+            "saved in another encoding? Save it as plain UTF-8 text without that character",
+        )
+    return Problem(path, exc.line, exc.column, exc.message)
+
+
+def _line_column(path: Path, position: int) -> tuple[int, int]:
+    try:
+        before = path.read_text(encoding="utf-8")[:position]
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1

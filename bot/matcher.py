@@ -27,16 +27,15 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz import fuzz
 
-from bot import text
+from bot import kinds, text, thesaurus
 from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
+from bot.query import Query, QueryAnalyser
 
 # Decision thresholds on the confidence of the best entry (documented in the README).
 ANSWER_THRESHOLD = 0.45
@@ -60,6 +59,11 @@ IDF_FLOOR = 1.0
 # The best entry must explain at least this share of the question's weight to be answered.
 MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
+# The word a question turns on ("which *forces*…") counts this much more than the others.
+FOCUS_WEIGHT = 1.6
+# An entry's answer and quote count as wordings of it, discounted by this factor: the author's
+# own wordings say more, but a new author writes few.
+TEXT_EVIDENCE = 0.8
 # Entries scored in full after candidate selection.
 SHORTLIST = 40
 # The shortlist is looked for from the rarer words' postings alone (see Matcher._shortlist)
@@ -70,17 +74,6 @@ PRUNE_MAX_SHARE = 0.5
 SCAN_LIMIT = 4000
 # Relative error allowed for when bounding floating-point sums of up to ~1,000 terms.
 ROUNDING_SLACK = 1 + 1e-12
-
-
-@dataclass(frozen=True)
-class Query:
-    """A question broken into weighted terms."""
-
-    words: tuple[str, ...]  # content words after typo correction
-    phrase: str  # every word after typo correction, for fuzzy comparison
-    terms: tuple[str, ...]  # canonical terms of known words, intents included
-    unknown: tuple[str, ...]  # content words the knowledge has never seen
-    corrections: tuple[tuple[str, str], ...]
 
 
 class _Variant(NamedTuple):  # a tuple: built 50,000 times for 10k entries
@@ -144,6 +137,17 @@ def _weigh(weights: dict[str, float], terms: list[str], weight: float) -> None:
             weights[term] = weight
 
 
+def _entry_kinds(entry: Entry, variants: list[_Variant]) -> frozenset[str]:
+    """What an entry answers: the kinds its wordings ask for, its answer holds, it declares."""
+    found = set(entry.answers)
+    found |= kinds.given_by_text(entry.answer) | kinds.given_by_text(entry.quote)
+    for variant in variants:
+        asked = kinds.asked(variant.phrase)
+        if asked is not None:
+            found.add(asked)
+    return frozenset(found)
+
+
 class Index:
     """The inverted index and statistics over the entries of a knowledge base."""
 
@@ -151,9 +155,14 @@ class Index:
         self.knowledge = knowledge
         self.entries: list[Entry] = list(knowledge.entries.values())
         self.position = {entry.id: i for i, entry in enumerate(self.entries)}
-        self.analyzer = Analyzer(knowledge.synonyms)
+        # The knowledge's own groups first: where they name a word, they win.
+        self.analyzer = Analyzer((*knowledge.synonyms, *thesaurus.GROUPS))
         analyzer = self.analyzer
         self.entry_terms: list[dict[str, float]] = []
+        # The kinds of fact each entry gives (bot.kinds), and its answer and quote as texts
+        # to compare a question with: evidence an author did not have to write as wordings.
+        self.entry_kinds: list[frozenset[str]] = []
+        self.entry_texts: list[tuple[_Variant, ...]] = []
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -190,6 +199,14 @@ class Index:
                 postings[term][index] = weight
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
+            self.entry_texts.append(
+                tuple(
+                    _Variant(index, passage, frozenset(terms_of.of(words)), " ".join(words))
+                    for passage in (entry.answer, entry.quote)
+                    for words in (text.words(passage),)
+                )
+            )
+            self.entry_kinds.append(_entry_kinds(entry, own))
         for article in knowledge.articles.values():
             terms_of.of(list(set(text.words(article.text))))  # only which words it has matters
         vocabulary = terms_of.content_words()
@@ -218,20 +235,7 @@ class Index:
         # Words of the articles that no entry uses still count as known, so that they are not
         # "corrected" into another word; they simply match nothing.
         self.known_terms = {analyzer.term(w) for w in vocabulary}
-        # Typos are corrected into content words: "correcting" an unknown word into a short stop
-        # word would erase it, and unknown words are what tells a near miss from a question.
-        self.swapped_small_words = {
-            "".join(sorted(w)): w
-            for w in sorted(text.STOP_WORDS | text.QUESTION_WORDS)
-            if len(w) > 2
-        }
-        self.correctable_by_length: dict[int, list[str]] = defaultdict(list)
-        # Long stop words are safe targets ("involvd" is just filler).
-        long_stop_words = {w for w in text.STOP_WORDS if len(w) >= 6}
-        for word in sorted(vocabulary | long_stop_words):
-            if not word.isdigit() and (text.is_content_word(word) or word in long_stop_words):
-                self.correctable_by_length[len(word)].append(word)
-        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self.queries = QueryAnalyser(analyzer.term, self.known_terms, vocabulary)
         self._by_field_weight: dict[str, dict[float, list[int]]] = {}
 
     def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
@@ -247,73 +251,8 @@ class Index:
         return split
 
     def analyse(self, question: str) -> Query:
-        """Terms, unknown words and typo corrections of a question."""
-        words: list[str] = []
-        terms: list[str] = []
-        unknown: list[str] = []
-        corrections: list[tuple[str, str]] = []
-        for raw in text.words(question):
-            word = raw
-            if text.is_content_word(word) and self.analyzer.term(word) not in self.known_terms:
-                fixed = self._correct(word)
-                if fixed is None:
-                    unknown.append(word)
-                    continue
-                corrections.append((word, fixed))
-                word = fixed
-            if not text.is_content_word(word):
-                continue
-            words.append(word)
-            terms.append(self.analyzer.term(word))
-        fixes = dict(corrections)
-        corrected = " ".join(fixes.get(w, w) for w in text.words(question))
-        terms.extend(text.intents(corrected))
-        return Query(
-            tuple(words), corrected, tuple(dict.fromkeys(terms)), tuple(unknown), tuple(corrections)
-        )
-
-    def _correct_uncached(self, word: str) -> str | None:
-        """The vocabulary word a typo most likely meant, or None when nothing is close."""
-        if word.isdigit() or len(word) < 3:
-            return None
-        swapped = self.swapped_small_words.get("".join(sorted(word)))
-        if swapped is not None and OSA.distance(word, swapped) == 1:
-            return swapped  # "teh", "waht": two letters swapped in a small word
-        question_word = next(
-            (
-                w
-                for w in sorted(text.QUESTION_WORDS)
-                if w[0] == word[0] and OSA.distance(word, w) == 1
-            ),
-            None,
-        )
-        if question_word is not None:
-            return question_word  # "wich", "wat"
-        if len(word) < 4:
-            return None  # otherwise three letters are too few to tell a typo from a word
-        # Real words sit one edit apart ("join"/"joint", "hire"/"here"), so short words only
-        # get same-length fixes (a swapped or wrong letter) and two edits need a long word.
-        allowed = 2 if len(word) >= 10 else 1
-        best: tuple[int, int, str] | None = None
-        for length in range(len(word) - allowed, len(word) + allowed + 1):
-            if len(word) <= 5 and length != len(word):
-                continue
-            # rapidfuzz compares the word with the whole bucket in C and keeps the close ones.
-            close = process.extract(
-                word,
-                self.correctable_by_length.get(length, ()),
-                scorer=OSA.distance,
-                score_cutoff=allowed,
-                limit=None,
-            )
-            for candidate, distance, _ in close:
-                # Typos rarely hit the first letter: prefer candidates that keep it.
-                rank = (int(distance), 0 if candidate[0] == word[0] else 1, candidate)
-                if best is None or rank < best:
-                    best = rank
-        if best is None or (len(word) <= 5 and best[1] == 1):
-            return None
-        return best[2]
+        """The query stage, for this knowledge (see bot.query)."""
+        return self.queries.analyse(question)
 
 
 class Matcher:
@@ -330,24 +269,46 @@ class Matcher:
         if not any(not t.startswith("_") for t in known):
             return []
         weight_of = {t: idf[t] for t in known}
-        query_weight = sum(weight_of.values()) + index.unknown_weight * len(query.unknown)
+        # idf is the weight of every term, but for the question's focus: its extra weight is
+        # added to the sums over idf below (question terms, always in the union).
+        focus_extra = 0.0
+        for term in query.focus:
+            if term in weight_of:
+                extra = weight_of[term] * (FOCUS_WEIGHT - 1.0)
+                weight_of[term] += extra
+                focus_extra += extra
+        unknown_penalty = index.unknown_weight * sum(query.unknown_weights)
+        query_weight = sum(weight_of.values()) + unknown_penalty
         words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
         shortlist, overlap = self._shortlist(words, intents, weight_of)
         query_terms = set(known)
-        unknown_penalty = index.unknown_weight * len(query.unknown)
         scored = []
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
             for variant in index.entry_variants[entry_index]:
                 # (map rather than generators: the same sums, in the same order, in C.)
                 shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
-                # idf has the question's weights too: weight_of[t] is idf[t].
-                union = sum(map(idf.get, query_terms | variant.terms, _ZEROS)) + unknown_penalty
+                union = (
+                    sum(map(idf.get, query_terms | variant.terms, _ZEROS))
+                    + unknown_penalty
+                    + focus_extra
+                )
                 close = shared / union if union else 0.0
                 similarity = FUZZY_SCORER(query.phrase, variant.phrase) / 100.0
                 if close + similarity > best_close + best_fuzzy:
                     best_close, best_fuzzy, best_text = close, similarity, variant.text
+            for passage in index.entry_texts[entry_index]:
+                shared = sum(map(weight_of.__getitem__, query_terms & passage.terms))
+                union = (
+                    sum(map(idf.get, query_terms | passage.terms, _ZEROS))
+                    + unknown_penalty
+                    + focus_extra
+                )
+                close = TEXT_EVIDENCE * (shared / union if union else 0.0)
+                similarity = TEXT_EVIDENCE * FUZZY_SCORER(query.phrase, passage.phrase) / 100.0
+                if close + similarity > best_close + best_fuzzy:
+                    best_close, best_fuzzy, best_text = close, similarity, passage.text
             # A question word the entry is never asked with ("where…?" for an entry that says
             # when) weighs like an unknown word: the entry answers a different question.
             missing = sum(1 for t in intents if t not in index.entry_terms[entry_index])
@@ -363,6 +324,8 @@ class Matcher:
                     best_variant=best_text,
                     closeness=round(best_close, 4),
                     missing_intents=missing,
+                    gives=index.entry_kinds[entry_index],
+                    quote=index.entries[entry_index].quote,
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))

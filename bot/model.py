@@ -5,7 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.spelling import Correction
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Entry:
     keywords: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     topic: str = ""
+    answers: tuple[str, ...] = ()  # kinds of fact declared in the knowledge (bot.kinds)
     source_file: Path | None = None
     line: int = 0
 
@@ -71,6 +75,8 @@ class Candidate:
     best_variant: str
     closeness: float = 0.0
     missing_intents: int = 0
+    gives: frozenset[str] = frozenset()  # the kinds of fact the entry gives (bot.kinds)
+    quote: str = ""  # the entry's quote: entries quoting the same passage are not rivals
 
 
 @dataclass(frozen=True)
@@ -80,8 +86,11 @@ class Explanation:
     tokens: tuple[str, ...]
     matched_terms: tuple[str, ...]
     unknown_terms: tuple[str, ...]
-    corrections: tuple[tuple[str, str], ...]
+    corrections: tuple[Correction, ...]
     candidates: tuple[Candidate, ...]
+    questions: tuple[str, ...] = ()  # the question(s) found in the message
+    asked_kind: str | None = None
+    decision: str = ""  # why the outcome is what it is, in a few words
 
 
 @dataclass(frozen=True)

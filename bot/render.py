@@ -38,14 +38,20 @@ def render_text(
 ) -> str:
     """The reply for a terminal: answer, quote and source; or suggestions; or a fallback.
     Further questions found in the same message follow, each with its own reply."""
-    parts = [_one_text(result, examples, articles or {})]
-    parts += [_one_text(other, None, articles or {}) for other in result.others]
+    several = bool(result.others)  # then each answer says which question it answers
+    parts = [_one_text(result, examples, articles or {}, several)]
+    parts += [_one_text(other, None, articles or {}, several) for other in result.others]
     return "\n\n".join(parts)
 
 
-def _one_text(result: Result, examples: list[Entry] | None, articles: Mapping[str, Article]) -> str:
+def _one_text(
+    result: Result,
+    examples: list[Entry] | None,
+    articles: Mapping[str, Article],
+    always_name: bool = False,
+) -> str:
     if result.outcome is Outcome.ANSWERED and result.entry and result.article:
-        named = wording.named_question(result)
+        named = wording.named_question(result, always_name)
         return "\n".join(
             [
                 *([_wrap(named), ""] if named else []),
@@ -88,20 +94,28 @@ def no_match_text(article_count: int = 1) -> str:
 
 
 def render_explanation(explanation: Explanation) -> str:
-    """--explain: what matched, what was corrected, the top candidates with their scores."""
-    lines = [f"words:       {' '.join(explanation.tokens) or '(none)'}"]
-    lines.append(f"matched:     {' '.join(explanation.matched_terms) or '(none)'}")
-    lines.append(f"unknown:     {' '.join(explanation.unknown_terms) or '(none)'}")
-    fixes = ", ".join(f"{a} -> {b}" for a, b in explanation.corrections)
+    """--explain: each stage — the question(s) found, spelling, the kind of fact asked, what
+    matched, the top candidates with their scores and the kinds they give, the decision."""
+    lines = []
+    if explanation.questions:
+        lines.append("questions:   " + " | ".join(explanation.questions))
+    lines.append(f"words:       {' '.join(explanation.tokens) or '(none)'}")
+    fixes = ", ".join(f"{c.word} -> {c.fixed} ({c.source})" for c in explanation.corrections)
     lines.append(f"corrected:   {fixes or '(none)'}")
+    lines.append(f"unknown:     {' '.join(explanation.unknown_terms) or '(none)'}")
+    lines.append(f"asks for:    {explanation.asked_kind or '(not clear)'}")
+    lines.append(f"matched:     {' '.join(explanation.matched_terms) or '(none)'}")
     lines.append("candidates:")
     for c in explanation.candidates:
+        gives = ",".join(sorted(c.gives - {"yesno"})) or "-"
         lines.append(
             f"  {c.confidence:.3f}  {c.entry_id:<28} overlap={c.overlap:.2f} "
-            f"fuzzy={c.fuzzy:.2f}  via {c.best_variant!r}"
+            f"fuzzy={c.fuzzy:.2f}  gives {gives}  via {c.best_variant!r}"
         )
     if not explanation.candidates:
         lines.append("  (none)")
+    if explanation.decision:
+        lines.append(f"decision:    {explanation.decision}")
     return "\n".join(lines)
 
 
@@ -194,9 +208,9 @@ def _answer_html(answer: str, quote: str, title: str, heading: str = "") -> str:
     )
 
 
-def render_html(result: Result, limit: int = MESSAGE_LIMIT) -> str:
+def render_html(result: Result, limit: int = MESSAGE_LIMIT, always_name: bool = False) -> str:
     """An answered Result as Telegram HTML: the entry's question in bold when asked in other
-    words, the answer, the quote in a blockquote, the source."""
+    words (or `always_name`), the answer, the quote in a blockquote, the source."""
     if not (result.outcome is Outcome.ANSWERED and result.entry and result.article):
         raise ValueError(
             "render_html renders answers; unsure and no-match replies are built "
@@ -204,7 +218,7 @@ def render_html(result: Result, limit: int = MESSAGE_LIMIT) -> str:
         )
     answer, quote = result.entry.answer, result.entry.quote
     title = clip(result.article.title, 200)
-    heading = clip(wording.named_question(result) or "", 300)
+    heading = clip(wording.named_question(result, always_name) or "", 300)
     text = _answer_html(answer, quote, title, heading)
     if utf16_len(text) <= limit:
         return text

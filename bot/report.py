@@ -17,6 +17,8 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
+from bot.keywords import meaningful
+from bot.knowledge import Knowledge
 from bot.model import Outcome
 from bot.schema import iso
 
@@ -297,18 +299,81 @@ def _cluster_line(cluster: Cluster) -> str:
     return f"  {cluster.count:>4}x {cluster.wording}{also}"
 
 
+MAX_ID_LENGTH = 40
+
+
 def new_entry_id(wording: str, taken: set[str]) -> str:
-    """A valid, unused `new-...` id made of the question's first words."""
+    """A valid, unused `new-...` id made of the question's first whole words."""
     # Accents are dropped rather than the letters: "coûte" becomes "coute", not "co-te".
     ascii_text = unicodedata.normalize("NFKD", wording).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split()
-    base = "new-" + "-".join(words[:5]) if words else "new-question"
-    base = base[:40].rstrip("-")
+    base = "new"
+    for word in words[:5]:
+        if len(base) + 1 + len(word) > MAX_ID_LENGTH:
+            break  # whole words only: never a word cut in the middle
+        base = f"{base}-{word}"
+    if base == "new":
+        base = f"new-{words[0][: MAX_ID_LENGTH - 4]}" if words else "new-question"
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
     taken.add(candidate)
     return candidate
+
+
+# -- which questions are about the knowledge ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownEntry:
+    """An entry's id, topic and meaningful words: to judge and place a new question."""
+
+    id: str
+    topic: str
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class KnownWords:
+    """What the knowledge talks about: per entry, and every word of it (synonyms included)."""
+
+    entries: tuple[KnownEntry, ...]
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> KnownWords:
+        entries = tuple(
+            KnownEntry(
+                entry.id,
+                entry.topic,
+                frozenset(
+                    meaningful(
+                        " ".join([*entry.questions, entry.answer, entry.quote, *entry.keywords])
+                    )
+                ),
+            )
+            for entry in knowledge.entries.values()
+        )
+        vocabulary = set().union(*(e.words for e in entries)) if entries else set()
+        vocabulary |= meaningful(" ".join(a.title for a in knowledge.articles.values()))
+        # A synonym group names words for the same things the knowledge is about.
+        vocabulary |= meaningful(" ".join(w for group in knowledge.synonyms for w in group))
+        return cls(entries, frozenset(vocabulary))
+
+    def relevant(self, question: str) -> bool:
+        """Whether the question shares a meaningful word with the knowledge."""
+        return bool(meaningful(question) & self.vocabulary)
+
+    def nearest(self, question: str) -> KnownEntry | None:
+        """The entry sharing most meaningful words with the question (None if none does)."""
+        words = meaningful(question)
+        best, best_score = None, 0.0
+        for entry in self.entries:
+            shared = len(words & entry.words)
+            score = shared / len(words | entry.words) if shared else 0.0
+            if score > best_score:
+                best, best_score = entry, score
+        return best
 
 
 # -- proposals as knowledge YAML -----------------------------------------------------------------
@@ -342,8 +407,15 @@ def _dump(item: dict[str, object]) -> str:
     return yaml.dump([item], Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
 
 
-def render_yaml(report: Report, known_ids: Collection[str] = ()) -> str:
-    """The proposals as one YAML list in the knowledge format, commented, ready to edit."""
+def render_yaml(
+    report: Report, known_ids: Collection[str] = (), known: KnownWords | None = None
+) -> str:
+    """The proposals as one YAML list in the knowledge format, commented, ready to edit.
+
+    With `known`, a question sharing no meaningful word with the knowledge is listed as a
+    comment, not proposed ("What is the capital of France?" is not a gap in this article),
+    and each new entry gets the topic of the entry nearest to it.
+    """
     chunks = [
         f"# Proposals from the questions asked since {iso(report.since)} (qa-bot report --yaml).",
         "# Review them, then paste them into the `entries:` list of a knowledge file.",
@@ -355,23 +427,35 @@ def render_yaml(report: Report, known_ids: Collection[str] = ()) -> str:
         chunks.append(f"# picked {times} from the suggestions after these wordings")
         wordings = [_Quoted(_one_line(c.wording)) for c in picked.wordings]
         chunks.append(_dump({"id": picked.entry_id, "questions": wordings}).rstrip())
-    if report.unanswered:
+    on_topic = [c for c in report.unanswered if known is None or known.relevant(c.wording)]
+    off_topic = [c for c in report.unanswered if c not in on_topic]
+    if on_topic:
         chunks.append("\n# New entries for questions nobody could answer: write answer and quote.")
     taken = set(known_ids)
-    for cluster in report.unanswered:
-        chunks.append(f"# asked {cluster.count} time{'s' if cluster.count != 1 else ''}")
-        item: dict[str, object] = {
-            "id": new_entry_id(cluster.wording, taken),
+    for cluster in on_topic:
+        times = f"asked {cluster.count} time{'s' if cluster.count != 1 else ''}"
+        nearest = known.nearest(cluster.wording) if known else None
+        item: dict[str, object] = {"id": new_entry_id(cluster.wording, taken)}
+        if nearest is not None and nearest.topic:
+            item["topic"] = _Quoted(nearest.topic)
+            times += f"; topic guessed from the nearest entry, `{nearest.id}`"
+        chunks.append(f"# {times}")
+        item |= {
             "questions": [_Quoted(_one_line(cluster.wording))],
             "answer": _Quoted("TODO"),
             "quote": _Quoted("TODO: copy the sentence from the article"),
         }
         chunks.append(_dump(item).rstrip())
+    if off_topic:
+        chunks.append(
+            "\n# Not proposed: these share no meaningful word with the knowledge (off-topic?):"
+        )
+        chunks += [f"#   {c.count}x {_one_line(c.wording)}" for c in off_topic]
     if report.disliked:
         chunks.append("\n# Answers people disliked (check the answer, or the entry they matched):")
     for disliked in report.disliked:
         chunks.append(f"#   {disliked.entry_id}: {disliked.down} down, {disliked.up} up")
         chunks += [f"#     {_one_line(c.wording)}" for c in disliked.wordings]
-    if not (report.picked or report.unanswered):
+    if not (report.picked or on_topic):
         chunks.append("# Nothing to propose yet.")
     return "\n".join(chunks) + "\n"

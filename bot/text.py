@@ -34,7 +34,7 @@ STOP_WORDS = frozenset(
     exactly again any d m o y involved involve involves involving
     regarding concerning related part parts stuff time times read reading confused confusing
     understand clarify remind question questions quick mention mentioned everyone everybody
-    try trying tried
+    try trying tried another
     """.split()
 )
 

@@ -3,21 +3,8 @@ answers, what kind of fact the article does not give. Shared by the terminal and
 
 from __future__ import annotations
 
-from bot import text
+from bot import kinds, text
 from bot.model import Result
-
-# What a near miss did not find, by the kind of fact asked (bot.model.Result.asked_kind).
-_NOT_SAID = {
-    "person": "who",
-    "date": "when",
-    "duration": "how long",
-    "number": "how much or how many",
-    "place": "where",
-    "reason": "why",
-    "yesno": "whether that is so",
-    "list": "which ones",
-    "abbreviation": "what that stands for",
-}
 
 
 def the_article(count: int) -> str:
@@ -30,20 +17,21 @@ def questions_count(count: int) -> str:
     return f"{count} question{'' if count == 1 else 's'} I can answer"
 
 
-def named_question(result: Result) -> str | None:
+def named_question(result: Result, always: bool = False) -> str | None:
     """The entry's question when the person asked in other words (so the reply says which
-    question it answers); None when they asked it as written, or nothing was answered."""
+    question it answers), or `always` (one of several answers to one message); None when they
+    asked it as written, or nothing was answered."""
     if not result.answered or result.entry is None:
         return None
     canonical = result.entry.question
-    if text.words(result.question) == text.words(canonical):
+    if not always and text.words(result.question) == text.words(canonical):
         return None
     return canonical
 
 
 def not_said(result: Result, article_count: int = 1) -> str:
     """ "The article doesn't say how long." for a near miss declined."""
-    what = _NOT_SAID.get(result.asked_kind or "", "that")
+    what = kinds.PHRASES.get(result.asked_kind or "") or "that"
     if article_count == 1:
         return f"The article doesn't say {what}."
     return f"The articles don't say {what}."

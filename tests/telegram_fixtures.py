@@ -182,7 +182,8 @@ def write_many_topics(folder: Path, count: int) -> Path:
 
 
 def unsure_question(knowledge: Path) -> str:
-    """A question the engine, as tuned today, is unsure about (two suggestions or more if any).
+    """A question the engine, as tuned today, is unsure about (two suggestions or more if any;
+    not a keyword menu).
 
     Tries a few vague questions, then pairs of words from the knowledge, so that tuning the
     matcher's thresholds moves the question rather than breaking the tests.
@@ -202,6 +203,8 @@ def unsure_question(knowledge: Path) -> str:
     fallback = None
     for question in candidates:
         result = engine.ask(question)
+        if result.keyword is not None:  # a keyword menu ("About … I can tell you:")
+            continue
         if result.outcome is Outcome.UNSURE and len(result.suggestions) >= 2:
             return question
         if result.outcome is Outcome.UNSURE and result.suggestions and fallback is None:

@@ -112,8 +112,10 @@ def test_a_near_miss_says_what_the_article_does_not_say_and_quotes_the_closest_p
     ("kind", "words"),
     [
         ("person", "who"),
-        ("date", "when"),
-        ("number", "how much or how many"),
+        ("when", "when"),
+        ("number", "how many or how much"),
+        ("name", "the name"),
+        ("yesno", "that"),
         ("place", "where"),
         ("abbreviation", "what that stands for"),
         (None, "that"),

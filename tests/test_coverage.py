@@ -67,8 +67,15 @@ def test_an_uncovered_sentence_is_listed(park: Path) -> None:
     assert out.splitlines() == [
         "park: 3 entries cite it; 3 of 4 sentences covered.",
         "  Not quoted by any entry:",
-        '  - "Residents welcomed it."',
+        "  - Residents welcomed it.",
+        "  Entries with fewer than 4 question wordings (add the ways people would ask; "
+        "`qa-bot check --propose` suggests some):",
+        "  - meeting: 1 wording",
+        "  - park: 1 wording",
+        "  - schedule: 1 wording",
+        "  Question wordings per entry: meeting 1, park 1, schedule 1",
         "3 of 4 sentences are covered; 1 is not: write entries whose quote is one of them.",
+        "3 entries have fewer than 4 question wordings.",
     ]
 
 

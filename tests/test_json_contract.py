@@ -26,9 +26,20 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "knowledge"
 LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
 KEYS = {
-    "question", "answered", "id", "answer", "quote", "source", "confidence", "suggestions",
+    "question",
+    "answered",
+    "id",
+    "answer",
+    "quote",
+    "source",
+    "confidence",
+    "suggestions",
     # added later: never removed
-    "closest", "asked_kind", "keyword", "others", "followup_of",
+    "closest",
+    "asked_kind",
+    "keyword",
+    "others",
+    "followup_of",
 }
 SUGGESTION_KEYS = {"id", "question", "confidence"}
 
@@ -124,7 +135,7 @@ def test_answered_synthetic() -> None:
 
 
 def test_unsure() -> None:
-    [data] = ask_json("library porter saturday")
+    [data] = ask_json("library saturday protest cost")
     check_shape(data)
     assert data["answered"] is False
     assert 1 <= len(data["suggestions"]) <= 3
@@ -167,7 +178,7 @@ def test_confidence_is_rounded() -> None:
 def test_stdin_gives_one_object_per_line_in_order() -> None:
     questions = [
         "Which library is closing?",
-        "library porter saturday",
+        "library saturday protest cost",
         "zorblax",
         "what is the budget",
     ]
@@ -220,7 +231,7 @@ def test_result_to_json_matches_the_cli_for_every_outcome() -> None:
     engine = Engine.load(LIBRARY)
     for question, outcome in [
         ("Which library is closing?", Outcome.ANSWERED),
-        ("library porter saturday", Outcome.UNSURE),
+        ("library saturday protest cost", Outcome.UNSURE),
         ("zorblax", Outcome.NO_MATCH),
     ]:
         result = engine.ask(question)

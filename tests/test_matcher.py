@@ -22,11 +22,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import matcher
+from bot import decision
 from bot.checks import ambiguous_variants
+from bot.decision import Decision
 from bot.engine import Engine
-from bot.matcher import Matcher
 from bot.model import Candidate, Outcome, Result
+from bot.query import Query
 from tests.library_kb import library_with_variant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +89,7 @@ def test_clear_questions_are_answered_with_the_fact(
     assert result.article is not None
     assert result.article.id == result.entry.article_id  # type: ignore[union-attr]
     assert result.suggestions == ()
-    assert matcher.ANSWER_THRESHOLD <= result.confidence <= 1.0
+    assert decision.ANSWER_THRESHOLD <= result.confidence <= 1.0
 
 
 def test_long_rambling_question_gives_or_offers_the_fact(engine: Engine) -> None:
@@ -184,13 +185,16 @@ def test_check_warns_about_a_variant_without_usable_words(tmp_path: Path) -> Non
     [warning] = ambiguous_variants(engine)
     assert warning.severity == "warning"
     assert warning.entry_id == "protest"
-    assert (warning.path, warning.line) == (yaml_file, engine.knowledge.entries["protest"].line)
+    # At the variant's own line, not the entry's.
+    lines = yaml_file.read_text(encoding="utf-8").splitlines()
+    variant_line = next(n for n, line in enumerate(lines, 1) if "when is it then" in line)
+    assert (warning.path, warning.line) == (yaml_file, variant_line)
     assert "'when is it then' matches no entry" in warning.message
 
 
 def check_unsure(engine: Engine, result: Result) -> None:
     assert result.entry is None and result.article is None
-    assert 1 <= len(result.suggestions) <= matcher.MAX_SUGGESTIONS <= 3
+    assert 1 <= len(result.suggestions) <= decision.MAX_SUGGESTIONS <= 3
     ids = [s.entry_id for s in result.suggestions]
     assert len(set(ids)) == len(ids), ids
     for suggestion in result.suggestions:
@@ -213,7 +217,7 @@ def test_unsure_results_carry_one_to_three_distinct_suggestions(
             seen += 1
         elif result.outcome is Outcome.NO_MATCH:
             assert result.suggestions == ()
-    mixed = library.ask("library porter saturday")  # three entries' words at once
+    mixed = library.ask("library saturday protest cost")  # two entries' words at once
     assert mixed.outcome is Outcome.UNSURE
     check_unsure(library, mixed)
     assert len(mixed.suggestions) >= 2
@@ -249,7 +253,7 @@ def test_explain_lists_typo_corrections(
 ) -> None:
     result = engine.ask(question, explain=True)
     assert result.explanation is not None
-    assert correction in result.explanation.corrections
+    assert correction in [(c.word, c.fixed) for c in result.explanation.corrections]
     assert correction[1] in result.explanation.tokens
     assert correction[0] not in result.explanation.unknown_terms
     assert result.explanation.candidates[0].confidence == result.confidence
@@ -316,11 +320,30 @@ def test_exact_variant_is_answered(library: Engine) -> None:
     assert result.article is not None and result.article.id == "library"
 
 
-def test_synonyms_are_applied(library: Engine, tmp_path: Path) -> None:
-    # "shut" is in no entry and not in the article: only the synonyms group links it to "close".
-    result = library.ask("which library will shut")
+def test_synonyms_are_applied(tmp_path: Path) -> None:
+    # "shutter" is in no entry, not in the article and not in the built-in thesaurus: only the
+    # knowledge's synonyms group links it to "close".
+    folder = tmp_path / "kb"
+    shutil.copytree(LIBRARY, folder)
+    yaml_file = folder / "library.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    group = "synonyms:\n  - [close, closing, closure, shut]\n"
+    assert group in text
+    yaml_file.write_text(
+        text.replace(group, "synonyms:\n  - [close, closing, closure, shutter]\n"),
+        encoding="utf-8",
+    )
+    result = Engine.load(folder).ask("which library will shutter")
     assert result.outcome is Outcome.ANSWERED
     assert result.entry is not None and result.entry.id == "closure"
+    yaml_file.write_text(text.replace(group, ""), encoding="utf-8")
+    without = Engine.load(folder).ask("which library will shutter", explain=True)
+    assert without.outcome is not Outcome.ANSWERED
+    assert without.explanation is not None and "shutter" in without.explanation.unknown_terms
+
+
+def test_everyday_synonyms_need_no_group(tmp_path: Path) -> None:
+    # "shut" for "close" is everyday English (bot.thesaurus): no group in the knowledge needed.
     folder = tmp_path / "kb"
     shutil.copytree(LIBRARY, folder)
     yaml_file = folder / "library.yaml"
@@ -328,9 +351,9 @@ def test_synonyms_are_applied(library: Engine, tmp_path: Path) -> None:
     yaml_file.write_text(
         text.replace("synonyms:\n  - [close, closing, closure, shut]\n", ""), encoding="utf-8"
     )
-    without = Engine.load(folder).ask("which library will shut", explain=True)
-    assert without.outcome is not Outcome.ANSWERED
-    assert without.explanation is not None and "shut" in without.explanation.unknown_terms
+    result = Engine.load(folder).ask("which library will shut")
+    assert result.outcome is Outcome.ANSWERED
+    assert result.entry is not None and result.entry.id == "closure"
 
 
 def test_keywords_are_matched(library: Engine) -> None:
@@ -342,10 +365,10 @@ def test_keywords_are_matched(library: Engine) -> None:
 def test_answer_threshold_is_inclusive(library: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     question = "what is the budget"
     confidence = library.ask(question).confidence
-    assert confidence > matcher.SUGGEST_THRESHOLD
-    monkeypatch.setattr(matcher, "ANSWER_THRESHOLD", confidence)
+    assert confidence > decision.SUGGEST_THRESHOLD
+    monkeypatch.setattr(decision, "ANSWER_THRESHOLD", confidence)
     assert library.ask(question).outcome is Outcome.ANSWERED
-    monkeypatch.setattr(matcher, "ANSWER_THRESHOLD", confidence + 0.0001)
+    monkeypatch.setattr(decision, "ANSWER_THRESHOLD", confidence + 0.0001)
     result = library.ask(question)
     assert result.outcome is Outcome.UNSURE
     assert result.suggestions[0].entry_id == "running-cost"
@@ -354,10 +377,10 @@ def test_answer_threshold_is_inclusive(library: Engine, monkeypatch: pytest.Monk
 def test_suggest_threshold_is_inclusive(library: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     question = "what is the budget"
     confidence = library.ask(question).confidence
-    monkeypatch.setattr(matcher, "ANSWER_THRESHOLD", 1.01)
-    monkeypatch.setattr(matcher, "SUGGEST_THRESHOLD", confidence)
+    monkeypatch.setattr(decision, "ANSWER_THRESHOLD", 1.01)
+    monkeypatch.setattr(decision, "SUGGEST_THRESHOLD", confidence)
     assert library.ask(question).outcome is Outcome.UNSURE
-    monkeypatch.setattr(matcher, "SUGGEST_THRESHOLD", confidence + 0.0001)
+    monkeypatch.setattr(decision, "SUGGEST_THRESHOLD", confidence + 0.0001)
     result = library.ask(question)
     assert result.outcome is Outcome.NO_MATCH
     assert result.suggestions == ()
@@ -368,37 +391,66 @@ def candidate(entry_id: str, confidence: float, overlap: float = 1.0) -> Candida
     return Candidate(entry_id, confidence, overlap, 0.5, "variant")
 
 
-@pytest.fixture
-def decide(library: Engine) -> Matcher:
-    return library.matcher
+# A plain question: no kind of fact asked, not a bare keyword.
+PLAIN = Query(
+    words=("a", "b", "c"), phrase="a b c", terms=("a", "b", "c"), unknown=(), corrections=()
+)
 
 
-def test_decide_at_the_exact_thresholds(decide: Matcher) -> None:
+def decide(candidates: list[Candidate]) -> tuple[Outcome, list[Candidate]]:
+    made: Decision = decision.decide(PLAIN, candidates)
+    return made.outcome, list(made.chosen)
+
+
+def test_decide_at_the_exact_thresholds() -> None:
     answer, suggest, overlap = (
-        matcher.ANSWER_THRESHOLD,
-        matcher.SUGGEST_THRESHOLD,
-        matcher.MIN_OVERLAP,
+        decision.ANSWER_THRESHOLD,
+        decision.SUGGEST_THRESHOLD,
+        decision.MIN_OVERLAP,
     )
-    assert decide.decide([]) == (Outcome.NO_MATCH, [])
+    assert decide([]) == (Outcome.NO_MATCH, [])
     top = candidate("a", answer, overlap)
-    assert decide.decide([top, candidate("b", answer - 0.01)]) == (Outcome.ANSWERED, [top])
+    assert decide([top, candidate("b", answer - 0.01)]) == (Outcome.ANSWERED, [top])
     below = candidate("a", answer - 0.0001, 1.0)
-    assert decide.decide([below])[0] is Outcome.UNSURE
+    assert decide([below])[0] is Outcome.UNSURE
     thin = candidate("a", 1.0, overlap - 0.0001)  # high score, too little of the question known
-    assert decide.decide([thin]) == (Outcome.UNSURE, [thin])
+    rival = candidate("b", 0.85)  # too close behind for a clear lead
+    assert decide([thin, rival]) == (Outcome.UNSURE, [thin, rival])
     edge = candidate("a", suggest)
-    assert decide.decide([edge]) == (Outcome.UNSURE, [edge])
-    assert decide.decide([candidate("a", suggest - 0.0001)]) == (Outcome.NO_MATCH, [])
+    assert decide([edge]) == (Outcome.UNSURE, [edge])
+    assert decide([candidate("a", suggest - 0.0001)]) == (Outcome.NO_MATCH, [])
 
 
-def test_unsure_keeps_at_most_three_close_candidates(decide: Matcher) -> None:
-    top = matcher.ANSWER_THRESHOLD - 0.01
+def test_a_clear_lead_needs_less_of_the_question() -> None:
+    lead = decision.CLEAR_LEAD
+    ahead = candidate("a", 0.9, decision.MIN_OVERLAP_WITH_LEAD)
+    assert decide([ahead, candidate("b", 0.9 - lead - 0.01)]) == (Outcome.ANSWERED, [ahead])
+    close_behind = candidate("b", 0.9 - lead + 0.01)
+    assert decide([ahead, close_behind])[0] is Outcome.UNSURE
+    too_thin = candidate("a", 0.9, decision.MIN_OVERLAP_WITH_LEAD - 0.01)
+    assert decide([too_thin])[0] is Outcome.UNSURE
+    # An entry quoting the same passage is no rival.
+    same = Candidate("b", 0.85, 1.0, 0.5, "variant", quote="q")
+    alone = Candidate("a", 0.9, decision.MIN_OVERLAP_WITH_LEAD, 0.5, "variant", quote="q")
+    assert decide([alone, same]) == (Outcome.ANSWERED, [alone])
+
+
+def test_unsure_keeps_at_most_three_close_candidates() -> None:
+    top = decision.ANSWER_THRESHOLD - 0.01
     many = [candidate(f"e{i}", top - i * 0.001) for i in range(6)]
-    outcome, chosen = decide.decide(many)
+    outcome, chosen = decide(many)
     assert outcome is Outcome.UNSURE
-    assert chosen == many[: matcher.MAX_SUGGESTIONS]
+    assert chosen == many[: decision.MAX_SUGGESTIONS]
     far = [candidate("a", top), candidate("b", top - 0.3)]  # far below the best: not offered
-    assert decide.decide(far) == (Outcome.UNSURE, far[:1])
+    assert decide(far) == (Outcome.UNSURE, far[:1])
+
+
+def test_suggestions_need_a_real_share_of_the_question() -> None:
+    top = decision.ANSWER_THRESHOLD - 0.01
+    unrelated = candidate("a", top, decision.MIN_SUGGEST_OVERLAP - 0.01)
+    assert decide([unrelated]) == (Outcome.NO_MATCH, [])
+    related = candidate("a", top, decision.MIN_SUGGEST_OVERLAP)
+    assert decide([related]) == (Outcome.UNSURE, [related])
 
 
 # -- a second article -----------------------------------------------------------------------

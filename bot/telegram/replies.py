@@ -73,12 +73,16 @@ async def ask(
     return result
 
 
-def answer_reply(result: Result, engine: Engine, record: str | None) -> Reply:
+def answer_reply(
+    result: Result, engine: Engine, record: str | None, *, always_name: bool = False
+) -> Reply:
     """The reply for an engine result: the answer, "Did you mean…", or the no-match fallback;
-    `record` is the question's id in the question log, carried by the buttons."""
+    `record` is the question's id in the question log, carried by the buttons. An answer
+    names its question when asked in other words, or `always_name` (several in a message)."""
     knowledge = engine.knowledge
     if result.outcome is Outcome.ANSWERED and result.entry:
-        return Reply(render_html(result), keyboards.answer(result.entry, knowledge, record))
+        html = render_html(result, always_name=always_name)
+        return Reply(html, keyboards.answer(result.entry, knowledge, record))
     if result.closest is not None:
         return Reply(near_miss_html(result, knowledge.articles))
     if result.outcome is Outcome.UNSURE and result.suggestions and result.keyword:
@@ -126,7 +130,9 @@ async def replies_to_text(
     if subjects is not None:
         subjects.remember(key, result)
     replies = []
+    several = bool(result.others)
     for one in (result, *result.others)[:MAX_QUESTIONS]:
         record = recorder.question(one, origin)
-        replies.append(dataclasses.replace(answer_reply(one, engine, record), record=record))
+        reply = answer_reply(one, engine, record, always_name=several)
+        replies.append(dataclasses.replace(reply, record=record))
     return replies

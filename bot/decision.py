@@ -1,0 +1,128 @@
+"""From scored candidates to a decision: answer, near miss, keyword menu, suggestions, or none.
+
+The thresholds are documented in the README. Each rule reads the query (what was asked) and
+the candidates (what the knowledge has); nothing here scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import kinds
+from bot.model import Candidate, Outcome
+from bot.query import Query
+
+# On the confidence of the best entry.
+ANSWER_THRESHOLD = 0.45
+SUGGEST_THRESHOLD = 0.30
+# The best entry must explain at least this share of the question's weight to be answered.
+MIN_OVERLAP = 0.65
+# An entry this far ahead of the next needs to explain only this share of the question.
+CLEAR_LEAD = 0.3
+MIN_OVERLAP_WITH_LEAD = 0.5
+MAX_SUGGESTIONS = 3
+# Suggestions must explain at least this share of the question: below it they are unrelated
+# ("How tall is Mount Everest?" shares nothing worth offering).
+MIN_SUGGEST_OVERLAP = 0.4
+# A bare keyword fitting several entries within this much of the best gives a menu of them.
+KEYWORD_MARGIN = 0.12
+MAX_KEYWORD_SUGGESTIONS = 4
+# An entry that gives the kind of fact asked may be answered instead of a better-scoring one
+# that does not, when it scores within this much of it.
+KIND_MARGIN = 0.12
+# A question turning on a word the knowledge never uses ("Who *chairs* the group?") asks what
+# the article does not say, unless an entry matches it almost word for word.
+SURE_DESPITE_FOCUS = 0.8
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with one question."""
+
+    outcome: Outcome
+    chosen: tuple[Candidate, ...] = ()  # the answer, or the suggestions
+    closest: Candidate | None = None  # a near miss: the entry closest to what was asked
+    keyword: bool = False  # the suggestions are a menu for a bare keyword
+    why: str = ""
+
+    @property
+    def answer(self) -> Candidate | None:
+        return self.chosen[0] if self.outcome is Outcome.ANSWERED else None
+
+
+def answerable(candidate: Candidate, runner_up: Candidate | None = None) -> bool:
+    """Confident enough, and explaining enough of the question; a little less is enough for
+    an entry far ahead of every other."""
+    if candidate.confidence < ANSWER_THRESHOLD:
+        return False
+    if candidate.overlap >= MIN_OVERLAP:
+        return True
+    margin = candidate.confidence - (runner_up.confidence if runner_up else 0.0)
+    return margin >= CLEAR_LEAD and candidate.overlap >= MIN_OVERLAP_WITH_LEAD
+
+
+def decide(query: Query, candidates: list[Candidate]) -> Decision:
+    """The decision for one question and its candidates, best first."""
+    if not candidates or candidates[0].confidence < SUGGEST_THRESHOLD:
+        return Decision(Outcome.NO_MATCH, why="nothing in the knowledge is close")
+    top = candidates[0]
+    if query.is_bare:
+        menu = _keyword_menu(candidates)
+        if menu:
+            return Decision(Outcome.UNSURE, menu, keyword=True, why="a keyword several entries fit")
+    if answerable(top, _runner_up(candidates)):
+        if query.focus_unknown and top.confidence < SURE_DESPITE_FOCUS:
+            return Decision(
+                Outcome.NO_MATCH, closest=top, why="asks about a word the knowledge never uses"
+            )
+        if kinds.gives(query.kind, top.gives):
+            return Decision(Outcome.ANSWERED, (top,), why="answered")
+        # The best entry gives another kind of fact: a close one giving the kind asked for may
+        # be meant; otherwise the article does not say.
+        for other in candidates[1:]:
+            if top.confidence - other.confidence > KIND_MARGIN:
+                break
+            if answerable(other) and kinds.gives(query.kind, other.gives):
+                return Decision(Outcome.ANSWERED, (other,), why=f"the closest giving {query.kind}")
+        return Decision(
+            Outcome.NO_MATCH, closest=top, why=f"asks for {query.kind}; the closest entry does not"
+        )
+    related = _related(top, candidates)
+    if kinds.is_strict(query.kind) and related:
+        giving = [c for c in related if kinds.gives(query.kind, c.gives)]
+        if not giving:
+            return Decision(
+                Outcome.NO_MATCH, closest=top, why=f"asks for {query.kind}; no entry gives it"
+            )
+        related = giving
+    if not related:
+        return Decision(Outcome.NO_MATCH, why="the closest entries are unrelated")
+    return Decision(Outcome.UNSURE, tuple(related), why="not sure")
+
+
+def _runner_up(candidates: list[Candidate]) -> Candidate | None:
+    """The best candidate quoting another passage than the best one: entries that quote the
+    same sentence answer from the same evidence, so they are not rivals."""
+    top = candidates[0]
+    return next((c for c in candidates[1:] if not c.quote or c.quote != top.quote), None)
+
+
+def _related(top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates worth suggesting: close to the best, and sharing enough of the question."""
+    floor = max(SUGGEST_THRESHOLD * 0.8, top.confidence - 0.2)
+    return [
+        c
+        for c in candidates[:MAX_SUGGESTIONS]
+        if c.confidence >= floor and c.overlap >= MIN_SUGGEST_OVERLAP
+    ]
+
+
+def _keyword_menu(candidates: list[Candidate]) -> tuple[Candidate, ...]:
+    """Entries a bare keyword fits about equally well; empty when one entry clearly fits."""
+    top = candidates[0]
+    close = tuple(
+        c
+        for c in candidates[:MAX_KEYWORD_SUGGESTIONS]
+        if top.confidence - c.confidence <= KEYWORD_MARGIN and c.overlap >= MIN_SUGGEST_OVERLAP
+    )
+    return close if len(close) > 1 else ()

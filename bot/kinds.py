@@ -1,0 +1,274 @@
+"""The kind of fact a question asks for, and the kinds of fact an entry's answer gives.
+
+"How many years would the contract last?" asks for a duration; an entry whose answer is
+"Up to £77m a year" gives an amount, so however many words they share, it does not answer the
+question, and the engine says so honestly instead of answering something else.
+
+Kinds are read from a question's opening words ("how long", "who", "what date"). An entry
+gives the kinds its own question wordings ask for, the kinds its answer visibly holds (a number,
+a day, a name, a reason), and any it declares in the knowledge (`answers: [date, place]`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+PERSON = "person"  # who: a person, body or organisation
+NAME = "name"  # the name of someone ("What is the name of the spokesman?")
+WHEN = "when"  # a day, date or time of any precision
+DATE = "date"  # a calendar date ("On what date…")
+YEAR = "year"
+TIME = "time"  # a time of day
+DURATION = "duration"
+NUMBER = "number"  # a count or an amount
+PLACE = "place"
+REASON = "reason"
+ABBREVIATION = "abbreviation"  # what letters stand for
+YESNO = "yesno"
+
+KINDS = (PERSON, NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, REASON, ABBREVIATION, YESNO)
+
+# What each kind reads as in a sentence: "The article doesn't say how long."
+PHRASES = {
+    PERSON: "who",
+    NAME: "the name",
+    WHEN: "when",
+    DATE: "the date",
+    YEAR: "the year",
+    TIME: "the time",
+    DURATION: "how long",
+    NUMBER: "how many or how much",
+    PLACE: "where",
+    REASON: "why",
+    ABBREVIATION: "what that stands for",
+    YESNO: "",
+}
+
+# A kind asked for is also given by these more precise kinds.
+_SATISFIED_BY = {
+    WHEN: {WHEN, DATE, YEAR, TIME},
+    PERSON: {PERSON, NAME},
+    DATE: {DATE},
+    YEAR: {YEAR, DATE},
+}
+
+_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
+# Patterns over a question's normalised words (lower case, words joined by single spaces).
+_ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (ABBREVIATION, re.compile(r"\b(stand|stands|short) for\b|\b(acronym|abbreviation)\b")),
+    (DURATION, re.compile(rf"\bhow long\b|\bhow many {_UNITS}\b|\bfor how\b|\bduration\b")),
+    (TIME, re.compile(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
+    (YEAR, re.compile(r"\b(what|which) year\b")),
+    (DATE, re.compile(r"\b(what|which|exact) date\b|\bthe date\b|\bdate of\b")),
+    (
+        NAME,
+        re.compile(
+            r"\bwhat is (he|she|they) called\b|\b(his|her|their) name\b"
+            r"|(^who (is |was )?|\bname of )the (\w+ ){0,3}(chief|head|leader|boss|chair|"
+            r"chairman|chairwoman|director|manager|spokesman|spokeswoman|"
+            r"spokesperson|commissioner|secretary|minister|mayor|president|"
+            r"ceo|chief executive|owner|founder)\b"
+        ),
+    ),
+    (
+        WHEN,
+        re.compile(
+            r"^(when|whens)\b|\bwhen (is|was|will|did|does|do|are|were|would|can|"
+            r"could|should|has|have)\b|\bby when\b|\b(what|which) (month|day)\b"
+        ),
+    ),
+    (
+        PLACE,
+        re.compile(
+            r"^(where|wheres)\b|\bwhere (is|was|will|did|does|do|are|were|would|"
+            r"can|could|should|has|have)\b|\b(what|which) (place|venue|town|city|"
+            r"location|address|building|room)\b|\baddress\b"
+        ),
+    ),
+    (
+        REASON,
+        re.compile(
+            r"^why\b|\bwhy (is|was|will|did|does|do|are|were|would|can|could|"
+            r"should|has|have|might|not)\b|\bhow come\b|\b(what|which) (reason|justification|"
+            r"explanation|motive|grounds)\b|"
+            r"\breason (for|behind|why)\b|\bwhat (caused|led)\b"
+        ),
+    ),
+    (
+        NUMBER,
+        re.compile(
+            r"\bhow (many|much)\b|\bwhat (number|amount|percentage|proportion|"
+            r"figure|sum|total)\b"
+        ),
+    ),
+    (
+        PERSON,
+        re.compile(
+            r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|will|did|does|do|are|"
+            r"were|would|can|could|should|has|have|said|says|decides|made|make|"
+            r"makes|required|requires)\b|\b(which|what) (organisation|organization|"
+            r"company|firm|body|person|people|group)\b|\bname of\b"
+        ),
+    ),
+    (
+        YESNO,
+        re.compile(
+            r"^(is|are|was|were|do|does|did|can|could|will|would|should|has|have|"
+            r"had|isn|aren|wasn|didn|doesn|won|hasn|haven)\b"
+        ),
+    ),
+    # In a fragment ("meeting date", "opening times", "surrey reason"), a kind word anywhere.
+    (TIME, re.compile(r"\b(times|hours)\b")),
+    (WHEN, re.compile(r"\b(dates?|deadline)\b")),
+    (PLACE, re.compile(r"\b(location|venue|address)\b")),
+    (REASON, re.compile(r"\b(reason|justification|explanation|motive)\b")),
+)
+
+_MONTHS = "|".join(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DAYS = "|".join("monday tuesday wednesday thursday friday saturday sunday".split())
+_GIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        NUMBER,
+        re.compile(
+            r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|"
+            r"billion|half|quarter|twice|double|single|all|none|no)\b"
+        ),
+    ),
+    (
+        WHEN,
+        re.compile(
+            rf"\b({_DAYS}|{_MONTHS}|yesterday|today|tomorrow|tonight|recently|soon|"
+            r"shortly|later this|earlier this)\b|\b(next|last|this|early|late|"
+            r"coming) (week|weekend|month|year|spring|summer|autumn|winter)\b|"
+            r"\b(in|by|since|until|from) (\d{4}|the (spring|summer|autumn|winter))\b|"
+            r"\b(days?|weeks?|months?|years?) (ago|later|earlier)\b"
+        ),
+    ),
+    (
+        DATE,
+        re.compile(
+            rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \d{{1,2}}\b|"
+            r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b"
+        ),
+    ),
+    (YEAR, re.compile(r"\b(1[89]|20)\d\d\b")),
+    (
+        TIME,
+        re.compile(
+            r"\b\d{1,2}([:.]\d\d)? ?(am|pm)\b|\b\d{1,2}:\d\d\b|\bo'?clock\b|\bnoon\b|"
+            r"\bmidnight\b|\bmidday\b"
+        ),
+    ),
+    (
+        DURATION,
+        re.compile(
+            rf"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+            rf"several|few|many)[ -]{_UNITS}\b|\b(for|lasting|over) (the )?"
+            r"(next|past|last)\b|\blength\b|\blong\b"
+        ),
+    ),
+    (
+        REASON,
+        re.compile(
+            r"\b(because|reason|reasons|due to|owing to|as a result|so that|"
+            r"in order to|caused|blamed|citing|amid|in the wake of|following)\b"
+        ),
+    ),
+    (
+        PLACE,
+        re.compile(
+            r"\b(in|at|near|from|to|into) (?!(?:Monday|Tuesday|Wednesday|Thursday|"
+            r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\b)[A-Z]\w+|(?i:\b(road|street|lane|"
+            r"avenue|hall|centre|center|building|site|town|city|village|county|room|"
+            r"floor|ward|hospital|station|park|square)\b)"
+        ),
+    ),
+    (ABBREVIATION, re.compile(r"\b(stands for|short for|acronym|abbreviation)\b")),
+)
+# A personal name: a title and a capitalised word, or two capitalised words that are not the
+# start of the sentence and not an organisation ("Hertfordshire Constabulary").
+_TITLED_NAME = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Councillor|Cllr|Rev|Inspector|"
+    r"Sergeant|Chief Constable|Chief Executive|Superintendent|Judge)\.? [A-Z][a-z]+"
+)
+# Runs of capitalised words: "Janet Ormerod", "Ashworth Amateur Swimming Club".
+_CAPITAL_RUN = re.compile("\\b[A-Z][a-z'\u2019]+(?: [A-Z][a-z'\u2019]+)+\\b")
+_ORGANISATION_WORDS = frozenset(
+    "Police Constabulary Council Authority Authorities Group Trust Hospital Centre Center "
+    "Road Street Lane Avenue Ward Unit Pool Park Service Services Office Department Committee "
+    "Board Company Limited Ltd Party Association Union Club School College University Games "
+    "Charity Appeal Programme Fund Society Partnership Alliance Commission Centre Theatre "
+    "Library Museum Church Cathedral Airport Bridge Square Market Forces Force Pupils "
+    "Station Line Railway Court House Hall Church Bank Fund Foundation Agency".split()
+)
+_CAPITALISED = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
+
+
+def asked(normalised_question: str) -> str | None:
+    """The kind of fact a question asks for (one of KINDS), or None when it is not clear."""
+    return asked_with_words(normalised_question)[0]
+
+
+def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[str]]:
+    """The kind of fact asked for, and the words that asked it ("how *long*", "what *day*"):
+    those say what kind of fact is wanted, not what it is about."""
+    for kind, pattern in _ASKED:
+        found = pattern.search(normalised_question)
+        if found:
+            return kind, frozenset(found.group().split())
+    return None, frozenset()
+
+
+def given_by_text(text: str) -> set[str]:
+    """The kinds of fact that a text (an answer, a quote) visibly holds."""
+    lowered = text.lower()
+    kinds = {kind for kind, pattern in _GIVES if pattern.search(lowered if kind != PLACE else text)}
+    if _has_name(text):
+        kinds.update((NAME, PERSON))
+    if _CAPITALISED.search(text) or re.search(
+        r"\b(spokesman|spokeswoman|spokesperson|chief|chiefs|council|councillor|authority|"
+        r"authorities|police|force|forces|company|firm|members|group|minister|officials?|"
+        r"residents|staff|campaigners|he|she|they)\b",
+        lowered,
+    ):
+        kinds.add(PERSON)
+    kinds.add(YESNO)
+    return kinds
+
+
+def _has_name(text: str) -> bool:
+    """A person's name: a title and a name, or a run of two or three capitalised words that
+    starts no sentence and names no organisation or place (its last word says which)."""
+    if _TITLED_NAME.search(text):
+        return True
+    for found in _CAPITAL_RUN.finditer(text):
+        run = found.group().split()
+        before = text[: found.start()].rstrip()
+        if not before or before[-1] in '.!?:"“':
+            run = run[1:]  # the first word is capitalised as a sentence's start
+        if 2 <= len(run) <= 3 and not _ORGANISATION_WORDS.intersection(run):
+            return True
+    return False
+
+
+def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
+    """Whether an entry giving `given` kinds answers a question asking for `asked_kind`."""
+    if asked_kind is None or not is_strict(asked_kind):
+        return True
+    wanted = _SATISFIED_BY.get(asked_kind, {asked_kind})
+    return not wanted.isdisjoint(given)
+
+
+# Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
+# or a person is too often given in words no pattern sees ("while the equipment is moved").
+STRICT = frozenset({NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBREVIATION})
+
+
+def is_strict(asked_kind: str | None) -> bool:
+    return asked_kind in STRICT

@@ -1,0 +1,127 @@
+"""From a message to its question(s): the first stage of answering.
+
+People wrap questions in greetings, introductions and background ("Hi, I'm a councillor in
+Stevenage and I keep hearing different figures. How much is the deal worth?"). Those sentences
+would dilute the match, so the message is split into sentences and each is sorted into
+small talk (dropped), background (kept aside as context) or a question. A sentence holding two
+questions joined by "and" ("How much was it worth, and what did Surrey do?") is split too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot import smalltalk
+
+# Sentence ends: . ! ? (and runs of them) before a space, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\u201d\u2019]*\s+|\n+")
+# A greeting or filler clause at the start of a sentence: "Hi,", "Hello bot!", "Just to double
+# check,", "Sorry if this is a silly question, but".
+_LEADING_FILLER = re.compile(
+    r"^\s*(?:(?:hi|hii|hello|hey|heya|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening))"
+    r"(?: there| bot| all| everyone| guys| folks)?\s*[,!.:\-]+\s*"
+    r"|(?:ok(?:ay)?|so|well|right|um+|hmm+|quick question|just (?:to )?(?:double[- ])?check(?:ing)?"
+    r"|out of (?:curiosity|interest)|sorry(?: if this is a (?:silly|stupid|dumb) question)?"
+    r"|one more thing|also|and also|btw|by the way)\s*[,:\-]+\s*(?:but\s+)?"
+    r"|(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:tell|let) me(?: know)?"
+    r"|(?:please |pls )?tell me|i(?:'d| would) like to know|i want to know|do you know"
+    r"|does anyone know|any idea|i was wondering|i wonder)\s*[,:\-]?\s+(?=\w))",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^\s*(?:what|what's|whats|which|who|who's|whos|whom|whose|when|where|why|how|is|are|was|"
+    r"were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|any|"
+    r"tell me|please|pls|plz|explain|describe|list|give me|remind me|i want to know|"
+    r"i'd like to know|i would like to know|do you know|any idea|wat|wot|wen|hw|y|r|wud|"
+    r"isn't|aren't|wasn't|didn't|doesn't|won't|can't|wouldn't|couldn't|haven't|hasn't)\b",
+    re.IGNORECASE,
+)
+# Background: the person talking about themselves or what they heard, not asking.
+_BACKGROUND_START = re.compile(
+    r"^\s*(?:i'm|i am|im|i've|i have|i was|i work|i live|i sit|i read|i heard|i keep|i saw|"
+    r"i half|i need|i think|i thought|i just|my |me and|we're|we are|our |as a |being a |"
+    r"i'm writing|i write|i teach|i study|i run|i own)\b",
+    re.IGNORECASE,
+)
+# Where one sentence asks a second question: ", and what…", " and why…", "; also how…".
+_SECOND_QUESTION = re.compile(
+    r"(?:,\s*|;\s*|\s+)(?:and|also|plus|but)\s+(?:also\s+)?"
+    r"(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|can|"
+    r"could|will|would|has|have)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message taken apart: its questions, and the background around them."""
+
+    questions: tuple[str, ...]
+    background: tuple[str, ...]
+
+    @property
+    def with_background(self) -> str:
+        """Background and questions as one text, for a question that needs its context
+        ("I work in finance at Beds police. Is my department affected?")."""
+        return " ".join((*self.background, *self.questions))
+
+
+def sentences(message: str) -> list[str]:
+    """The message's sentences, without empty ones."""
+    return [part.strip() for part in _SENTENCE_END.split(message) if part and part.strip()]
+
+
+def _strip_filler(sentence: str) -> str:
+    previous = None
+    while previous != sentence:
+        previous = sentence
+        sentence = _LEADING_FILLER.sub("", sentence, count=1)
+    return sentence.strip()
+
+
+def is_question(sentence: str) -> bool:
+    """Asks something: ends with "?" or opens like a question or a request."""
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
+
+
+def is_background(sentence: str) -> bool:
+    """Tells about the person or what they heard, and asks nothing."""
+    return not sentence.rstrip().endswith("?") and bool(_BACKGROUND_START.match(sentence))
+
+
+def split_questions(sentence: str) -> list[str]:
+    """One sentence's questions: "How much, and what did Surrey do?" is two."""
+    parts = [part.strip(" ,;") for part in _SECOND_QUESTION.split(sentence)]
+    return [part for part in parts if part]
+
+
+def analyse(message: str) -> Message:
+    """Sort a message's sentences into questions and background; small talk is dropped.
+
+    A message with no sentence that reads as a question (a keyword, a fragment) is one
+    question as it stands.
+    """
+    questions: list[str] = []
+    background: list[str] = []
+    others: list[str] = []
+    for raw in sentences(message):
+        sentence = _strip_filler(raw)
+        if not sentence or smalltalk.classify(sentence) is not None:
+            continue
+        if is_question(sentence):
+            questions.extend(split_questions(sentence))
+        elif is_background(sentence):
+            background.append(sentence)
+        else:
+            others.append(sentence)
+    if not questions:
+        # Fragments and statements ("surrey privitisation plan"): what is left is the question.
+        questions = others or background
+        background = [] if not others else background
+        if not questions:
+            stripped = message.strip()
+            questions = [stripped] if stripped else []
+    else:
+        background.extend(others)
+    return Message(tuple(questions), tuple(background))

@@ -1,0 +1,128 @@
+"""From one question to a query: its words after spelling, its terms, the kind of fact asked.
+
+This is the stage where a question is understood; the matcher only scores what it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from bot import kinds, text
+from bot.spelling import Correction, Speller, expand_text_speak, rarity
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question broken into weighted terms."""
+
+    words: tuple[str, ...]  # content words after spelling
+    phrase: str  # every word after spelling, for fuzzy comparison
+    terms: tuple[str, ...]  # canonical terms of known words, intents included
+    unknown: tuple[str, ...]  # content words the knowledge has never seen
+    corrections: tuple[Correction, ...]
+    # How much each unknown word counts against a match (bot.spelling.rarity), in order.
+    unknown_weights: tuple[float, ...] = ()
+    focus: tuple[str, ...] = ()  # the known terms the question turns on ("which *forces*…")
+    focus_unknown: bool = False  # a word the question turns on is unknown ("who *chairs*…")
+    kind: str | None = None  # the kind of fact asked (bot.kinds), None when unclear
+    text: str = ""  # the question as it was found in the message
+
+    @property
+    def is_bare(self) -> bool:
+        """One or two words and no question ("G4S", "meeting"): a keyword, not a question."""
+        return (
+            len(self.words) + len(self.unknown) <= 2
+            and self.kind is None
+            and not any(word in text.QUESTION_WORDS for word in self.phrase.split())
+        )
+
+
+# From this many meaningful words on, a common English word the knowledge lacks is more likely
+# chatter than the point of the question, and counts less against a match (bot.spelling.rarity).
+LONG_QUESTION = 4
+
+
+class QueryAnalyser:
+    """Reads questions against one knowledge's vocabulary."""
+
+    def __init__(
+        self,
+        term: Callable[[str], str],
+        known_terms: Collection[str],
+        vocabulary: Collection[str],
+    ) -> None:
+        self.term = term  # word -> canonical term (stem through the synonym groups)
+        self.known_terms = known_terms
+        self.speller = Speller(vocabulary, text.STOP_WORDS | text.QUESTION_WORDS)
+
+    def analyse(self, question: str) -> Query:
+        """Spelling, terms, unknown words and the kind of fact asked, for one question."""
+        raw_words, corrections = expand_text_speak(text.words(question))
+        spelled: list[str] = []
+        for word in raw_words:
+            if self._needs_spelling(word):
+                fix = self.speller.correct(word)
+                if fix is not None:
+                    corrections.append(fix)
+                    word = fix.fixed
+            spelled.append(word)
+        kind, kind_words = kinds.asked_with_words(" ".join(spelled))
+        if not kinds.is_strict(kind):
+            kind_words = frozenset()  # not checked, so they still count for the ranking
+        words: list[str] = []
+        terms: list[str] = []
+        unknown: list[str] = []
+        for word in spelled:
+            if not text.is_content_word(word) or word in kind_words:
+                continue
+            term = self.term(word)
+            if term in self.known_terms:
+                words.append(word)
+                terms.append(term)
+            else:
+                unknown.append(word)
+        phrase = " ".join(spelled)
+        terms.extend(text.word_intents(spelled))
+        unknown = list(dict.fromkeys(unknown))
+        focus = _focus(spelled)
+        focus_terms = tuple(dict.fromkeys(self.term(w) for w in focus if w in words))
+        return Query(
+            words=tuple(words),
+            phrase=phrase,
+            terms=tuple(dict.fromkeys(terms)),
+            unknown=tuple(unknown),
+            corrections=tuple(corrections),
+            # The word the question turns on ("who *chairs*…") counts in full, however common.
+            # In a short question every word counts in full: "What is X's *budget*?"
+            unknown_weights=tuple(
+                1.0 if word in focus or len(words) + len(unknown) < LONG_QUESTION else rarity(word)
+                for word in unknown
+            ),
+            focus=focus_terms,
+            focus_unknown=bool(focus) and all(word in unknown for word in focus),
+            kind=kind,
+            text=question,
+        )
+
+    def _needs_spelling(self, word: str) -> bool:
+        """Not a word the knowledge knows, nor a small word: maybe a typo."""
+        if word in text.STOP_WORDS or word in text.QUESTION_WORDS:
+            return False
+        return not (text.is_content_word(word) and self.term(word) in self.known_terms)
+
+
+def _focus(words: list[str]) -> list[str]:
+    """The content words right after the question word: what is asked about ("which police
+    forces…", "who chairs…")."""
+    for position, word in enumerate(words):
+        if word not in text.QUESTION_WORDS:
+            continue
+        found: list[str] = []
+        for following in words[position + 1 : position + 5]:
+            if text.is_content_word(following):
+                found.append(following)
+            elif found or following in text.QUESTION_WORDS:
+                break
+        return found[:2]
+    return []

@@ -1,0 +1,282 @@
+"""Spelling that knows English: text-speak, and typos corrected to real words.
+
+A word is left alone when the knowledge knows it or when it is an English word (the
+82,765-word frequency list that ships with `symspellpy`): "count" stays "count" even though the
+knowledge only has "court". Any other word is corrected to the likeliest word one edit away,
+taken from the knowledge's vocabulary or from English (question words and other small words
+included), ranked by a small error model (a doubled letter or a swap is a likelier slip than a
+wrong letter; a wrong letter next to the right one on the keyboard likelier than one far away;
+the first letter is rarely wrong), then by the knowledge's own words, then by how common the
+word is in English. Long words may also be two edits from one of the knowledge's words.
+
+symspellpy is used for its dictionary only: its SymSpell index takes 2.3 s to build on this
+machine, far more than a question-answering command may spend starting; generating the ~500
+one-edit neighbours of a word and looking them up costs well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import string
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# Text-speak and chat shorthand: the word people type, and what they mean.
+TEXT_SPEAK: dict[str, str] = {
+    "u": "you",
+    "ya": "you",
+    "r": "are",
+    "ur": "your",
+    "b": "be",
+    "y": "why",
+    "wud": "would",
+    "wd": "would",
+    "cud": "could",
+    "shud": "should",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "abt": "about",
+    "bout": "about",
+    "yr": "year",
+    "yrs": "years",
+    "wat": "what",
+    "wot": "what",
+    "wht": "what",
+    "wats": "what is",
+    "wots": "what is",
+    "wen": "when",
+    "hw": "how",
+    "coz": "because",
+    "cos": "because",
+    "cuz": "because",
+    "bc": "because",
+    "tho": "though",
+    "thru": "through",
+    "n": "and",
+    "nd": "and",
+    "ppl": "people",
+    "govt": "government",
+    "dept": "department",
+    "depts": "departments",
+    "mil": "million",
+    "mln": "million",
+    "tmrw": "tomorrow",
+    "2day": "today",
+    "wk": "week",
+    "wks": "weeks",
+    "b4": "before",
+    "w": "with",
+    "im": "i am",
+    "dont": "do not",
+    "didnt": "did not",
+    "doesnt": "does not",
+    "isnt": "is not",
+    "wasnt": "was not",
+    "arent": "are not",
+    "cant": "can not",
+    "wont": "will not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "idk": "i do not know",
+    "dunno": "do not know",
+    "info": "information",
+    "approx": "approximately",
+}
+
+# Words so rare in the list that they are more likely a typo than a word someone meant.
+MIN_ENGLISH_COUNT = 20_000
+
+# What being one of the knowledge's words is worth, in edits: as much as being one of the
+# few hundred commonest English words (the people asking are talking about the article).
+KNOWLEDGE_PRIOR = 0.15
+_COMMONEST = 10**10
+
+# English words rarer than this are never a correction's target ("wer" is "were", not "weer").
+MIN_TARGET_COUNT = 1_000_000
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouy")
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Keys that touch each key on a QWERTY keyboard; each row sits half a key right of the
+    one above, so "f" touches "r" and "t" above it and "c" and "v" below it."""
+    position = {key: (row, col) for row, keys in enumerate(_ROWS) for col, key in enumerate(keys)}
+    touching = {-1: (0, 1), 0: (-1, 1), 1: (-1, 0)}  # row offset -> column offsets
+    return {
+        key: frozenset(
+            other
+            for other, (r, c) in position.items()
+            if r - row in touching and c - col in touching[r - row]
+        )
+        for key, (row, col) in position.items()
+    }
+
+
+_NEAR = _keyboard_neighbours()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One word rewritten, and why: "knowledge", "english" or "text-speak"."""
+
+    word: str
+    fixed: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def english() -> dict[str, int]:
+    """English words and how often they occur (read on first use: about 20 ms, 10 MB)."""
+    # Found without importing symspellpy (whose import pulls in its whole spelling engine).
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("symspellpy is not installed: pip install symspellpy")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    data = (folder / "frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    parts = data.split()
+    return {
+        word: count
+        for word, count in zip(parts[0::2], map(int, parts[1::2]), strict=True)
+        if count >= MIN_ENGLISH_COUNT
+    }
+
+
+def is_english(word: str) -> bool:
+    return word in english()
+
+
+# How much a word the knowledge has never seen says, from how common it is in English: "use"
+# or "bill" next to nothing, a rare word ("spearheading") or a name everything.
+_COMMON_WORD = 1e9
+_RARE_WORD = 1e7
+MIN_RARITY = 0.25
+
+
+def rarity(word: str) -> float:
+    """1.0 for a rare word or one that is not English, down to MIN_RARITY for a common one."""
+    count = english().get(word)
+    if count is None:
+        return 1.0
+    share = math.log10(_COMMON_WORD / count) / math.log10(_COMMON_WORD / _RARE_WORD)
+    return min(1.0, max(MIN_RARITY, share))
+
+
+def _edits(word: str) -> Iterator[tuple[str, float]]:
+    """Every string one edit from `word`, with the cost of the slip that would turn it into
+    `word` (the person meant the string and typed `word`)."""
+    letters = string.ascii_lowercase
+    n = len(word)
+    for i in range(n):
+        # They typed a letter too many: a doubled letter is the commonest slip.
+        doubled = (i > 0 and word[i - 1] == word[i]) or (i + 1 < n and word[i + 1] == word[i])
+        yield word[:i] + word[i + 1 :], (0.5 if doubled else 1.0) + (0.7 if i == 0 else 0.0)
+    for i in range(n - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :], 0.7 + (0.4 if i == 0 else 0.0)
+    for i in range(n):
+        typed = word[i]
+        for letter in letters:
+            if letter == typed:
+                continue
+            if letter in _NEAR.get(typed, ()):
+                cost = 0.9
+            elif letter in _VOWELS and typed in _VOWELS:
+                cost = 1.0  # "privitisation": vowels are confused by sound
+            else:
+                cost = 1.3
+            yield word[:i] + letter + word[i + 1 :], cost + (0.7 if i == 0 else 0.0)
+    for i in range(n + 1):
+        for letter in letters:
+            # They left a letter out; leaving out one of a double letter is the likeliest.
+            doubled = (i > 0 and word[i - 1] == letter) or (i < n and word[i] == letter)
+            yield word[:i] + letter + word[i:], (0.5 if doubled else 1.0) + (0.7 if i == 0 else 0.0)
+
+
+class Speller:
+    """Corrects words against one knowledge's vocabulary and English."""
+
+    def __init__(self, vocabulary: Collection[str], small_words: Collection[str]) -> None:
+        # vocabulary: the knowledge's content words; small_words: stop words and question words.
+        self.vocabulary = frozenset(vocabulary)
+        self.small_words = frozenset(small_words)
+        self._long_by_length: dict[int, list[str]] = {}
+        for word in sorted(self.vocabulary):
+            if len(word) >= 8 and word.isalpha():
+                self._long_by_length.setdefault(len(word), []).append(word)
+        self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    def is_word(self, word: str) -> bool:
+        """Known to the knowledge, a small word, or English: never rewritten."""
+        return word in self.vocabulary or word in self.small_words or is_english(word)
+
+    def _correct(self, word: str) -> Correction | None:
+        """The word a typo most likely meant, or None (a real word, or nothing close)."""
+        if len(word) < 3 or not word.isalpha() or self.is_word(word):
+            return None
+        counts = english()
+        best: tuple[float, str, str] | None = None
+        for candidate, cost in _edits(word):
+            if candidate in self.vocabulary:
+                source, prior = "knowledge", KNOWLEDGE_PRIOR
+            elif counts.get(candidate, 0) >= MIN_TARGET_COUNT or candidate in self.small_words:
+                source = "english"
+                # More common words are likelier meant: a tenth of an edit per factor of ten.
+                count = counts.get(candidate, _COMMONEST)
+                prior = max(KNOWLEDGE_PRIOR, 0.1 * math.log10(_COMMONEST / count))
+            else:
+                continue
+            if len(candidate) < 3 and cost >= 1.0:
+                continue  # "tge" -> "te": too little left to be sure
+            rank = (cost + prior, source, candidate)
+            if best is None or rank < best:
+                best = rank
+        if best is not None and (len(word) > 3 or best[0] < 1.0):
+            return Correction(word, best[2], best[1])
+        return self._two_edits(word)
+
+    def _two_edits(self, word: str) -> Correction | None:
+        """A long word two edits from one of the knowledge's long words ("lincolnshre")."""
+        if len(word) < 8:
+            return None
+        best: tuple[float, int, str] | None = None
+        for length in range(len(word) - 2, len(word) + 3):
+            close = process.extract(
+                word,
+                self._long_by_length.get(length, ()),
+                scorer=OSA.distance,
+                score_cutoff=2,
+                limit=None,
+            )
+            for candidate, distance, _ in close:
+                rank = (float(distance), 0 if candidate[0] == word[0] else 1, candidate)
+                if best is None or rank < best:
+                    best = rank
+        if best is None or best[1] == 1:
+            return None
+        return Correction(word, best[2], "knowledge")
+
+
+def expand_text_speak(words: list[str]) -> tuple[list[str], list[Correction]]:
+    """Words with chat shorthand written out ("hw much wud" -> "how much would")."""
+    out: list[str] = []
+    fixes: list[Correction] = []
+    for word in words:
+        meant = TEXT_SPEAK.get(word)
+        if meant is None:
+            out.append(word)
+            continue
+        out.extend(meant.split())
+        fixes.append(Correction(word, meant, "text-speak"))
+    return out, fixes

@@ -1,0 +1,61 @@
+"""Everyday English synonyms that any article's questions use: "bill" for cost, "shut" for
+close, "kids" for children.
+
+They apply to every knowledge base, under its own synonym groups (an article's groups win
+where both name a word). Each group is words people use interchangeably when asking about a
+news story; words that differ in what they ask ("budget" and "cost") are kept apart.
+"""
+
+from __future__ import annotations
+
+GROUPS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(line.split())
+    for line in """
+    cost costs costing price prices priced bill bills fee fees charge charges expense expenses
+    pay paid paying payment payments spend spent spending
+    funding fund funds funded finance financed financing
+    loss losses lose loses losing lost
+    shortfall gap deficit
+    annual annually yearly
+    close closes closed closing closure closures shut shuts shutting shutdown
+    open opens opened opening reopen reopens reopened reopening
+    start starts started starting begin begins began beginning commence commences
+    finish finishes finished end ends ended ending
+    long length lengthy duration
+    staff staffing workers worker employees employee workforce personnel
+    job jobs post posts role roles
+    residents locals inhabitants citizens
+    say says said saying told tells stated claims claimed
+    decide decides decided deciding decision decisions
+    vote votes voted voting ballot
+    plan plans planned planning proposal proposals proposed propose scheme schemes
+    move moves moved moving relocate relocates relocated relocating relocation transfer transferred
+    build builds built building construction constructed
+    repair repairs repaired repairing fix fixes fixed fixing refurbishment renovation maintenance
+    children child kids kid youngsters
+    parents mums dads mothers fathers
+    doctor doctors medic medics consultant consultants physician physicians
+    visits visitors visitor attendance footfall attendances
+    protest protests protesting demo demonstration demonstrations rally rallies
+    campaign campaigns campaigners campaigner campaigning activists
+    petition petitions signatures
+    reason reasons cause causes
+    problem problems issue issues concern concerns
+    worry worries worried anxious fears
+    increase increases increased rise rises rose risen grow grows grew growth
+    decrease decreases decreased fall falls fell fallen drop drops dropped decline declined
+    meeting meetings meet meets met
+    cancel cancels cancelled canceled cancelling cancellation axe axed scrap scrapped
+    elderly older pensioners
+    car cars vehicle vehicles
+    park parking
+    appointment appointments appt appts
+    replace replaces replaced replacement
+    alternative alternatives instead
+    near nearby nearest
+    big large huge major
+    money cash
+    help helps helped support supports supported
+    """.strip().splitlines()
+    if line.strip()
+)

@@ -1,0 +1,99 @@
+"""The engine's stages end to end: message -> question(s) -> query -> candidates -> decision.
+
+Questions here are written for these tests (none from shared/eval); they assert on facts in
+answers and quotes, and on the shape of declines.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.model import Outcome
+from bot.render import render_explanation
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load(BUNDLED)
+
+
+def test_chatty_message_is_answered_from_its_question(engine: Engine) -> None:
+    result = engine.ask(
+        "Good afternoon! I'm a retired sergeant from Hitchin and I follow this closely. "
+        "How much is the G4S contract worth every year?"
+    )
+    assert result.answered and result.entry is not None
+    assert "77m" in result.entry.answer
+
+
+def test_typos_and_text_speak_are_read(engine: Engine) -> None:
+    result = engine.ask("hw much wud the g4s contarct b worth")
+    assert result.answered and result.entry is not None
+    assert "77m" in result.entry.answer
+
+
+def test_near_miss_is_declined_with_the_closest_passage(engine: Engine) -> None:
+    result = engine.ask("For how many years would the G4S deal run?")
+    assert result.outcome is Outcome.NO_MATCH
+    assert result.asked_kind == "duration"
+    assert result.closest is not None and "77m" in result.closest.quote
+    data = result.to_json()
+    assert data["answered"] is False and data["id"] is None
+    assert data["closest"] == {"id": result.closest.id, "quote": result.closest.quote}
+
+
+def test_closest_is_null_when_answered(engine: Engine) -> None:
+    data = engine.ask("How much was the G4S deal worth?").to_json()
+    assert data["answered"] is True and data["closest"] is None
+
+
+def test_a_bare_keyword_fitting_several_entries_gives_a_menu(engine: Engine) -> None:
+    result = engine.ask("G4S")
+    assert result.outcome is Outcome.UNSURE
+    assert result.keyword == "g4s"
+    assert 2 <= len(result.suggestions) <= 4
+
+
+def test_a_keyword_belonging_to_one_entry_is_answered(engine: Engine) -> None:
+    result = engine.ask("LOCOG")
+    assert result.answered and result.entry is not None
+    assert "LOCOG" in result.entry.quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how tall is mount everest", "Recommend a good curry house", "what's 12 times 7"],
+)
+def test_unrelated_questions_get_no_suggestions(engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert result.outcome is Outcome.NO_MATCH
+    assert result.suggestions == ()
+
+
+def test_two_questions_in_one_message_are_both_answered(engine: Engine) -> None:
+    result = engine.ask("What was the deal worth, and why did Surrey drop its plan?")
+    assert result.answered and result.entry is not None
+    assert "77m" in result.entry.answer  # the first question asked comes first
+    assert len(result.others) == 1
+    [other] = result.others
+    assert other.answered and other.entry is not None
+    assert "olympic" in other.entry.answer.lower()
+    assert json.loads(json.dumps(result.to_json()))["others"][0]["id"] == other.entry.id
+
+
+def test_explain_shows_every_stage(engine: Engine) -> None:
+    result = engine.ask("Hello! hw long wud the contarct last?", explain=True)
+    assert result.explanation is not None
+    shown = render_explanation(result.explanation)
+    assert "questions:   hw long wud the contarct last?" in shown
+    assert "hw -> how (text-speak)" in shown
+    assert "contarct -> contract (knowledge)" in shown
+    assert "asks for:    duration" in shown
+    assert "gives " in shown and "decision:" in shown

@@ -1,0 +1,54 @@
+"""The kind of fact asked for, and what an entry's answer gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import kinds, text
+
+
+def asked(question: str) -> str | None:
+    return kinds.asked(" ".join(text.words(question)))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many years would the contract last?", kinds.DURATION),
+        ("How long is the consultation?", kinds.DURATION),
+        ("On what date did Surrey suspend its plan?", kinds.DATE),
+        ("When did the chiefs meet?", kinds.WHEN),
+        ("what day did the councillors vote", kinds.WHEN),
+        ("What time does the meeting start?", kinds.TIME),
+        ("In which year did it happen?", kinds.YEAR),
+        ("How much was the deal worth?", kinds.NUMBER),
+        ("Where will the meeting be held?", kinds.PLACE),
+        ("Why did Surrey drop it?", kinds.REASON),
+        ("Who decides?", kinds.PERSON),
+        ("Who is the chief constable of Surrey?", kinds.NAME),
+        ("What is the name of the spokesman?", kinds.NAME),
+        ("What does LOCOG stand for?", kinds.ABBREVIATION),
+        ("Is Bedfordshire involved?", kinds.YESNO),
+        ("surrey plan", None),
+    ],
+)
+def test_kind_asked(question: str, kind: str | None) -> None:
+    assert asked(question) == kind
+
+
+def test_kinds_given_by_an_answer() -> None:
+    assert {kinds.NUMBER} <= kinds.given_by_text("Up to £77m a year.")
+    assert kinds.DURATION not in kinds.given_by_text("Up to £77m a year.")
+    assert kinds.WHEN in kinds.given_by_text("Early next week, at a meeting.")
+    assert kinds.DATE in kinds.given_by_text("The protest is on 14 June.")
+    assert kinds.NAME in kinds.given_by_text("It was said by Councillor Jane Ormerod.")
+    assert kinds.NAME not in kinds.given_by_text("It was said by Surrey Police Authority.")
+    assert kinds.PLACE not in kinds.given_by_text("They meet on Monday.")
+
+
+def test_gives() -> None:
+    assert kinds.gives(kinds.WHEN, {kinds.DATE})  # a date says when
+    assert not kinds.gives(kinds.DATE, {kinds.WHEN})  # "Monday" is not a date
+    assert not kinds.gives(kinds.DURATION, {kinds.NUMBER})
+    assert kinds.gives(kinds.YESNO, set())  # any fact answers a yes/no question
+    assert kinds.gives(None, set())

@@ -1,0 +1,64 @@
+"""From a message to its question(s): greetings, introductions and background set aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.message import analyse, is_question, sentences, split_questions
+
+
+def test_greeting_and_introduction_are_not_the_question() -> None:
+    message = analyse(
+        "Hi, I'm a parish clerk in Ware and people keep asking me about this. "
+        "What would the private company have been paid?"
+    )
+    assert message.questions == ("What would the private company have been paid?",)
+    assert message.background == (
+        "I'm a parish clerk in Ware and people keep asking me about this.",
+    )
+
+
+def test_small_talk_sentences_are_dropped() -> None:
+    message = analyse("Hello there! Thanks a lot. Who has to approve the changes?")
+    assert message.questions == ("Who has to approve the changes?",)
+    assert message.background == ()
+
+
+def test_request_wrappers_are_stripped() -> None:
+    [question] = analyse("Could you tell me roughly what the deal is worth?").questions
+    assert question == "roughly what the deal is worth?"
+    [question] = analyse("Just to double check, when do they meet?").questions
+    assert question == "when do they meet?"
+
+
+def test_two_questions_in_one_sentence_are_split() -> None:
+    assert split_questions("How much was it worth, and what did Surrey do?") == [
+        "How much was it worth",
+        "what did Surrey do?",
+    ]
+    # A list of names joined by "and" is not a second question.
+    assert split_questions("Are Bedfordshire and Cambridgeshire involved?") == [
+        "Are Bedfordshire and Cambridgeshire involved?"
+    ]
+
+
+def test_a_fragment_is_its_own_question() -> None:
+    assert analyse("surrey privatisation plan").questions == ("surrey privatisation plan",)
+    assert analyse("   ").questions == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("is hr going to g4s", True),
+        ("wat happened", True),
+        ("Tell me about the meeting", True),
+        ("My dad works in the fleet department.", False),
+    ],
+)
+def test_is_question(sentence: str, asks: bool) -> None:
+    assert is_question(sentence) is asks
+
+
+def test_sentences_keep_decimals_and_amounts_whole() -> None:
+    assert sentences("It costs £3.2m. Why?\nAnd when") == ["It costs £3.2m.", "Why?", "And when"]

@@ -1,0 +1,33 @@
+"""The README's quality figures are what the checkout measures, and its commands need only
+the checkout (no ../shared/)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.quality import EVAL_SETS, README, ROOT, current_block, measure, render
+
+REGENERATE = "python -m bot.quality --update-readme"
+
+
+def test_readme_figures_match_what_the_checkout_measures() -> None:
+    shown = current_block(README.read_text(encoding="utf-8"))
+    assert shown is not None, f"the quality figures' markers are missing from {README}"
+    assert shown == render(measure()), f"the README's quality figures are stale: run `{REGENERATE}`"
+
+
+def test_every_eval_command_in_the_readme_names_a_file_in_the_checkout() -> None:
+    readme = README.read_text(encoding="utf-8")
+    files = re.findall(r"qa-bot eval ([\w./-]+\.ya?ml)", readme)
+    assert set(EVAL_SETS) <= set(files)
+    for name in files:
+        assert (ROOT / name).is_file(), f"the README runs `qa-bot eval {name}`: no such file"
+    assert "../shared" not in readme and "shared/eval" not in readme
+    assert REGENERATE in readme
+
+
+def test_the_table_shows_the_engine_and_the_sets() -> None:
+    text = render(measure(with_baselines=False))
+    for name in EVAL_SETS:
+        assert f"`qa-bot eval {name}`" in text
+    assert re.search(r"\| this engine \| \*\*\d+/\d+ = [\d.]+%\*\* \|", text)

@@ -1,0 +1,64 @@
+"""Spelling that knows English: real words are left alone, typos go to the likeliest word."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import text
+from bot.spelling import Speller, english, expand_text_speak, rarity
+
+VOCABULARY = {"staff", "contract", "court", "surrey", "lincolnshire", "olympics", "herts"}
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller(VOCABULARY, text.STOP_WORDS | text.QUESTION_WORDS)
+
+
+@pytest.mark.parametrize("word", ["count", "hire", "bandied", "council", "herts", "where"])
+def test_real_words_are_never_rewritten(speller: Speller, word: str) -> None:
+    assert speller.correct(word) is None
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant", "source"),
+    [
+        ("staf", "staff", "knowledge"),  # a doubled letter left out
+        ("contarct", "contract", "knowledge"),  # two letters swapped
+        ("surry", "surrey", "knowledge"),  # the knowledge's word beats "sorry"
+        ("lincolnshre", "lincolnshire", "knowledge"),
+        ("wher", "where", "english"),  # a letter left out beats a far key ("when")
+        ("mutch", "much", "english"),
+        ("wich", "which", "english"),
+        ("goin", "going", "english"),
+        ("decisons", "decisions", "english"),
+    ],
+)
+def test_typos_go_to_the_likeliest_word(
+    speller: Speller, typo: str, meant: str, source: str
+) -> None:
+    fix = speller.correct(typo)
+    assert fix is not None
+    assert (fix.fixed, fix.source) == (meant, source)
+
+
+def test_rare_english_words_are_not_targets(speller: Speller) -> None:
+    fix = speller.correct("wer")  # "weer" is in the list, but far too rare to be meant
+    assert fix is None or fix.fixed != "weer"
+
+
+def test_text_speak_is_written_out() -> None:
+    words, fixes = expand_text_speak("hw much wud it b a yr".split())
+    assert words == "how much would it be a year".split()
+    assert {(f.word, f.fixed, f.source) for f in fixes} >= {("wud", "would", "text-speak")}
+
+
+def test_the_english_list_is_the_real_one() -> None:
+    words = english()
+    assert len(words) > 70_000
+    assert words["the"] > words["council"] > words["constabulary"]
+
+
+def test_common_words_say_less_than_rare_ones() -> None:
+    assert rarity("use") < rarity("budget") < rarity("everest") == 1.0
+    assert rarity("zorblax") == 1.0  # not English at all: a name, say
