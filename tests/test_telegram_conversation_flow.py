@@ -326,3 +326,35 @@ async def test_two_articles_examples_topics_source_and_wording(
         thanks = await bot.ask("thanks!")
         assert thanks["text"] == "You're welcome! Ask me anything else about the articles."
         fake_api.assert_no_errors()
+
+
+# -- the same, with the engine's own message analysis (bundled knowledge) -------------------------
+
+BOTH = "How much was the G4S deal worth, and what did Surrey Police Authority do?"
+NEAR_MISS = "For how many years does the G4S contract run?"
+
+
+async def test_the_engines_own_results_read_as_people_expect(fake_api: FakeBotApi) -> None:
+    knowledge = bundled_knowledge_path()
+    engine = Engine.load(knowledge)
+    both, menu, near = engine.ask(BOTH), engine.ask("G4S"), engine.ask(NEAR_MISS)
+    assert both.answered and len(both.others) == 1 and both.entry and both.others[0].entry
+    assert menu.keyword is not None and len(menu.suggestions) >= 2
+    assert near.closest is not None and not near.answered
+    async with polling_bot(fake_api, knowledge) as bot:
+        fake_api.send_text(BOTH)
+        first, second = await fake_api.wait_for_messages(DEFAULT_USER_ID, count=2)
+        assert entity_text(first, "bold") == [both.entry.question]
+        assert entity_text(second, "bold") == [both.others[0].entry.question]
+        assert entity_text(second, "blockquote") == [both.others[0].entry.quote]
+
+        shown = await bot.ask("G4S")
+        assert shown["text"] == "About G4S I can tell you:"
+        labels = [label for label, _ in buttons(shown)]
+        assert labels == [s.question for s in menu.suggestions] + ["None of these"]
+
+        declined = await bot.ask(NEAR_MISS)
+        assert declined["text"].startswith("The article doesn't say how long.")
+        assert entity_text(declined, "blockquote") == [near.closest.quote]
+        assert near.closest.answer not in declined["text"]
+        fake_api.assert_no_errors()
