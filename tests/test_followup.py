@@ -89,6 +89,27 @@ def test_a_clear_new_question_ignores_the_subject(engine: Engine) -> None:
     assert followed.followup_of is None
 
 
+def test_a_follow_up_the_subject_does_not_answer_is_an_honest_near_miss(engine: Engine) -> None:
+    first = engine.ask("What's the G4S contract worth?")
+    assert first.answered and first.entry is not None
+    followed = engine.ask("how long?", subject=first.entry.id)
+    assert not followed.answered
+    assert followed.closest == first.entry  # the passage about the subject, as context
+    assert followed.asked_kind == "duration"
+    assert followed.followup_of == first.entry.id
+
+
+def test_a_follow_up_with_words_the_knowledge_never_uses_is_a_new_question(
+    engine: Engine,
+) -> None:
+    first = engine.ask("What did Surrey Police Authority decide?")
+    assert first.entry is not None
+    question = "how tall is everest?"
+    followed = engine.ask(question, subject=first.entry.id)
+    assert followed == engine.ask(question)
+    assert followed.followup_of is None
+
+
 def test_a_subject_that_is_gone_is_ignored(engine: Engine) -> None:
     assert engine.ask("why?", subject="no-such-entry") == engine.ask("why?")
 
