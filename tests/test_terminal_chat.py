@@ -164,3 +164,15 @@ def test_in_a_terminal_the_up_arrow_recalls_the_last_question() -> None:
             process.kill()
             process.wait()
         os.close(main)
+
+
+def test_with_two_articles_the_chat_speaks_of_both(tmp_path: Path) -> None:
+    for source in (BUNDLED, LIBRARY):
+        for file in source.iterdir():
+            (tmp_path / file.name).write_bytes(file.read_bytes())
+    out = chat_through_stdin("thanks!\nwhat colour is the sky on mars\n/topics\n", tmp_path)
+    assert "Ask me anything else about the articles." in out
+    assert "the articles I have read" in out
+    engine = Engine.load(tmp_path)
+    for article in engine.knowledge.articles.values():
+        assert f"\U0001f4f0 {article.title}" in out  # /topics under each article's title
