@@ -101,9 +101,9 @@ def _entry_id(sentence: str, taken: set[str]) -> str:
 
 def _topic(paragraph: str, number: int) -> str:
     # Nouns and names make a topic; "keeping", "decided" rarely do.
-    words = [
-        w for w in key_words(paragraph) if w[0].isupper() or not re.search(r"(?:ing|ed)$", w)
-    ][:MAX_TOPIC_WORDS]
+    words = [w for w in key_words(paragraph) if w[0].isupper() or not re.search(r"(?:ing|ed)$", w)][
+        :MAX_TOPIC_WORDS
+    ]
     if not words:
         return f"Paragraph {number}"
     text = " ".join(words)

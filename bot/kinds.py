@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 PERSON = "person"  # who: a person, body or organisation
 NAME = "name"  # the name of someone ("What is the name of the spokesman?")
@@ -55,7 +56,7 @@ _SATISFIED_BY = {
 
 _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
 # Patterns over a question's normalised words (lower case, words joined by single spaces).
-_ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
+_ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ABBREVIATION, re.compile(r"\b(stand|stands|short) for\b|\b(acronym|abbreviation)\b")),
     (DURATION, re.compile(rf"\bhow long\b|\bhow many {_UNITS}\b|\bfor how\b|\bduration\b")),
     (TIME, re.compile(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
@@ -123,6 +124,35 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (WHEN, re.compile(r"\b(dates?|deadline)\b")),
     (PLACE, re.compile(r"\b(location|venue|address)\b")),
     (REASON, re.compile(r"\b(reason|justification|explanation|motive)\b")),
+)
+
+# Words at least one of which each pattern above needs (in order): a pattern is only tried on
+# a question that has one, which spares the regex engine most of its work while indexing.
+_TRIGGERS: tuple[frozenset[str], ...] = tuple(
+    frozenset(words.split())
+    for words in (
+        "stand stands short acronym abbreviation",
+        "long for duration many",
+        "time hour",
+        "year",
+        "date",
+        "called name who",
+        "when whens month day",
+        "where wheres place venue town city location address building room",
+        "why come reason justification explanation motive grounds caused led",
+        "many much number amount percentage proportion figure sum total",
+        "who whom whose organisation organization company firm body person people group name",
+        "is are was were do does did can could will would should has have had isn aren wasn "
+        "didn doesn won hasn haven",
+        "times hours",
+        "date dates deadline",
+        "location venue address",
+        "reason justification explanation motive",
+    )
+)
+_ASKED = tuple(
+    (kind, triggers, pattern)
+    for (kind, pattern), triggers in zip(_ASKED_PATTERNS, _TRIGGERS, strict=True)
 )
 
 _MONTHS = "|".join(
@@ -218,28 +248,69 @@ def asked(normalised_question: str) -> str | None:
 def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[str]]:
     """The kind of fact asked for, and the words that asked it ("how *long*", "what *day*"):
     those say what kind of fact is wanted, not what it is about."""
-    for kind, pattern in _ASKED:
+    words = frozenset(normalised_question.split())
+    for kind, triggers, pattern in _ASKED:
+        if triggers.isdisjoint(words):
+            continue
         found = pattern.search(normalised_question)
         if found:
             return kind, frozenset(found.group().split())
     return None, frozenset()
 
 
-def given_by_text(text: str) -> set[str]:
+_WORDS = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"\d")
+_DIGIT_MARK = frozenset({"<digit>"})
+_UNIT_WORDS = "years year months month weeks week days day hours hour minutes minute decades"
+# Words at least one of which a _GIVES pattern needs ("<digit>": any digit in the text); a
+# pattern is only tried on a text that has one. PLACE has capitalised names: always tried.
+_GIVES_TRIGGERS = {
+    NUMBER: frozenset(
+        "<digit> one two three four five six seven eight nine ten eleven twelve dozen dozens "
+        "hundred hundreds thousand thousands million millions billion half quarter twice "
+        "double single all none no".split()
+    ),
+    WHEN: frozenset(
+        f"{_DAYS.replace('|', ' ')} {_MONTHS.replace('|', ' ')} yesterday today tomorrow "
+        f"tonight recently soon shortly later earlier {_UNIT_WORDS} weekend spring summer "
+        "autumn winter <digit>".split()
+    ),
+    DATE: _DIGIT_MARK,
+    YEAR: _DIGIT_MARK,
+    TIME: frozenset("<digit> clock oclock noon midnight midday".split()),
+    DURATION: frozenset(f"{_UNIT_WORDS} yrs yr mins min length long next past last".split()),
+    REASON: frozenset(
+        "because reason reasons due owing result so order caused blamed citing amid wake "
+        "following".split()
+    ),
+    ABBREVIATION: frozenset("stands short acronym abbreviation".split()),
+}
+_PEOPLE = re.compile(
+    r"\b(spokesman|spokeswoman|spokesperson|chief|chiefs|council|councillor|authority|"
+    r"authorities|police|force|forces|company|firm|members|group|minister|officials?|"
+    r"residents|staff|campaigners|he|she|they)\b"
+)
+
+
+@lru_cache(maxsize=65536)
+def given_by_text(text: str) -> frozenset[str]:
     """The kinds of fact that a text (an answer, a quote) visibly holds."""
     lowered = text.lower()
-    kinds = {kind for kind, pattern in _GIVES if pattern.search(lowered if kind != PLACE else text)}
+    words = frozenset(_WORDS.findall(lowered))
+    if _DIGIT.search(text):
+        words |= _DIGIT_MARK
+    kinds = {
+        kind
+        for kind, pattern in _GIVES
+        if (kind not in _GIVES_TRIGGERS or not _GIVES_TRIGGERS[kind].isdisjoint(words))
+        and pattern.search(lowered if kind != PLACE else text)
+    }
     if _has_name(text):
         kinds.update((NAME, PERSON))
-    if _CAPITALISED.search(text) or re.search(
-        r"\b(spokesman|spokeswoman|spokesperson|chief|chiefs|council|councillor|authority|"
-        r"authorities|police|force|forces|company|firm|members|group|minister|officials?|"
-        r"residents|staff|campaigners|he|she|they)\b",
-        lowered,
-    ):
+    if _CAPITALISED.search(text) or _PEOPLE.search(lowered):
         kinds.add(PERSON)
     kinds.add(YESNO)
-    return kinds
+    return frozenset(kinds)
 
 
 def _has_name(text: str) -> bool:

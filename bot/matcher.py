@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from bot import kinds, text, thesaurus
 from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
-from bot.query import Query, QueryAnalyser
+from bot.query import Query, QueryAnalyser, answer_type
 
 # Decision thresholds on the confidence of the best entry (documented in the README).
 ANSWER_THRESHOLD = 0.45
@@ -59,6 +59,9 @@ IDF_FLOOR = 1.0
 # The best entry must explain at least this share of the question's weight to be answered.
 MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
+# The share of its distance to 1 added to the confidence of an entry asked "which X" when the
+# question asks "which X" too.
+ANSWER_TYPE_BONUS = 0.4
 # The word a question turns on ("which *forces*…") counts this much more than the others.
 FOCUS_WEIGHT = 1.6
 # An entry's answer and quote count as wordings of it, discounted by this factor: the author's
@@ -137,15 +140,16 @@ def _weigh(weights: dict[str, float], terms: list[str], weight: float) -> None:
             weights[term] = weight
 
 
-def _entry_kinds(entry: Entry, variants: list[_Variant]) -> frozenset[str]:
-    """What an entry answers: the kinds its wordings ask for, its answer holds, it declares."""
-    found = set(entry.answers)
-    found |= kinds.given_by_text(entry.answer) | kinds.given_by_text(entry.quote)
-    for variant in variants:
-        asked = kinds.asked(variant.phrase)
-        if asked is not None:
-            found.add(asked)
-    return frozenset(found)
+_NO_TYPES: frozenset[str] = frozenset()
+
+
+def _entry_kinds(entry: Entry, asked: set[str]) -> frozenset[str]:
+    """What an entry answers: the kinds its wordings ask for, its answer and quote hold, and
+    those it declares."""
+    return frozenset(
+        asked.union(entry.answers, kinds.given_by_text(entry.answer))
+        | kinds.given_by_text(entry.quote)
+    )
 
 
 class Index:
@@ -162,6 +166,8 @@ class Index:
         # The kinds of fact each entry gives (bot.kinds), and its answer and quote as texts
         # to compare a question with: evidence an author did not have to write as wordings.
         self.entry_kinds: list[frozenset[str]] = []
+        # The terms each entry's "which/what X" wordings ask for: the X it names.
+        self.entry_answer_types: list[frozenset[str]] = []
         self.entry_texts: list[tuple[_Variant, ...]] = []
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
@@ -173,12 +179,16 @@ class Index:
         # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
         numbers = list(range(len(self.entries)))
         question_weight = FIELD_WEIGHTS["question"]
+        # Entries often quote the same sentence: each passage is analysed once.
+        passages: dict[str, _Variant] = {}
         for index, entry in zip(numbers, self.entries, strict=True):
             weights: dict[str, float] = {}
             own = []
             intents: dict[str, None] = {}
+            asked: set[str] = set()
+            types: set[str] = set()
             for question in entry.questions:
-                # Normalised once for its terms, intents and phrase.
+                # Normalised once for its terms, intents, kind of fact, phrase.
                 words = text.words(question)
                 phrase = " ".join(words)
                 question_intents = text.word_intents(words)
@@ -187,11 +197,24 @@ class Index:
                 terms = terms_of.of(words)
                 _weigh(weights, terms, question_weight)
                 own.append(_Variant(index, question, frozenset(terms + question_intents), phrase))
+                kind = kinds.asked(phrase)
+                if kind is not None:
+                    asked.add(kind)
+                types.update(terms_of.of(answer_type(words)))
             self.variants.extend(own)
             for keyword in entry.keywords:
                 _weigh(weights, short_terms(keyword), FIELD_WEIGHTS["keyword"])
-            _weigh(weights, terms_of.of(text.words(entry.answer)), FIELD_WEIGHTS["answer"])
-            _weigh(weights, terms_of.of(text.words(entry.quote)), FIELD_WEIGHTS["quote"])
+            texts = []
+            for passage, field in ((entry.answer, "answer"), (entry.quote, "quote")):
+                analysed = passages.get(passage)
+                if analysed is None:
+                    words = text.words(passage)
+                    analysed = _Variant(-1, passage, frozenset(terms_of.of(words)), " ".join(words))
+                    passages[passage] = analysed
+                for term in analysed.terms:
+                    if weights.get(term, 0.0) < FIELD_WEIGHTS[field]:
+                        weights[term] = FIELD_WEIGHTS[field]
+                texts.append(analysed)
             _weigh(weights, short_terms(entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
@@ -199,14 +222,9 @@ class Index:
                 postings[term][index] = weight
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
-            self.entry_texts.append(
-                tuple(
-                    _Variant(index, passage, frozenset(terms_of.of(words)), " ".join(words))
-                    for passage in (entry.answer, entry.quote)
-                    for words in (text.words(passage),)
-                )
-            )
-            self.entry_kinds.append(_entry_kinds(entry, own))
+            self.entry_texts.append(tuple(texts))
+            self.entry_kinds.append(_entry_kinds(entry, asked))
+            self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
         for article in knowledge.articles.values():
             terms_of.of(list(set(text.words(article.text))))  # only which words it has matters
         vocabulary = terms_of.content_words()
@@ -283,6 +301,7 @@ class Matcher:
         intents = [t for t in known if t.startswith("_")]
         shortlist, overlap = self._shortlist(words, intents, weight_of)
         query_terms = set(known)
+        wanted = frozenset(query.answer_type)
         scored = []
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
@@ -315,6 +334,9 @@ class Matcher:
             denominator = query_weight + missing * (INTENT_MISS_WEIGHT - INTENT_WEIGHT)
             share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
+            if wanted and not wanted.isdisjoint(index.entry_answer_types[entry_index]):
+                # A share of what is left to 1: an exact wording still outranks it.
+                confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
             scored.append(
                 Candidate(
                     entry_id=index.entries[entry_index].id,

@@ -24,6 +24,7 @@ class Query:
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
     unknown_weights: tuple[float, ...] = ()
     focus: tuple[str, ...] = ()  # the known terms the question turns on ("which *forces*…")
+    answer_type: tuple[str, ...] = ()  # "which *forces*…": the terms an answer must name
     focus_unknown: bool = False  # a word the question turns on is unknown ("who *chairs*…")
     kind: str | None = None  # the kind of fact asked (bot.kinds), None when unclear
     text: str = ""  # the question as it was found in the message
@@ -87,6 +88,7 @@ class QueryAnalyser:
         unknown = list(dict.fromkeys(unknown))
         focus = _focus(spelled)
         focus_terms = tuple(dict.fromkeys(self.term(w) for w in focus if w in words))
+        wanted = tuple(dict.fromkeys(self.term(w) for w in answer_type(spelled) if w in words))
         return Query(
             words=tuple(words),
             phrase=phrase,
@@ -100,6 +102,7 @@ class QueryAnalyser:
                 for word in unknown
             ),
             focus=focus_terms,
+            answer_type=wanted,
             focus_unknown=bool(focus) and all(word in unknown for word in focus),
             kind=kind,
             text=question,
@@ -115,6 +118,11 @@ class QueryAnalyser:
 def _focus(words: list[str]) -> list[str]:
     """The content words right after the question word: what is asked about ("which police
     forces…", "who chairs…")."""
+    return _question_focus(words)[1]
+
+
+def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
+    """The first question word and the content words right after it."""
     for position, word in enumerate(words):
         if word not in text.QUESTION_WORDS:
             continue
@@ -124,5 +132,12 @@ def _focus(words: list[str]) -> list[str]:
                 found.append(following)
             elif found or following in text.QUESTION_WORDS:
                 break
-        return found[:2]
-    return []
+        return word, found[:2]
+    return None, []
+
+
+def answer_type(words: list[str]) -> list[str]:
+    """What a "which/what X" question wants an X of ("which *company*…", "what *contract*…"):
+    the entry whose own wordings ask for the same X is the one that names one."""
+    question_word, focus = _question_focus(words)
+    return focus if question_word in ("which", "what") else []

@@ -71,6 +71,14 @@ TEXT_SPEAK: dict[str, str] = {
     "tmrw": "tomorrow",
     "2day": "today",
     "wk": "week",
+    "nxt": "next",
+    "evry": "every",
+    "bcos": "because",
+    "becoz": "because",
+    "wiv": "with",
+    "wer": "were",
+    "jus": "just",
+    "tlk": "talk",
     "wks": "weeks",
     "b4": "before",
     "w": "with",
@@ -102,6 +110,8 @@ MIN_ENGLISH_COUNT = 20_000
 KNOWLEDGE_PRIOR = 0.15
 _COMMONEST = 10**10
 
+# A real English word rarer than this may still be a slip for one of the knowledge's words.
+RARE_REAL_WORD = 1_000_000
 # English words rarer than this are never a correction's target ("wer" is "were", not "weer").
 MIN_TARGET_COUNT = 1_000_000
 
@@ -223,9 +233,15 @@ class Speller:
 
     def _correct(self, word: str) -> Correction | None:
         """The word a typo most likely meant, or None (a real word, or nothing close)."""
-        if len(word) < 3 or not word.isalpha() or self.is_word(word):
+        if len(word) < 3 or not word.isalpha() or word in self.vocabulary:
+            return None
+        if word in self.small_words:
             return None
         counts = english()
+        if word in counts:
+            # A real word is left alone, unless it is a rare one a slip away from one of the
+            # knowledge's words ("parkin" is a cake, but here surely "parking").
+            return self._rare_word_slip(word) if counts[word] < RARE_REAL_WORD else None
         best: tuple[float, str, str] | None = None
         for candidate, cost in _edits(word):
             if candidate in self.vocabulary:
@@ -245,6 +261,15 @@ class Speller:
         if best is not None and (len(word) > 3 or best[0] < 1.0):
             return Correction(word, best[2], best[1])
         return self._two_edits(word)
+
+    def _rare_word_slip(self, word: str) -> Correction | None:
+        best = min(
+            ((cost, candidate) for candidate, cost in _edits(word) if candidate in self.vocabulary),
+            default=None,
+        )
+        if best is None or best[0] > 1.0:
+            return None
+        return Correction(word, best[1], "knowledge")
 
     def _two_edits(self, word: str) -> Correction | None:
         """A long word two edits from one of the knowledge's long words ("lincolnshre")."""

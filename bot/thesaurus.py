@@ -13,6 +13,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     for line in """
     cost costs costing price prices priced bill bills fee fees charge charges expense expenses
     pay paid paying payment payments spend spent spending
+    spend invest invests invested investing investment investments
     funding fund funds funded finance financed financing
     loss losses lose loses losing lost
     shortfall gap deficit
@@ -55,6 +56,12 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     near nearby nearest
     big large huge major
     money cash
+    pandemic covid coronavirus lockdown
+    figures numbers statistics stats
+    distance far miles
+    organisation organization body
+    site premises
+    age aged
     help helps helped support supports supported
     """.strip().splitlines()
     if line.strip()

@@ -18,16 +18,19 @@ def test_readme_figures_match_what_the_checkout_measures() -> None:
 
 def test_every_eval_command_in_the_readme_names_a_file_in_the_checkout() -> None:
     readme = README.read_text(encoding="utf-8")
-    files = re.findall(r"qa-bot eval ([\w./-]+\.ya?ml)", readme)
-    assert set(EVAL_SETS) <= set(files)
-    for name in files:
+    files = re.findall(r"qa-bot (?:--knowledge ([\w./-]+) )?eval ([\w./-]+\.ya?ml)", readme)
+    assert {(knowledge or None, name) for knowledge, name in files} >= set(EVAL_SETS)
+    for knowledge, name in files:
         assert (ROOT / name).is_file(), f"the README runs `qa-bot eval {name}`: no such file"
+        if knowledge:
+            assert (ROOT / knowledge).is_dir(), f"the README uses `--knowledge {knowledge}`"
     assert "../shared" not in readme and "shared/eval" not in readme
     assert REGENERATE in readme
 
 
 def test_the_table_shows_the_engine_and_the_sets() -> None:
     text = render(measure(with_baselines=False))
-    for name in EVAL_SETS:
-        assert f"`qa-bot eval {name}`" in text
+    for knowledge, name in EVAL_SETS:
+        option = f"--knowledge {knowledge} " if knowledge else ""
+        assert f"`qa-bot {option}eval {name}`" in text
     assert re.search(r"\| this engine \| \*\*\d+/\d+ = [\d.]+%\*\* \|", text)
