@@ -11,13 +11,18 @@ from bot.model import Entry
 
 
 def pick_examples(knowledge: Knowledge, count: int) -> list[Entry]:
-    """Up to `count` entries: one from each article in turn (round robin over articles)."""
+    """Up to `count` entries: one from each article in turn (round robin over articles); a
+    question worded like one already picked ("What is this article about?") is skipped."""
     queues = [_article_order(knowledge, article_id) for article_id in knowledge.articles]
     picked: list[Entry] = []
+    wordings: set[str] = set()
     for entry in _round_robin(queues):
         if len(picked) >= count:
             break
-        picked.append(entry)
+        wording = " ".join(entry.question.lower().split())
+        if wording not in wordings:
+            wordings.add(wording)
+            picked.append(entry)
     return picked
 
 

@@ -43,8 +43,13 @@ def followup_question(message: str, subject: Entry) -> str | None:
         return None
     swapped = _SWAP.match(message)
     if swapped:
-        rest = message[swapped.end() :]
-        if own and not any(w in text.QUESTION_WORDS or w in POINTERS for w in text.words(rest)):
+        rest = message[swapped.end() :].strip()
+        # "and Cambridgeshire?" swaps a name; "and the cost?" asks about the subject's cost.
+        if (
+            own
+            and rest[:1].isupper()
+            and not any(w in text.QUESTION_WORDS or w in POINTERS for w in text.words(rest))
+        ):
             return _swap_subject(rest, subject)
     if words[0] in text.QUESTION_WORDS or words[0] in _OPENERS or any(w in POINTERS for w in words):
         return _add_subject(words, subject)

@@ -208,6 +208,23 @@ def test_examples_come_from_every_article_in_turn(two_articles: Path) -> None:
     assert len(engine.examples(100)) == len(engine.knowledge.entries)
 
 
+def test_examples_never_show_the_same_wording_twice(tmp_path: Path) -> None:
+    for source in (BUNDLED, LIBRARY):
+        for file in source.iterdir():
+            shutil.copy(file, tmp_path / file.name)
+    library_yaml = tmp_path / "library.yaml"
+    text = library_yaml.read_text(encoding="utf-8")
+    # Both articles now open with an entry asked "What is this article about?".
+    library_yaml.write_text(
+        text.replace('"Which library is closing?"', '"What is this article about?"'),
+        encoding="utf-8",
+    )
+    engine = Engine.load(tmp_path)
+    wordings = [e.question for e in engine.examples(5)]
+    assert wordings.count("What is this article about?") == 1
+    assert len(wordings) == 5
+
+
 # -- votes ---------------------------------------------------------------------------------------
 
 

@@ -50,6 +50,12 @@ def test_and_something_else_swaps_the_name_in_the_subject() -> None:
     assert followup_question("and Surrey?", plain) == "how much is the deal worth Surrey?"
 
 
+def test_and_something_not_a_name_asks_about_the_subject() -> None:
+    subject = entry("When does Puffin Ward close?")
+    assert followup_question("and the cost?", subject) == "the cost puffin ward close"
+    assert followup_question("and why?", subject) == "why puffin ward close"
+
+
 @pytest.mark.parametrize(
     "message",
     [
