@@ -166,21 +166,28 @@ class Engine:
         )
 
     def _ask_after(self, question: str, subject: str, explain: bool) -> Result:
-        """A follow-up is read against `subject` only when the message alone is not answered."""
-        alone = self.ask(question, explain=explain)
+        """A message read against `subject` (bot.followup). One that points back ("who decided
+        that?") is about the subject first; any other only when it is not answered alone."""
         entry = self.knowledge.entries.get(subject)  # a reload may have removed it
-        if alone.answered or entry is None:
-            return alone
+        rewritten = followup.followup_question(question, entry) if entry else None
         # Words the knowledge has never seen ("how tall is everest?") make it a new question.
-        if self.index.analyse(question[:MAX_QUESTION_CHARS]).unknown:
-            return alone
-        rewritten = followup.followup_question(question, entry)
-        if rewritten is None:
-            return alone
+        if entry is None or rewritten is None or self.index.analyse(question).unknown:
+            return self.ask(question, explain=explain)
         again = self._result(question, self._judge_beyond(rewritten, subject), explain, ())
-        if not (again.answered or (again.closest is not None and alone.closest is None)):
+        points_back = followup.points_back(question)
+        if points_back and again.answered:
+            return replace(again, followup_of=subject)
+        alone = self.ask(question, explain=explain)
+        # "who decided that?" answered from another article is not about the subject.
+        elsewhere = alone.entry is not None and alone.entry.article_id != entry.article_id
+        if alone.answered and not (points_back and elsewhere):
             return alone
-        return replace(again, followup_of=subject)
+        # A near miss about the subject beats a plain "don't know" or an answer from another
+        # article, not suggestions.
+        no_better = alone.answered or (alone.outcome is Outcome.NO_MATCH and alone.closest is None)
+        if again.answered or (again.closest is not None and no_better):
+            return replace(again, followup_of=subject)
+        return alone
 
     def _judge_beyond(self, question: str, subject: str) -> _Judged:
         """A follow-up asks for more than the last answer gave. When that answer's entry still
@@ -196,10 +203,10 @@ class Engine:
             if c.overlap >= FOLLOWUP_OVERLAP and top.confidence - c.confidence <= FOLLOWUP_MARGIN
         ]
         if not candidates:
-            # "how long?" after the deal's value: the article may not say, about that subject.
+            # "how long?" after the deal's value: the article doesn't say, about that subject.
             own = decide(judged.query, [top])
             if own.closest is None:
-                own = Decision(Outcome.NO_MATCH, why="a follow-up only the last answer matches")
+                own = Decision(Outcome.NO_MATCH, closest=top, why="only the last answer matches")
             return replace(judged, decision=own, candidates=[top])
         decision = decide(judged.query, candidates)
         return replace(judged, decision=decision, candidates=candidates)

@@ -19,9 +19,7 @@ MAX_WORDS = 8
 MAX_OWN_CONTENT_WORDS = 3
 
 # Words that point back at the subject ("who decides that?", "when did they do it?").
-POINTERS = frozenset(
-    "that this it its they them their those these he she him her his there then".split()
-)
+POINTERS = frozenset("that this it its they them their those these he she him her his".split())
 # "and Surrey?", "what about Surrey?", "how about the others?": the same question, another thing.
 _SWAP = re.compile(
     r"^\s*(?:(?:and|but|also|so)\s+)?(?:what|how)\s+about\s+|^\s*(?:and|but|also)\s+", re.I
@@ -37,6 +35,8 @@ def followup_question(message: str, subject: Entry) -> str | None:
     follow-up (too long, or saying enough to be a question of its own)."""
     words = text.words(message)
     if not words or len(words) > MAX_WORDS:
+        return None
+    if any(w in text.META_WORDS for w in words):  # "what is this article about?"
         return None
     own = [w for w in words if text.is_content_word(w) and w not in POINTERS]
     if len(own) > MAX_OWN_CONTENT_WORDS:
@@ -54,6 +54,11 @@ def followup_question(message: str, subject: Entry) -> str | None:
     if words[0] in text.QUESTION_WORDS or words[0] in _OPENERS or any(w in POINTERS for w in words):
         return _add_subject(words, subject)
     return None
+
+
+def points_back(message: str) -> bool:
+    """Whether a message refers to what was said before ("who decided that?")."""
+    return any(word in POINTERS for word in text.words(message))
 
 
 def subject_words(subject: Entry) -> list[str]:

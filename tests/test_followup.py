@@ -120,6 +120,28 @@ def test_a_subject_that_is_gone_is_ignored(engine: Engine) -> None:
     assert engine.ask("why?", subject="no-such-entry") == engine.ask("why?")
 
 
+def test_a_message_pointing_back_stays_with_the_subjects_article(tmp_path: Path) -> None:
+    for source in (BUNDLED, ROOT / "eval" / "leisure-centre"):
+        for file in source.iterdir():
+            (tmp_path / file.name).write_bytes(file.read_bytes())
+    engine = Engine.load(tmp_path)
+    first = engine.ask("How did the cabinet vote?")
+    assert first.answered and first.entry is not None
+    followed = engine.ask("who decided that?", subject=first.entry.id)
+    assert followed.followup_of == first.entry.id
+    about = followed.entry or followed.closest
+    assert about is not None and about.article_id == first.entry.article_id
+
+
+def test_pointing_back_and_the_article_itself() -> None:
+    from bot.followup import points_back
+
+    assert points_back("who decided that?") and points_back("is it going ahead?")
+    assert not points_back("is there a business case?")
+    subject = entry("What did Surrey Police Authority decide?")
+    assert followup_question("what is this article about?", subject) is None
+
+
 # -- memory --------------------------------------------------------------------------------------
 
 
