@@ -95,6 +95,10 @@ async def test_inline_query_offers_answers_with_their_quote(running_bot: Running
     content = top["input_message_content"]
     assert content["parse_mode"] == "HTML"
     assert "<blockquote>Closing the library will save the council" in content["message_text"]
+    # The posted answer says which question it answers: the chat did not see it asked.
+    assert content["message_text"].startswith(
+        "<b>How much money will closing the library save?</b>\n\n"
+    )
     assert "&lt;for good&gt; &amp;" in content["message_text"]
     api.assert_no_errors()
 
