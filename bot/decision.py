@@ -30,6 +30,8 @@ MAX_KEYWORD_SUGGESTIONS = 4
 # An entry that gives the kind of fact asked may be answered instead of a better-scoring one
 # that does not, when it scores within this much of it.
 KIND_MARGIN = 0.12
+# An entry of another article within this much of the best one makes the question ambiguous.
+ARTICLE_MARGIN = 0.05
 # A question turning on a word the knowledge never uses ("Who *chairs* the group?") asks what
 # the article does not say, unless an entry matches it almost word for word.
 SURE_DESPITE_FOCUS = 0.8
@@ -75,7 +77,26 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why="asks about a word the knowledge never uses"
             )
+        if top.missing_names:
+            # "How much does Lincolnshire Police pay?" of an entry that never names it.
+            for other in candidates[1:]:
+                if top.confidence - other.confidence > KIND_MARGIN:
+                    break
+                if (
+                    not other.missing_names
+                    and answerable(other)
+                    and kinds.gives(query.kind, other.gives)
+                ):
+                    return Decision(Outcome.ANSWERED, (other,), why="the closest naming it")
+            return Decision(
+                Outcome.NO_MATCH, closest=top, why="names something the closest entry does not"
+            )
         if kinds.gives(query.kind, top.gives):
+            other_article = _other_article_rivals(candidates)
+            if other_article:
+                return Decision(
+                    Outcome.UNSURE, (top, *other_article), why="fits two articles as well"
+                )
             return Decision(Outcome.ANSWERED, (top,), why="answered")
         # The best entry gives another kind of fact: a close one giving the kind asked for may
         # be meant; otherwise the article does not say.
@@ -98,6 +119,19 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
     if not related:
         return Decision(Outcome.NO_MATCH, why="the closest entries are unrelated")
     return Decision(Outcome.UNSURE, tuple(related), why="not sure")
+
+
+def _other_article_rivals(candidates: list[Candidate]) -> tuple[Candidate, ...]:
+    """The best entries of other articles that answer about as well as the best one: "How
+    much does it cost?" with two articles about costs is for the person to choose."""
+    top = candidates[0]
+    rivals: dict[str, Candidate] = {}
+    for c in candidates[1:]:
+        if top.confidence - c.confidence > ARTICLE_MARGIN:
+            break
+        if c.article != top.article and c.article not in rivals and answerable(c):
+            rivals[c.article] = c
+    return tuple(rivals.values())[: MAX_SUGGESTIONS - 1]
 
 
 def _runner_up(candidates: list[Candidate]) -> Candidate | None:

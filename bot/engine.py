@@ -75,10 +75,7 @@ class Engine:
         if smalltalk.classify(text) is SmallTalk.ABOUT_BOT:
             return self._nothing(question, explain, "a question about the bot, not the article")
         parts = message.analyse(text)
-        judged = [self._judge(q) for q in parts.questions[: MAX_QUESTIONS * 2]]
-        if parts.background and len(parts.questions) == 1:
-            # A question may lean on its background ("I work in finance. Is my job affected?").
-            judged.append(self._judge(parts.with_background, context=True))
+        judged = [self._judge_in(q, parts.background) for q in parts.questions[: MAX_QUESTIONS * 2]]
         if not judged:
             return self._nothing(question, explain, "no question in the message")
         best = max(judged, key=lambda j: j.rank)
@@ -99,6 +96,15 @@ class Engine:
         """No match, before any question was matched."""
         explanation = Explanation((), (), (), (), (), decision=why) if explain else None
         return Result(question, Outcome.NO_MATCH, 0.0, explanation=explanation)
+
+    def _judge_in(self, question: str, background: tuple[str, ...]) -> _Judged:
+        """A question judged alone, and with the message's background when that does better:
+        it may lean on it ("I work in finance at Beds police. Is my department affected?")."""
+        alone = self._judge(question)
+        if not background:
+            return alone
+        leaning = self._judge(" ".join((*background, question)), context=True)
+        return replace(leaning, question=question) if leaning.rank > alone.rank else alone
 
     def _judge(self, question: str, context: bool = False) -> _Judged:
         query = self.index.analyse(question)

@@ -122,6 +122,7 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # In a fragment ("meeting date", "opening times", "surrey reason"), a kind word anywhere.
     (TIME, re.compile(r"\b(times|hours)\b")),
     (WHEN, re.compile(r"\b(dates?|deadline)\b")),
+    (DURATION, re.compile(r"\b(length|duration)\b")),
     (PLACE, re.compile(r"\b(location|venue|address)\b")),
     (REASON, re.compile(r"\b(reason|justification|explanation|motive)\b")),
 )
@@ -146,6 +147,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "didn doesn won hasn haven",
         "times hours",
         "date dates deadline",
+        "length duration",
         "location venue address",
         "reason justification explanation motive",
     )

@@ -91,10 +91,21 @@ class Knowledge:
 
     articles: dict[str, Article]
     entries: dict[str, Entry]
-    synonyms: tuple[tuple[str, ...], ...]
+    synonyms: tuple[tuple[str, ...], ...]  # every group, wherever it was written
     files: tuple[Path, ...]
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     places: Mapping[str, EntryPlaces] = field(default_factory=dict, compare=False)
+    # The groups written in an article's own file, which apply to its entries only (the
+    # others, from a file without an `article:` section, apply to every article).
+    article_synonyms: Mapping[str, tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, compare=False
+    )
+
+    @property
+    def shared_synonyms(self) -> tuple[tuple[str, ...], ...]:
+        """The knowledge-wide groups: from files without an `article:` section."""
+        scoped = {group for groups in self.article_synonyms.values() for group in groups}
+        return tuple(group for group in self.synonyms if group not in scoped)
 
     def article_of(self, entry: Entry) -> Article:
         return self.articles[entry.article_id]
@@ -175,6 +186,7 @@ class _Builder:
         self.article_places: dict[str, tuple[Path, int, int]] = {}
         self.entries: dict[str, Entry] = {}
         self.synonyms: list[tuple[str, ...]] = []
+        self.article_synonyms: dict[str, list[tuple[str, ...]]] = {}
         # (entry, node of each related id, node of the quote) for checks after all files are read
         self.pending: list[tuple[Entry, list[Located], Located, Path]] = []
         self.article_nodes: dict[str, Located] = {}
@@ -221,7 +233,7 @@ class _Builder:
         if "article" in fields:
             article_id = self._read_article(path, fields["article"])
         if "synonyms" in fields:
-            self._read_synonyms(path, fields["synonyms"])
+            self._read_synonyms(path, fields["synonyms"], article_id)
         if "entries" in fields:
             node = fields["entries"]
             if node.kind != "sequence":
@@ -412,7 +424,7 @@ class _Builder:
         self.article_places[article_id] = (path, node.line, node.column)
         return article_id
 
-    def _read_synonyms(self, path: Path, node: Located) -> None:
+    def _read_synonyms(self, path: Path, node: Located, article_id: str | None) -> None:
         if node.kind != "sequence":
             self.error(
                 path,
@@ -429,6 +441,8 @@ class _Builder:
                 self.error(path, group, "synonyms are single words; drop multi-word items")
             elif cleaned:
                 self.synonyms.append(cleaned)
+                if article_id is not None:
+                    self.article_synonyms.setdefault(article_id, []).append(cleaned)
 
     def _read_entry(self, path: Path, node: Located, file_article: str | None) -> None:
         if node.kind != "mapping":
@@ -620,6 +634,7 @@ class _Builder:
             articles=dict(self.articles),
             entries=dict(self.entries),
             synonyms=tuple(self.synonyms),
+            article_synonyms={a: tuple(groups) for a, groups in self.article_synonyms.items()},
             files=files,
             warnings=tuple(
                 sorted((p for p in self.problems if p.severity != "error"), key=_problem_order)

@@ -82,6 +82,17 @@ class LiveEngine:
         self._stamp = before  # an invalid state is not retried until a file changes again
         try:
             engine = Engine(load_knowledge(self.path))
+        except (RecursionError, MemoryError) as exc:  # a file beyond the loader's guards
+            log.error(
+                "knowledge reload failed (%s: the files are too large or too deeply nested); "
+                "still serving the previous %d entries",
+                type(exc).__name__,
+                len(old.knowledge.entries),
+            )
+            problem = f"{type(exc).__name__}: the knowledge is too large or too deeply nested"
+            return ReloadResult(
+                False, len(old.knowledge.entries), len(old.knowledge.articles), (problem,)
+            )
         except KnowledgeError as exc:
             problems = tuple(str(p) for p in exc.problems)
             for problem in problems:  # the lines `qa-bot check` prints

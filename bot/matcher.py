@@ -59,6 +59,9 @@ IDF_FLOOR = 1.0
 # The best entry must explain at least this share of the question's weight to be answered.
 MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
+# A name the article mentions in more sentences than this is its subject, which questions
+# about anything in it name (see Index.__init__).
+NAME_MOST_SENTENCES = 1
 # The share of its distance to 1 added to the confidence of an entry asked "which X" when the
 # question asks "which X" too.
 ANSWER_TYPE_BONUS = 0.4
@@ -87,10 +90,24 @@ class _Variant(NamedTuple):  # a tuple: built 50,000 times for 10k entries
 
 
 class Analyzer:
-    """Turns text into canonical terms: stems, unified through synonym groups."""
+    """Turns text into canonical terms: stems, unified through synonym groups.
 
-    def __init__(self, synonyms: Iterable[Iterable[str]]) -> None:
+    An article's own groups (`scoped`) come first and make terms of its own ("deal@g4s"), so
+    that they link words for that article's entries only; then the shared groups.
+    """
+
+    def __init__(
+        self,
+        synonyms: Iterable[Iterable[str]],
+        scoped: Iterable[Iterable[str]] = (),
+        scope: str = "",
+    ) -> None:
         self.synonym_of: dict[str, str] = {}
+        for group in scoped:
+            stems = [text.stem(w) for w in group]
+            canonical = self.synonym_of.get(stems[0], f"{stems[0]}@{scope}")
+            for s in stems:
+                self.synonym_of.setdefault(s, canonical)
         for group in synonyms:
             stems = [text.stem(w) for w in group]
             canonical = self.synonym_of.get(stems[0], stems[0])
@@ -159,9 +176,25 @@ class Index:
         self.knowledge = knowledge
         self.entries: list[Entry] = list(knowledge.entries.values())
         self.position = {entry.id: i for i, entry in enumerate(self.entries)}
-        # The knowledge's own groups first: where they name a word, they win.
-        self.analyzer = Analyzer((*knowledge.synonyms, *thesaurus.GROUPS))
+        # The knowledge-wide groups first: where they name a word, they win over everyday
+        # English; an article's own groups win over both, for its own entries.
+        shared = (*knowledge.shared_synonyms, *thesaurus.GROUPS)
+        self.analyzer = Analyzer(shared)
         analyzer = self.analyzer
+        analyzers = {
+            article: Analyzer(shared, groups, article)
+            for article, groups in knowledge.article_synonyms.items()
+            if groups
+        }
+        # stem -> the terms an article's own groups give it: a question's word may mean
+        # either, depending on whose entry it is matched with.
+        self.scoped_terms: dict[str, tuple[str, ...]] = {}
+        for article_analyzer in analyzers.values():
+            # Every stem the article reads otherwise: its own groups', and shared groups'
+            # words that its groups pulled in ("staffing" with "staff").
+            for stem, term in article_analyzer.synonym_of.items():
+                if analyzer.synonym_of.get(stem, stem) != term:
+                    self.scoped_terms[stem] = (*self.scoped_terms.get(stem, ()), term)
         self.entry_terms: list[dict[str, float]] = []
         # The kinds of fact each entry gives (bot.kinds), and its answer and quote as texts
         # to compare a question with: evidence an author did not have to write as wordings.
@@ -172,9 +205,14 @@ class Index:
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
-        terms_of = _TermsOf(analyzer)
+        base_terms_of = _TermsOf(analyzer)
+        terms_of_article = {article: _TermsOf(a) for article, a in analyzers.items()}
         # Keywords and topics repeat from entry to entry: analysed once each.
-        short_terms = lru_cache(maxsize=None)(lambda short: terms_of.of(text.words(short)))
+        short_terms = lru_cache(maxsize=None)(
+            lambda article, short: terms_of_article.get(article, base_terms_of).of(
+                text.words(short)
+            )
+        )
         # The entry numbers are made in one go, so that they sit together in memory: matching
         # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
         numbers = list(range(len(self.entries)))
@@ -182,6 +220,7 @@ class Index:
         # Entries often quote the same sentence: each passage is analysed once.
         passages: dict[str, _Variant] = {}
         for index, entry in zip(numbers, self.entries, strict=True):
+            terms_of = terms_of_article.get(entry.article_id, base_terms_of)
             weights: dict[str, float] = {}
             own = []
             intents: dict[str, None] = {}
@@ -203,19 +242,19 @@ class Index:
                 types.update(terms_of.of(answer_type(words)))
             self.variants.extend(own)
             for keyword in entry.keywords:
-                _weigh(weights, short_terms(keyword), FIELD_WEIGHTS["keyword"])
+                _weigh(weights, short_terms(entry.article_id, keyword), FIELD_WEIGHTS["keyword"])
             texts = []
             for passage, field in ((entry.answer, "answer"), (entry.quote, "quote")):
-                analysed = passages.get(passage)
+                analysed = passages.get(f"{entry.article_id}\n{passage}")
                 if analysed is None:
                     words = text.words(passage)
                     analysed = _Variant(-1, passage, frozenset(terms_of.of(words)), " ".join(words))
-                    passages[passage] = analysed
+                    passages[f"{entry.article_id}\n{passage}"] = analysed
                 for term in analysed.terms:
                     if weights.get(term, 0.0) < FIELD_WEIGHTS[field]:
                         weights[term] = FIELD_WEIGHTS[field]
                 texts.append(analysed)
-            _weigh(weights, short_terms(entry.topic), FIELD_WEIGHTS["topic"])
+            _weigh(weights, short_terms(entry.article_id, entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
             for term, weight in weights.items():
@@ -226,8 +265,11 @@ class Index:
             self.entry_kinds.append(_entry_kinds(entry, asked))
             self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
         for article in knowledge.articles.values():
-            terms_of.of(list(set(text.words(article.text))))  # only which words it has matters
-        vocabulary = terms_of.content_words()
+            article_terms = terms_of_article.get(article.id, base_terms_of)
+            article_terms.of(list(set(text.words(article.text))))  # which words it has matters
+        vocabulary = base_terms_of.content_words()
+        for article_terms in terms_of_article.values():
+            vocabulary |= article_terms.content_words()
         for group in knowledge.synonyms:
             vocabulary.update(group)
         # term -> {entry: the term's field weight in it}, entries in order. Dicts, so that
@@ -245,7 +287,11 @@ class Index:
             for term, entries in self.postings.items()
             if entries
         }
-        for term in {analyzer.term(w) for w in text.META_WORDS} & self.idf.keys():
+        meta_terms = {analyzer.term(w) for w in text.META_WORDS}
+        meta_terms.update(
+            t for w in text.META_WORDS for t in self.scoped_terms.get(text.stem(w), ())
+        )
+        for term in meta_terms & self.idf.keys():
             self.idf[term] *= META_FACTOR
         for intent in INTENTS:
             self.idf[intent] = INTENT_WEIGHT
@@ -253,7 +299,20 @@ class Index:
         # Words of the articles that no entry uses still count as known, so that they are not
         # "corrected" into another word; they simply match nothing.
         self.known_terms = {analyzer.term(w) for w in vocabulary}
-        self.queries = QueryAnalyser(analyzer.term, self.known_terms, vocabulary)
+        self.known_terms.update(term for terms in self.scoped_terms.values() for term in terms)
+        self.queries = QueryAnalyser(
+            analyzer.term, self.known_terms, vocabulary, self.scoped_terms.get
+        )
+        self.queries.names = frozenset(
+            term
+            for article in knowledge.articles.values()
+            # The story's subject (in its title, or named all through it) is named by questions
+            # about anything in it: only names of details count.
+            for word in text.names_in(article.text, NAME_MOST_SENTENCES)
+            - set(text.words(article.title))
+            - text.CALENDAR_WORDS
+            for term in self.queries.terms_of(word)
+        )
         self._by_field_weight: dict[str, dict[float, list[int]]] = {}
 
     def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
@@ -296,7 +355,16 @@ class Matcher:
                 weight_of[term] += extra
                 focus_extra += extra
         unknown_penalty = index.unknown_weight * sum(query.unknown_weights)
+        # A word with several meanings (articles' own synonyms) weighs as its heaviest one.
+        groups = [
+            members
+            for group in query.alternatives
+            if len(members := [t for t in group if t in weight_of]) > 1
+        ]
         query_weight = sum(weight_of.values()) + unknown_penalty
+        for members in groups:
+            heaviest = max(weight_of[t] for t in members)
+            query_weight -= sum(weight_of[t] for t in members) - heaviest
         words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
         shortlist, overlap = self._shortlist(words, intents, weight_of)
@@ -313,6 +381,8 @@ class Matcher:
                     + unknown_penalty
                     + focus_extra
                 )
+                if groups:
+                    union -= _extra_meanings(groups, variant.terms, idf)
                 close = shared / union if union else 0.0
                 similarity = FUZZY_SCORER(query.phrase, variant.phrase) / 100.0
                 if close + similarity > best_close + best_fuzzy:
@@ -324,14 +394,22 @@ class Matcher:
                     + unknown_penalty
                     + focus_extra
                 )
+                if groups:
+                    union -= _extra_meanings(groups, passage.terms, idf)
                 close = TEXT_EVIDENCE * (shared / union if union else 0.0)
                 similarity = TEXT_EVIDENCE * FUZZY_SCORER(query.phrase, passage.phrase) / 100.0
                 if close + similarity > best_close + best_fuzzy:
                     best_close, best_fuzzy, best_text = close, similarity, passage.text
             # A question word the entry is never asked with ("where…?" for an entry that says
             # when) weighs like an unknown word: the entry answers a different question.
-            missing = sum(1 for t in intents if t not in index.entry_terms[entry_index])
+            entry_terms = index.entry_terms[entry_index]
+            missing = sum(1 for t in intents if t not in entry_terms)
             denominator = query_weight + missing * (INTENT_MISS_WEIGHT - INTENT_WEIGHT)
+            for members in groups:
+                # The word weighs, for this entry, as the meaning the entry has.
+                had = next((weight_of[t] for t in members if t in entry_terms), None)
+                if had is not None:
+                    denominator -= max(weight_of[t] for t in members) - had
             share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
             if wanted and not wanted.isdisjoint(index.entry_answer_types[entry_index]):
@@ -348,6 +426,10 @@ class Matcher:
                     missing_intents=missing,
                     gives=index.entry_kinds[entry_index],
                     quote=index.entries[entry_index].quote,
+                    article=index.entries[entry_index].article_id,
+                    missing_names=sum(
+                        1 for name in query.names if not any(t in entry_terms for t in name)
+                    ),
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
@@ -568,7 +650,9 @@ class Matcher:
         matched: tuple[str, ...] = ()
         if candidates:
             terms = self.index.entry_terms[self.index.position[candidates[0].entry_id]]
-            matched = tuple(w for w in query.words if self.index.analyzer.term(w) in terms)
+            matched = tuple(
+                w for w in query.words if any(t in terms for t in self.index.queries.terms_of(w))
+            )
         return Explanation(
             tokens=query.words,
             matched_terms=matched,
@@ -579,6 +663,18 @@ class Matcher:
 
 
 _ZEROS = itertools.repeat(0.0)  # the default of idf.get, for map()
+
+
+def _extra_meanings(groups: list[list[str]], terms: frozenset[str], idf: dict[str, float]) -> float:
+    """How much a union of terms over-counts words with several meanings: each should count
+    once, as the meaning the other side has, or else as its heaviest."""
+    extra = 0.0
+    for members in groups:
+        present = [idf[t] for t in members if t in terms]
+        extra += sum(idf[t] for t in members) - (
+            present[0] if present else max(idf[t] for t in members)
+        )
+    return extra
 
 
 def _top_by(

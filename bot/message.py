@@ -60,12 +60,6 @@ class Message:
     questions: tuple[str, ...]
     background: tuple[str, ...]
 
-    @property
-    def with_background(self) -> str:
-        """Background and questions as one text, for a question that needs its context
-        ("I work in finance at Beds police. Is my department affected?")."""
-        return " ".join((*self.background, *self.questions))
-
 
 def sentences(message: str) -> list[str]:
     """The message's sentences, without empty ones."""

@@ -77,6 +77,8 @@ class Candidate:
     missing_intents: int = 0
     gives: frozenset[str] = frozenset()  # the kinds of fact the entry gives (bot.kinds)
     quote: str = ""  # the entry's quote: entries quoting the same passage are not rivals
+    article: str = ""  # the entry's article id
+    missing_names: int = 0  # names in the question (Surrey, LOCOG) the entry never mentions
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,10 @@ class Hasher:
         message = f"{kind}:{raw_id}".encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:HASH_HEX_CHARS]
 
+    def derive(self, purpose: str) -> bytes:
+        """A key for another use, derived from this one (which it does not reveal)."""
+        return hmac.new(self._key, f"derive:{purpose}".encode(), hashlib.sha256).digest()
+
     def __repr__(self) -> str:
         return "Hasher(key='**********')"
 
@@ -85,6 +89,16 @@ def _read_key_file(key_file: Path, say: Callable[[str], None]) -> bytes:
     if key_file.stat().st_mode & 0o077:
         say(f"qa-bot: warning: {key_file} is readable by other users; run: chmod 600 {key_file}")
     return _checked(key_file.read_text(encoding="utf-8").strip(), str(key_file))
+
+
+def restore_key_file(key_file: Path, key: bytes) -> bool:
+    """Write `key` back to its file if the file is gone (its folder was deleted while the bot
+    ran); True if it was written. Without this, the next start would make a new key."""
+    try:
+        _create_key_file(key_file, key.decode("utf-8"))
+    except FileExistsError:
+        return False
+    return True
 
 
 def _create_key_file(key_file: Path, key: str) -> None:

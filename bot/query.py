@@ -21,6 +21,11 @@ class Query:
     terms: tuple[str, ...]  # canonical terms of known words, intents included
     unknown: tuple[str, ...]  # content words the knowledge has never seen
     corrections: tuple[Correction, ...]
+    # Terms that stand for one word: its shared term and those of articles' own synonyms. An
+    # entry has at most one of them, and together they weigh as one word.
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    # The proper names the question mentions ("Surrey", "LOCOG"), each as its terms.
+    names: tuple[tuple[str, ...], ...] = ()
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
     unknown_weights: tuple[float, ...] = ()
     focus: tuple[str, ...] = ()  # the known terms the question turns on ("which *forces*…")
@@ -52,10 +57,15 @@ class QueryAnalyser:
         term: Callable[[str], str],
         known_terms: Collection[str],
         vocabulary: Collection[str],
+        scoped: Callable[[str], tuple[str, ...] | None] = lambda stem: None,
     ) -> None:
-        self.term = term  # word -> canonical term (stem through the synonym groups)
+        self.term = term  # word -> canonical term (stem through the shared synonym groups)
+        # stem -> the terms articles' own synonym groups give it, if any
+        self.scoped = scoped
         self.known_terms = known_terms
         self.speller = Speller(vocabulary, text.STOP_WORDS | text.QUESTION_WORDS)
+        # The terms of the articles' proper names (Surrey, LOCOG, Monday): see text.names_in.
+        self.names: frozenset[str] = frozenset()
 
     def analyse(self, question: str) -> Query:
         """Spelling, terms, unknown words and the kind of fact asked, for one question."""
@@ -74,25 +84,35 @@ class QueryAnalyser:
         words: list[str] = []
         terms: list[str] = []
         unknown: list[str] = []
+        alternatives: list[tuple[str, ...]] = []
+        names: list[tuple[str, ...]] = []
         for word in spelled:
             if not text.is_content_word(word) or word in kind_words:
                 continue
-            term = self.term(word)
-            if term in self.known_terms:
+            meanings = [t for t in self.terms_of(word) if t in self.known_terms]
+            if meanings:
                 words.append(word)
-                terms.append(term)
+                terms.extend(meanings)
+                if not self.names.isdisjoint(meanings):
+                    names.append(tuple(meanings))
+                if len(meanings) > 1:
+                    alternatives.append(tuple(meanings))
             else:
                 unknown.append(word)
         phrase = " ".join(spelled)
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
         focus = _focus(spelled)
-        focus_terms = tuple(dict.fromkeys(self.term(w) for w in focus if w in words))
-        wanted = tuple(dict.fromkeys(self.term(w) for w in answer_type(spelled) if w in words))
+        focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
+        wanted = tuple(
+            dict.fromkeys(t for w in answer_type(spelled) if w in words for t in self.terms_of(w))
+        )
         return Query(
             words=tuple(words),
             phrase=phrase,
             terms=tuple(dict.fromkeys(terms)),
+            alternatives=tuple(dict.fromkeys(alternatives)),
+            names=tuple(dict.fromkeys(names)),
             unknown=tuple(unknown),
             corrections=tuple(corrections),
             # The word the question turns on ("who *chairs*…") counts in full, however common.
@@ -108,11 +128,20 @@ class QueryAnalyser:
             text=question,
         )
 
+    def terms_of(self, word: str) -> tuple[str, ...]:
+        """The terms a word may stand for: its shared one, and those articles' own synonym
+        groups give it (each applies to that article's entries only)."""
+        term = self.term(word)
+        scoped = self.scoped(text.stem(word))
+        return (term, *scoped) if scoped else (term,)
+
     def _needs_spelling(self, word: str) -> bool:
         """Not a word the knowledge knows, nor a small word: maybe a typo."""
         if word in text.STOP_WORDS or word in text.QUESTION_WORDS:
             return False
-        return not (text.is_content_word(word) and self.term(word) in self.known_terms)
+        if not text.is_content_word(word):
+            return True
+        return not any(t in self.known_terms for t in self.terms_of(word))
 
 
 def _focus(words: list[str]) -> list[str]:
@@ -138,6 +167,16 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
 
 def answer_type(words: list[str]) -> list[str]:
     """What a "which/what X" question wants an X of ("which *company*…", "what *contract*…"):
-    the entry whose own wordings ask for the same X is the one that names one."""
-    question_word, focus = _question_focus(words)
-    return focus if question_word in ("which", "what") else []
+    the entry whose own wordings ask for the same X is the one that names one. Only words
+    right after the question word: "what would G4S do" asks for no G4S."""
+    for position, word in enumerate(words):
+        if word in text.QUESTION_WORDS:
+            if word not in ("which", "what"):
+                return []
+            found: list[str] = []
+            for following in words[position + 1 : position + 3]:
+                if not text.is_content_word(following):
+                    break
+                found.append(following)
+            return found
+    return []

@@ -106,26 +106,61 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (record_id, user_hash)
         )""",
     ),
+    (  # v3: the inbox of updates (bot.inbox), and whether each reply really reached Telegram
+        """CREATE TABLE inbox (
+            update_id INTEGER PRIMARY KEY,
+            received_at TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'skipped', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            payload TEXT
+        )""",
+        "CREATE INDEX inbox_state ON inbox (state, received_at)",
+        "ALTER TABLE questions ADD COLUMN delivery TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def connect_database(
-    path: Path, factory: type[sqlite3.Connection] = sqlite3.Connection
+    path: Path,
+    factory: type[sqlite3.Connection] = sqlite3.Connection,
+    *,
+    any_thread: bool = False,
 ) -> sqlite3.Connection:
-    """A configured connection (WAL, foreign keys), creating the file and its folder."""
+    """A configured connection (WAL, foreign keys), creating the file and its folder.
+
+    `any_thread`: the caller serialises its use itself and calls from several threads.
+    """
     # Owner-only: the file holds question texts (SQLite gives its WAL the same mode), and the
     # folder the hash key.
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     # Autocommit mode: transactions are opened explicitly, so DDL and DML behave alike.
-    conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, factory=factory)
+    conn = sqlite3.connect(
+        path,
+        timeout=5.0,
+        isolation_level=None,
+        factory=factory,
+        check_same_thread=not any_thread,
+    )
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit survives an OS crash too, not only a crash of the bot.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file `path` names now (device and inode), or None if there is none.
+
+    A connection keeps writing to the file it opened even after that file was deleted (or
+    replaced): comparing identities tells whether the writes still land where readers look."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def migrate(conn: sqlite3.Connection) -> int:

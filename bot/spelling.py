@@ -27,6 +27,8 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot import text
+
 # Text-speak and chat shorthand: the word people type, and what they mean.
 TEXT_SPEAK: dict[str, str] = {
     "u": "you",
@@ -71,6 +73,10 @@ TEXT_SPEAK: dict[str, str] = {
     "tmrw": "tomorrow",
     "2day": "today",
     "wk": "week",
+    "op": "operation",
+    "ops": "operations",
+    "appt": "appointment",
+    "appts": "appointments",
     "nxt": "next",
     "evry": "every",
     "bcos": "because",
@@ -110,6 +116,9 @@ MIN_ENGLISH_COUNT = 20_000
 KNOWLEDGE_PRIOR = 0.15
 _COMMONEST = 10**10
 
+# What a shortened word ("collab" for "collaboration") costs, in edits: a correction one edit
+# away must be likelier than this to win over it.
+ABBREVIATION_COST = 0.9
 # A real English word rarer than this may still be a slip for one of the knowledge's words.
 RARE_REAL_WORD = 1_000_000
 # English words rarer than this are never a correction's target ("wer" is "were", not "weer").
@@ -222,10 +231,24 @@ class Speller:
         self.vocabulary = frozenset(vocabulary)
         self.small_words = frozenset(small_words)
         self._long_by_length: dict[int, list[str]] = {}
+        self._by_prefix: dict[str, list[str]] = {}
+        for word in self.vocabulary:
+            if len(word) >= 7 and word.isalpha():
+                self._by_prefix.setdefault(word[:4], []).append(word)
         for word in sorted(self.vocabulary):
             if len(word) >= 8 and word.isalpha():
                 self._long_by_length.setdefault(len(word), []).append(word)
-        self.correct = lru_cache(maxsize=4096)(self._correct)
+        # A plain dict, not lru_cache(self._correct): a cache of a bound method kept on the
+        # instance is a reference cycle, and every reload would keep the old index alive.
+        self._corrections: dict[str, Correction | None] = {}
+
+    def correct(self, word: str) -> Correction | None:
+        """The word a typo most likely meant, or None (cached; bounded)."""
+        if word not in self._corrections:
+            if len(self._corrections) >= 4096:  # questions bring endless new typos
+                self._corrections.clear()
+            self._corrections[word] = self._correct(word)
+        return self._corrections[word]
 
     def is_word(self, word: str) -> bool:
         """Known to the knowledge, a small word, or English: never rewritten."""
@@ -258,9 +281,21 @@ class Speller:
             rank = (cost + prior, source, candidate)
             if best is None or rank < best:
                 best = rank
+        shortened = self._shortened(word)
+        if shortened is not None and (best is None or best[0] > ABBREVIATION_COST):
+            return Correction(word, shortened, "knowledge")
         if best is not None and (len(word) > 3 or best[0] < 1.0):
             return Correction(word, best[2], best[1])
         return self._two_edits(word)
+
+    def _shortened(self, word: str) -> str | None:
+        """The one knowledge word that `word` starts ("collab" for "collaboration"), if any."""
+        if len(word) < 4:
+            return None
+        longer = {w for w in self._by_prefix.get(word[:4], ()) if w.startswith(word)}
+        longer = {w for w in longer if len(w) >= len(word) + 3}
+        stems = {text.stem(w) for w in longer}
+        return min(longer, key=len) if len(stems) == 1 else None
 
     def _rare_word_slip(self, word: str) -> Correction | None:
         best = min(

@@ -29,7 +29,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.model import Outcome, Result
-from bot.privacy import HASH_KEY_ENV, Hasher, HashKeyError, load_hash_key
+from bot.privacy import (
+    HASH_KEY_ENV,
+    Hasher,
+    HashKeyError,
+    key_file_for,
+    load_hash_key,
+    restore_key_file,
+)
 from bot.schema import (
     DB_PATH_ENV,
     DEFAULT_DB_PATH,
@@ -41,6 +48,7 @@ from bot.schema import (
     StoreError,
     StoreSettings,
     connect_database,
+    file_identity,
     iso,
     migrate,
     open_database,
@@ -100,6 +108,7 @@ _INSERT = (
     "confidence, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PICK = "UPDATE questions SET picked_entry_id = ?, picked_at = ? WHERE id = ?"
+_DELIVERY = "UPDATE questions SET delivery = ? WHERE id = ?"
 _VOTE = (
     "INSERT INTO feedback (record_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (record_id, user_hash) DO UPDATE "
@@ -140,9 +149,14 @@ class QuestionLog:
         purge_every: float = 3600.0,
         pending_limit: int = 10_000,
         pending_seconds: float = 86_400.0,
+        key_file: Path | None = None,
     ) -> None:
-        """Open (creating or migrating) the database; raise StoreError if it cannot."""
+        """Open (creating or migrating) the database; raise StoreError if it cannot.
+
+        `key_file`: where `hash_key` came from, to write it back if the folder vanishes."""
         self.path = path
+        self._key = hash_key
+        self._key_file = key_file
         self.retention_days = retention_days
         self._hasher = Hasher(hash_key)
         self._connect = connect
@@ -194,7 +208,12 @@ class QuestionLog:
             key = load_hash_key(settings.path, environ, warn)
         except (HashKeyError, OSError) as exc:
             raise StoreError(f"cannot set up the hash key: {exc}") from exc
-        return cls(settings.path, key, retention_days=settings.retention_days)
+        key_file = None if hash_key else key_file_for(settings.path)
+        return cls(settings.path, key, retention_days=settings.retention_days, key_file=key_file)
+
+    def inbox_key(self) -> bytes:
+        """A key for the inbox's sealed payloads, derived from the hash key (never shown)."""
+        return self._hasher.derive("inbox")
 
     # -- the public writes -------------------------------------------------------------------
 
@@ -264,6 +283,11 @@ class QuestionLog:
         """Note which suggestion was picked after a "did you mean"; the last pick wins."""
         with self._lock:
             self._put(_statements((_PICK, (entry_id, iso(at or datetime.now(UTC)), record_id))))
+
+    def delivered(self, record_id: str, ok: bool) -> None:
+        """Note whether the reply to `record_id` reached Telegram ("sent") or not ("failed")."""
+        with self._lock:
+            self._put(_statements((_DELIVERY, ("sent" if ok else "failed", record_id))))
 
     def feedback(
         self, record_id: str, user_id: int | str, vote: int, at: datetime | None = None
@@ -374,23 +398,27 @@ class QuestionLog:
         except BaseException as exc:
             ready.set_exception(exc)
             return
+        self._identity = file_identity(self.path)
         ready.set_result(None)
+        self._conn = conn
         try:
-            self._serve(conn)
+            self._serve()
         finally:
-            conn.close()
+            self._conn.close()
 
     def _purge_now(self, conn: sqlite3.Connection) -> int:
         return purge_texts(conn, self.retention_days, datetime.now(UTC))
 
-    def _serve(self, conn: sqlite3.Connection) -> None:
+    def _serve(self) -> None:
+        # Runs in the writer thread, the only user of self._conn.
         next_purge = time.monotonic() + self._purge_every
         while True:
             try:
                 first = self._queue.get(timeout=max(0.0, next_purge - time.monotonic()))
             except queue.Empty:
                 next_purge = time.monotonic() + self._purge_every
-                self._commit(conn, [(self._purge_now, None)])
+                self._conn = self._still_there(self._conn)
+                self._commit(self._conn, [(self._purge_now, None)])
                 continue
             batch = [first]
             # Whatever queued up while the last commit ran goes into one transaction.
@@ -399,9 +427,32 @@ class QuestionLog:
                     batch.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            self._commit(conn, [item for item in batch if item is not _STOP])
+            self._conn = self._still_there(self._conn)
+            self._commit(self._conn, [item for item in batch if item is not _STOP])
             if batch[-1] is _STOP:
                 return
+
+    def _still_there(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """`conn`, or a connection to the file now at the path (made again if need be) when the
+        file or its folder was deleted: SQLite would go on writing into the unlinked file, and
+        every later row would be lost. The key file is written back too."""
+        if file_identity(self.path) == self._identity:
+            return conn
+        try:
+            fresh = self._connect(self.path)
+            migrate(fresh)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("question log: %s vanished and cannot be created again: %s", self.path, exc)
+            return conn
+        conn.close()
+        self._identity = file_identity(self.path)
+        restored = self._key_file is not None and restore_key_file(self._key_file, self._key)
+        log.error(
+            "question log: %s vanished while running; writing to a new file%s",
+            self.path,
+            " (the hash key file written back)" if restored else "",
+        )
+        return fresh
 
     def _commit(self, conn: sqlite3.Connection, batch: list[_Item]) -> None:
         if not batch:

@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
     exactly again any d m o y involved involve involves involving
     regarding concerning related part parts stuff time times read reading confused confusing
     understand clarify remind question questions quick mention mentioned everyone everybody
-    try trying tried another
+    try trying tried another name names came comes take takes took taken taking
+    use uses used using behind guy guys bloke think thinks reckon reckons good
     """.split()
 )
 
@@ -75,7 +76,8 @@ _QUOTES = (
 # Chat filler that would otherwise leave odd words behind ("who decides in the end").
 _FILLER_PHRASES = re.compile(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
-    r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering)\b"
+    r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering|in terms of|"
+    r"of the week)\b"
 )
 # Some patterns below start with a literal and look behind for the rest (r"IT(?<!\wIT)" for
 # r"\bIT\b"): the same matches, but the regex engine can skip to that literal instead of
@@ -132,6 +134,8 @@ def _may_have_filler(text: str) -> bool:
         or "honest" in text
         or "you" in text
         or "wondering" in text
+        or "terms of" in text
+        or "of the week" in text
     )
 
 
@@ -208,3 +212,33 @@ def stem(word: str) -> str:
         return word
     result: str = _STEMMER.stemWord(word)
     return result
+
+
+# Days and months are capitalised but are dates, not names (bot.kinds reads them).
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z0-9]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"\u201c\u2018(]|[.!?]['\u2019\u201d\"]?)\s*$")
+
+
+def names_in(article: str, most_sentences: int = 1_000_000) -> set[str]:
+    """The article's proper names, lower-cased: words it writes with a capital letter where no
+    sentence starts, and never in lower case ("Surrey", "LOCOG", "Monday"; not "Police" in
+    "Surrey Police Authority", which it also writes as "police"); only those named in at most
+    `most_sentences` of its sentences."""
+    lower = set(_WORD.findall(article.lower().replace("\u2019", "'")))
+    capitalised: set[str] = set()
+    for found in _CAPITALISED_WORD.finditer(article):
+        if _SENTENCE_START.search(article[max(0, found.start() - 3) : found.start()]):
+            continue
+        capitalised.add(found.group().lower())
+    in_lower_case = {w for w in _WORD.findall(article) if w.islower()}
+    names = {w for w in capitalised & lower if w not in in_lower_case and len(w) > 1}
+    mentions = dict.fromkeys(names, 0)
+    for sentence in _SENTENCES.split(article.lower()):
+        for word in set(_WORD.findall(sentence)) & names:
+            mentions[word] += 1
+    return {w for w in names if mentions[w] <= most_sentences}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -41,6 +42,39 @@ class YamlSyntaxError(Exception):
         self.path = path
         self.line = line
         self.column = column
+        self.message = message
+
+
+# Knowledge files nest four levels (the file, entries, an entry, its questions); this leaves
+# room for any sensible layout, and keeps the recursive steps far from Python's limit.
+MAX_DEPTH = 20
+ALIAS_MESSAGE = (
+    "YAML aliases (*name) are not allowed in knowledge files: write the value out in full"
+)
+ANCHOR_MESSAGE = (
+    "YAML anchors (&name) are not allowed in knowledge files: remove the &name and write the "
+    "value out wherever it is needed"
+)
+# Values a file may hold: knowledge files use 20 bytes or more per value, a file made to
+# exhaust the machine far fewer ("[a,a,a,..."); such a file stops here, early.
+MIN_VALUES_LIMIT = 100_000
+BYTES_PER_VALUE = 12
+# Larger files are read by libyaml even when they are not in the plain subset: the
+# pure-Python parser takes 5 seconds a megabyte (see _compose).
+LARGE_TEXT = 256 * 1024
+DEPTH_MESSAGE = (
+    f"nested more than {MAX_DEPTH} levels deep; a knowledge file needs four (entries, an entry, "
+    "its questions): check the indentation and the brackets"
+)
+
+
+class _Refused(Exception):
+    """YAML that parses, but that no knowledge file needs and that could exhaust the machine."""
+
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
         self.message = message
 
 
@@ -86,7 +120,10 @@ _SCALAR = f"(?:{_DOUBLE_QUOTED}|{_PLAIN}|{_SINGLE_QUOTED})"
 _FLOW_LIST = rf"\[ *(?:{_SCALAR}(?: *, *{_SCALAR})* *)?\]"
 _VALUE = f"(?:{_SCALAR}|{_FLOW_LIST})"
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
-_LINE = rf" *(?:#.*|(?:- +)*(?:{_KEY}:(?: +{_VALUE})?|{_VALUE})?(?: +#.*)? *)"
+# Indented at most 80 spaces, with at most MAX_DEPTH "- ": deeper nesting goes to the
+# pure-Python parser, which refuses it; what libyaml reads stays far from the recursion limit.
+_ITEMS = rf"(?:- +){{0,{MAX_DEPTH}}}"
+_LINE = rf" {{0,80}}(?:#.*|{_ITEMS}(?:{_KEY}:(?: +{_VALUE})?|{_VALUE})?(?: +#.*)? *)"
 # One line at a time, never revisited (atomic groups): linear time even on texts that fail.
 _PLAIN_SUBSET = re.compile(rf"(?>{_LINE}\n)*(?>{_LINE}\Z)")
 # Characters the two parsers treat differently (tab, CR, NEL, line/paragraph separators,
@@ -101,38 +138,132 @@ def _in_plain_subset(text: str) -> bool:
 
 
 def parse_text(text: str, path: Path) -> Located | None:
-    node = _compose(text, path)
-    if node is None:
-        return None
-    return _convert(node)
+    """The document in `text` as Located values; None when it holds none."""
+    return _compose(text, path)
 
 
-def _compose(text: str, path: Path) -> yaml.Node | None:
-    """The document's root node, as the pure-Python parser builds it (faster when it can)."""
-    if _FAST_LOADER is not None and _in_plain_subset(text):
+def values_limit(text: str) -> int:
+    """How many values (scalars, lists, mappings) a text of this size may hold."""
+    return max(MIN_VALUES_LIMIT, len(text) // BYTES_PER_VALUE)
+
+
+def _compose(text: str, path: Path) -> Located | None:
+    """The document, as the pure-Python parser reads it (faster when it can).
+
+    Built straight from the parser's events, without PyYAML's node tree (a dozen objects per
+    value: 800 MB for a dense 2 MB file) and without recursion; anchors, aliases, deep
+    nesting and too many values are refused on the way (_build).
+    """
+    limit = values_limit(text)
+    large = len(text) > LARGE_TEXT
+    if _FAST_LOADER is not None and (large or _in_plain_subset(text)):
         try:
-            node: yaml.Node | None = yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            pass  # parse again below for the pure-Python parser's message and position
-        else:
-            return node
+            return _build(yaml.parse(text, Loader=_FAST_LOADER), limit)
+        except _Refused as exc:
+            raise YamlSyntaxError(path, exc.line, exc.column, exc.message) from None
+        except yaml.YAMLError as exc:
+            if large:  # libyaml's message and position: the Python parser would take long
+                raise _syntax_error(path, exc) from exc
+            # parse again below for the pure-Python parser's message and position
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if _unclosed_quote(exc) and exc.context_mark:
-            # The problem is found at the end of the file; the mistake is the opening quote.
-            mark = exc.context_mark
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
-        problem = exc.problem or "invalid YAML"
-        if exc.context:
-            problem = f"{exc.context}, {problem}"
-        raise YamlSyntaxError(
-            path, line, column, f"YAML syntax error: {problem}{_hint(problem)}"
-        ) from exc
+        return _build(yaml.parse(text, Loader=yaml.SafeLoader), limit)
+    except _Refused as exc:
+        raise YamlSyntaxError(path, exc.line, exc.column, exc.message) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(path, 1, 1, f"YAML error: {exc}") from exc
+        raise _syntax_error(path, exc) from exc
+
+
+def _syntax_error(path: Path, exc: yaml.YAMLError) -> YamlSyntaxError:
+    """The located problem of a parser error."""
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return YamlSyntaxError(path, 1, 1, f"YAML error: {exc}")
+    mark = exc.problem_mark or exc.context_mark
+    if _unclosed_quote(exc) and exc.context_mark:
+        # The problem is found at the end of the file; the mistake is the opening quote.
+        mark = exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    problem = exc.problem or "invalid YAML"
+    if exc.context:
+        problem = f"{exc.context}, {problem}"
+    return YamlSyntaxError(path, line, column, f"YAML syntax error: {problem}{_hint(problem)}")
+
+
+_Open = tuple[list[Any], int, int, str]  # the children so far, line, column, kind
+
+
+def _build(events: Iterator[Any], limit: int) -> Located | None:
+    """The single document of an event stream as Located values, as yaml.compose and
+    _convert would build it; raises _Refused for anchors, aliases, nesting deeper than
+    MAX_DEPTH and more than `limit` values."""
+    open_: list[_Open] = []
+    root: Located | None = None
+    documents = 0
+    first_document: Any = None
+    values = 0
+    for event in events:
+        mark: Any = event.start_mark
+        if isinstance(event, yaml.NodeEvent):
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(mark, ALIAS_MESSAGE)
+            if event.anchor is not None:
+                raise _Refused(mark, ANCHOR_MESSAGE)
+            values += 1
+            if values > limit:
+                raise _Refused(mark, _too_many(limit))
+            if isinstance(event, yaml.ScalarEvent):
+                node = _scalar(event)
+            else:
+                if len(open_) >= MAX_DEPTH:
+                    raise _Refused(mark, DEPTH_MESSAGE)
+                kind = "mapping" if isinstance(event, yaml.MappingStartEvent) else "sequence"
+                open_.append(([], mark.line + 1, mark.column + 1, kind))
+                continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            children, line, column, kind = open_.pop()
+            pairs = kind == "mapping"
+            value = list(zip(children[0::2], children[1::2], strict=True)) if pairs else children
+            node = Located(value, line, column, kind)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream",
+                    first_document,
+                    "but found another document",
+                    mark,
+                )
+            first_document = mark
+            continue
+        else:
+            continue
+        if open_:
+            open_[-1][0].append(node)
+        else:
+            root = node
+    return root
+
+
+def _too_many(limit: int) -> str:
+    return (
+        f"more than {limit:,} values in one file; a knowledge file needs far fewer: split it "
+        "into one file per article"
+    )
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _scalar(event: Any) -> Located:  # a yaml.ScalarEvent (the stubs type marks loosely)
+    """A scalar as _convert builds it from the node yaml.compose would make of it."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    mark = event.start_mark
+    if tag == _STR_TAG:
+        return Located(event.value, mark.line + 1, mark.column + 1, "str")
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    return _convert(node)
 
 
 def _unclosed_quote(exc: yaml.MarkedYAMLError) -> bool:

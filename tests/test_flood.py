@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.flood import FloodGuard, Verdict
+from bot.flood import KEEP_SECONDS, FloodGuard, Verdict
 
 ALLOW, WARN, IGNORE = Verdict.ALLOW, Verdict.WARN, Verdict.IGNORE
 
@@ -61,8 +61,27 @@ def test_idle_users_are_forgotten() -> None:
     for user in range(100):
         guard.check(user)
     assert len(guard) == 100
-    clock.now += 10
+    clock.now += KEEP_SECONDS - 10
     guard.check("late")
+    assert len(guard) == 101  # kept a while: a backlog may still hold their messages
     clock.now += 10
     guard.check("later")
-    assert len(guard) == 1
+    assert len(guard) == 2
+
+
+def test_messages_count_by_when_they_were_sent_even_if_handled_much_later() -> None:
+    clock = Clock()
+    guard = FloodGuard(limit=2, window=10, clock=clock)
+    verdicts = []
+    for n in range(4):  # sent within one second, handled 30 s apart (a long backlog)
+        clock.now += 30
+        verdicts.append(guard.check("a", sent_at=1000.0 + n / 4))
+    assert verdicts == [ALLOW, ALLOW, WARN, IGNORE]
+    assert guard.check("a", sent_at=1010.5) is ALLOW  # sent after the mute: a fresh start
+
+
+def test_messages_handled_out_of_order_are_counted_in_the_window_they_were_sent() -> None:
+    guard = FloodGuard(limit=2, window=10, clock=Clock())
+    assert guard.check("a", sent_at=105.0) is ALLOW
+    assert guard.check("a", sent_at=100.0) is ALLOW  # handled second, sent first
+    assert guard.check("a", sent_at=116.0) is ALLOW  # both older ones are out of its window

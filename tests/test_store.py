@@ -317,7 +317,7 @@ def test_a_version_1_file_is_migrated_with_its_data(db: Path) -> None:
         log.suggestion_picked("old1", "running-cost")
         log.feedback("old2", USER, -1)
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     conn.close()
     old1, old2 = rows(db)
     assert (old1["chat_type"], old1["user_hash"], old1["question"]) == ("group", "u1", "shut?")

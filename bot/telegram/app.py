@@ -2,11 +2,13 @@
 
 Start-up checks the settings, the knowledge and the question log before any request reaches
 Telegram; a missing token, an invalid knowledge base or a question log that cannot be opened
-ends the process with exit code 1 and a message saying how to fix it. While running, network
-errors, 5xx replies and flood limits are retried: polling never gives up, and sending waits
-out a 429's retry_after (AIORateLimiter). A watcher reloads the knowledge when its files
-change (QA_RELOAD_INTERVAL). On SIGINT/SIGTERM the updates in flight finish, then the
-question log writes everything queued and closes: no record is lost.
+ends the process with exit code 1 and a message saying how to fix it. Every update goes
+through the durable inbox (bot.telegram.durable) before Telegram is told it was received.
+While running, network errors, 5xx replies and flood limits are retried: polling never gives
+up, and replies are retried for a bounded time (bot.telegram.sending). A watcher reloads the
+knowledge when its files change (QA_RELOAD_INTERVAL). On SIGINT/SIGTERM the updates in flight
+get a short grace period, the rest stays in the inbox for the next start, then the question
+log writes everything queued and closes: no record is lost.
 """
 
 from __future__ import annotations
@@ -16,25 +18,31 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import secrets
 import sys
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.request import HTTPXRequest
 
 from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, log_level_number
+from bot.datadir import tighten_permissions
 from bot.flood import FloodGuard
+from bot.inbox import Inbox
 from bot.knowledge import KnowledgeError
 from bot.live import LiveEngine, watch
 from bot.render import ADMIN_COMMANDS, COMMANDS
 from bot.store import QuestionLog, StoreError
 from bot.telegram.access import Access
 from bot.telegram.context import CONTEXT_TYPES, BotData
+from bot.telegram.durable import InboxApplication, InboxBot
 from bot.telegram.handlers import register
 from bot.telegram.logsafe import configure_logging
 from bot.telegram.recorder import Recorder
+from bot.telegram.sending import RetryingRateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +50,12 @@ EXIT_OK, EXIT_ERROR = 0, 1
 CONCURRENT_UPDATES = 32  # updates handled at once; the engine runs in worker threads
 RATE_LIMIT_RETRIES = 3  # times a request hit by a 429 is retried after its retry_after
 STARTUP_RETRIES = 3  # times the first getMe is retried before giving up
+CONNECTIONS = 256  # PTB's default pool for requests other than getUpdates
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "inline_query")
 
 QaApplication = Application[Any, Any, Any, Any, BotData, Any]
+# Also the name benchmarks/bench_bot.py replaces to measure without the rate limiter.
+AIORateLimiter = RetryingRateLimiter
 
 
 def run(knowledge: str | None = None, log_level: str | None = None) -> int:
@@ -68,45 +79,74 @@ def run(knowledge: str | None = None, log_level: str | None = None) -> int:
     try:
         questions = open_question_log(settings)
     except StoreError as exc:
-        print(
-            f"qa-bot run: {exc}\n  Set QA_DB_PATH to a file in a folder this user can write "
-            "(see .env.example).",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
+        return _store_failed(exc)
     try:
-        return serve(build_application(settings, live, questions), settings)
+        inbox = Inbox(settings.store.path, questions.inbox_key())
+    except StoreError as exc:
+        questions.close()
+        return _store_failed(exc)
+    try:
+        return serve(build_application(settings, live, questions, inbox), settings)
     finally:
         questions.close()  # normally done by post_shutdown already; closing twice is harmless
+        inbox.close()
+
+
+def _store_failed(exc: StoreError) -> int:
+    """Say that the data file cannot be used, and how to fix it; the exit code."""
+    print(
+        f"qa-bot run: {exc}\n  Set QA_DB_PATH to a file in a folder this user can write "
+        "(see .env.example).",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR
 
 
 def open_question_log(settings: Settings) -> QuestionLog:
     """The question log of the settings; raises StoreError when it cannot be opened."""
+    tighten_permissions(settings.store.path, log.warning)
     key = settings.hash_key.reveal() if settings.hash_key else None
     return QuestionLog.open(settings.store, key)
 
 
 def build_application(
-    settings: Settings, live: LiveEngine, questions: QuestionLog | None = None
+    settings: Settings,
+    live: LiveEngine,
+    questions: QuestionLog | None = None,
+    inbox: Inbox | None = None,
 ) -> QaApplication:
-    """The PTB Application: rate limited, concurrent, HTML by default, handlers registered.
+    """The PTB Application: durable, rate limited, concurrent, HTML by default, handlers
+    registered.
 
-    Without `questions` nothing is recorded (and answers get no 👍/👎 buttons).
+    Without `questions` nothing is recorded (and answers get no 👍/👎 buttons). Without
+    `inbox`, the inbox in the question log's file is opened (raises StoreError if it cannot).
     """
     if settings.token is None:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+    if inbox is None:
+        # Without a question log (tools, tests) nothing survives a restart anyway.
+        key = questions.inbox_key() if questions else secrets.token_bytes(32)
+        inbox = Inbox(settings.store.path, key)
+    rate_limiter = AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)
     defaults = Defaults(
         parse_mode=ParseMode.HTML,
         link_preview_options=LinkPreviewOptions(is_disabled=True),
         allow_sending_without_reply=True,
     )
+    bot = InboxBot(
+        settings.token.reveal(),
+        base_url=settings.api_base_url,
+        defaults=defaults,
+        request=HTTPXRequest(connection_pool_size=CONNECTIONS),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter,
+        inbox=inbox,
+    )
     application: QaApplication = (
         ApplicationBuilder()
-        .token(settings.token.reveal())
-        .base_url(settings.api_base_url)
+        .bot(bot)
+        .application_class(InboxApplication, kwargs={"inbox": inbox})
         .context_types(CONTEXT_TYPES)
-        .defaults(defaults)
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(start_up)
         .post_shutdown(shut_down)

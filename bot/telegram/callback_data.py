@@ -101,6 +101,7 @@ def decode(data: str | None) -> Press | None:
         return None
     if record and (action is not Action.ANSWER_IN_PLACE or not _RECORD_RE.fullmatch(record)):
         return None
-    if action is Action.TOPICS_PAGE and not argument.isdigit():
+    # ASCII digits only: "²".isdigit() is true, and int("²") raises.
+    if action is Action.TOPICS_PAGE and not (argument.isascii() and argument.isdigit()):
         return None
     return Press(action, argument, record)

@@ -1,7 +1,8 @@
 """The global error handler: log every error (the log filter hides the token), never crash.
 
 Network trouble (timeouts, 5xx, flood limits) is expected now and then: PTB retries polling
-by itself, so it is logged as a one-line warning. Anything else is logged with its traceback,
+by itself, so it is logged as a one-line warning. An inline query answered after it expired
+is one INFO line, like a button press answered too late. Anything else is logged with its traceback,
 and the person whose message failed gets a short apology.
 """
 
@@ -29,6 +30,10 @@ async def on_error(update: object, context: Context) -> None:
             "Telegram request failed %s: %s: %s", where, type(error).__name__, _short(error)
         )
         return
+    if isinstance(error, BadRequest) and _expired_query(error):
+        # The person stopped waiting (or the bot was down): logged as for buttons.
+        log.info("could not answer a query %s: %s", where, error)
+        return
     if isinstance(error, Forbidden):  # blocked by the user, or removed from the group
         log.info("not allowed to reply %s: %s", where, error)
         return
@@ -41,6 +46,12 @@ async def on_error(update: object, context: Context) -> None:
             await context.bot.send_message(update.effective_chat.id, SORRY_HTML)
         except TelegramError as exc:
             log.warning("could not send an apology: %s", exc)
+
+
+def _expired_query(error: BadRequest) -> bool:
+    """True for Telegram's answer to an inline or callback query answered too late."""
+    text = str(error).lower()
+    return "query is too old" in text or "query id is invalid" in text
 
 
 def _short(error: Exception) -> str:

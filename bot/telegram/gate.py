@@ -59,7 +59,10 @@ async def check_message(update: Update, context: Context) -> None:
         return
     data = context.bot_data
     user_id = message.from_user.id if message.from_user else None
-    verdict = data.flood.check(user_id if user_id is not None else message.chat.id)
+    sent = message.edit_date or message.date  # when it was sent, not when it is handled
+    verdict = data.flood.check(
+        user_id if user_id is not None else message.chat.id, sent.timestamp()
+    )
     if verdict is Verdict.WARN:
         log.info("message via=%s outcome=slowed_down", via(message))
         await _reply_and_stop(message, SLOW_DOWN_HTML)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Chat, Message, Update
+from telegram.error import TelegramError
 
 from bot.render import UNKNOWN_COMMAND_HTML, non_text_html
 from bot.telegram import keyboards
@@ -55,8 +56,13 @@ async def answer(message: Message, question: str, context: Context) -> None:
     data = context.bot_data
     origin = origin_of(message)
     replies = await replies_to_text(data.engine, question, origin, data.recorder, data.subjects)
-    for reply in replies:
-        await send(message, reply)
+    for reply in replies:  # one per question found in the message
+        try:
+            await send(message, reply)  # retried for a while by bot.telegram.sending
+        except TelegramError:
+            data.recorder.delivered(reply.record, False)
+            raise
+        data.recorder.delivered(reply.record, True)
 
 
 async def on_other_content(update: Update, context: Context) -> None:

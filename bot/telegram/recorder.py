@@ -76,6 +76,11 @@ class Recorder:
         """Note the suggestion picked after the "Did you mean…" of `record`."""
         self._safely("note a pick", lambda log_: log_.suggestion_picked(record, entry_id))
 
+    def delivered(self, record: str | None, ok: bool) -> None:
+        """Note whether the reply to question `record` was really delivered."""
+        if record is not None:
+            self._safely("note a delivery", lambda log_: log_.delivered(record, ok))
+
     def vote(self, record: str, user_id: int, vote: int) -> None:
         """Note one user's 👍 (+1) or 👎 (-1) on the answer to `record`; a new vote replaces it."""
         self._safely("note a vote", lambda log_: log_.feedback(record, user_id, vote))
