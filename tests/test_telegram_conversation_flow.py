@@ -34,6 +34,7 @@ from tests.telegram_fixtures import (
     write_library,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 SURREY = "What did Surrey Police Authority decide?"
 NO_MATCH_START = "Sorry, I can't find that in the article."
@@ -357,4 +358,61 @@ async def test_the_engines_own_results_read_as_people_expect(fake_api: FakeBotAp
         assert declined["text"].startswith("The article doesn't say how long.")
         assert entity_text(declined, "blockquote") == [near.closest.quote]
         assert near.closest.answer not in declined["text"]
+        fake_api.assert_no_errors()
+
+
+@pytest.fixture
+def g4s_and_leisure(tmp_path: Path) -> Path:
+    """The bundled G4S article and the leisure centre article of eval/, in one folder."""
+    folder = tmp_path / "both"
+    folder.mkdir()
+    for source in (bundled_knowledge_path(), ROOT / "eval" / "leisure-centre"):
+        for file in source.iterdir():
+            if file.suffix in (".yaml", ".txt"):
+                shutil.copy(file, folder / file.name)
+    return folder
+
+
+async def test_a_question_both_articles_answer_offers_both_as_buttons(
+    fake_api: FakeBotApi, g4s_and_leisure: Path
+) -> None:
+    knowledge = Engine.load(g4s_and_leisure).knowledge
+    article_of = {e.question: e.article_id for e in knowledge.entries.values()}
+    async with polling_bot(fake_api, g4s_and_leisure) as bot:
+        reply = await bot.ask("how much does it cost")
+        assert reply["text"].startswith("I'm not sure what you mean by")
+        offered = [label for label, _ in buttons(reply) if label != "None of these"]
+        assert {article_of[label] for label in offered} == set(knowledge.articles)
+        # Picking one answers it in place, from its own article.
+        record = record_of(reply)
+        data = next(d for label, d in buttons(reply) if label == offered[-1])
+        await bot.press(reply, data)
+        shown = fake_api.message(reply["chat"]["id"], reply["message_id"])
+        assert shown is not None
+        entry = next(e for e in knowledge.entries.values() if e.question == offered[-1])
+        assert entity_text(shown, "blockquote") == [entry.quote]
+        assert knowledge.article_of(entry).title in shown["text"]
+        assert buttons(shown)[-2:] == votes(record)
+        fake_api.assert_no_errors()
+
+
+async def test_an_articles_synonyms_stay_with_its_own_entries(
+    fake_api: FakeBotApi, g4s_and_leisure: Path
+) -> None:
+    leisure = g4s_and_leisure / "leisure-centre.yaml"
+    text = leisure.read_text(encoding="utf-8")
+    assert "\nsynonyms:\n" in text
+    # The leisure centre's file makes "blorp" mean "olympics", for its own entries only.
+    leisure.write_text(
+        text.replace("\nsynonyms:\n", "\nsynonyms:\n  - [olympics, blorp]\n", 1), encoding="utf-8"
+    )
+    knowledge = Engine.load(g4s_and_leisure).knowledge
+    olympics = [e for e in knowledge.entries.values() if "10,400" in e.quote]
+    assert olympics and olympics[0].article_id == "g4s-police-outsourcing"
+    async with polling_bot(fake_api, g4s_and_leisure) as bot:
+        blorp = await bot.ask("what happened at the blorp")
+        assert olympics[0].quote not in blorp["text"]
+        assert "10,400" not in blorp["text"]
+        olympic = await bot.ask("what happened at the olympics")
+        assert entity_text(olympic, "blockquote") == [olympics[0].quote]
         fake_api.assert_no_errors()
