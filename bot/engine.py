@@ -209,9 +209,10 @@ class Engine:
             if c.overlap >= FOLLOWUP_OVERLAP and top.confidence - c.confidence <= FOLLOWUP_MARGIN
         ]
         if not candidates:
-            # "how long?" after the deal's value: the article doesn't say, about that subject.
+            # Only the subject fits: its passage gives what is asked ("who decided that?" after
+            # the cabinet's vote), or the article doesn't say ("how long?" after the deal's value).
             own = decide(judged.query, [top])
-            if own.closest is None:
+            if own.outcome is not Outcome.ANSWERED and own.closest is None:
                 own = Decision(Outcome.NO_MATCH, closest=top, why="only the last answer matches")
             return replace(judged, decision=own, candidates=[top])
         decision = decide(judged.query, candidates)
