@@ -214,11 +214,10 @@ _GIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         PLACE,
         re.compile(
-            r"\b(in|at|near|from|to|into) (?!(?:Monday|Tuesday|Wednesday|Thursday|"
+            # a place's name after a preposition (the place words are in _GIVES_TRIGGERS)
+            r"\b(?:in|at|near|from|to|into) (?!(?:Monday|Tuesday|Wednesday|Thursday|"
             r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-            r"August|September|October|November|December)\b)[A-Z]\w+|(?i:\b(road|street|lane|"
-            r"avenue|hall|centre|center|building|site|town|city|village|county|room|"
-            r"floor|ward|hospital|station|park|square)\b)"
+            r"August|September|October|November|December)\b)[A-Z]"
         ),
     ),
     (ABBREVIATION, re.compile(r"\b(stands for|short for|acronym|abbreviation)\b")),
@@ -287,6 +286,10 @@ _GIVES_TRIGGERS = {
     ),
     ABBREVIATION: frozenset("stands short acronym abbreviation".split()),
 }
+_PLACE_WORDS = frozenset(
+    "road street lane avenue hall centre center building site town city village county room "
+    "floor ward hospital station park square".split()
+)
 _PEOPLE = re.compile(
     r"\b(spokesman|spokeswoman|spokesperson|chief|chiefs|council|councillor|authority|"
     r"authorities|police|force|forces|company|firm|members|group|minister|officials?|"
@@ -307,6 +310,8 @@ def given_by_text(text: str) -> frozenset[str]:
         if (kind not in _GIVES_TRIGGERS or not _GIVES_TRIGGERS[kind].isdisjoint(words))
         and pattern.search(lowered if kind != PLACE else text)
     }
+    if not _PLACE_WORDS.isdisjoint(words):
+        kinds.add(PLACE)
     if _has_name(text):
         kinds.update((NAME, PERSON))
     if _CAPITALISED.search(text) or _PEOPLE.search(lowered):

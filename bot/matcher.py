@@ -118,26 +118,29 @@ class Analyzer:
         s = text.stem(word)
         return self.synonym_of.get(s, s)
 
-    def content_words(self, sentence: str) -> list[str]:
-        return [w for w in text.words(sentence) if text.is_content_word(w)]
-
-    def terms(self, sentence: str, with_intents: bool = True) -> list[str]:
-        terms = [self.term(w) for w in self.content_words(sentence)]
-        if with_intents:
-            terms.extend(text.intents(sentence))
-        return terms
-
 
 class _TermsOf(dict[str, str | None]):
     """word -> its term, or None for a word without meaning of its own; each word is analysed
     once while indexing (the knowledge repeats its words hundreds of thousands of times)."""
 
-    def __init__(self, analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        shared: _TermsOf | None = None,
+        own_stems: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.analyzer = analyzer
+        # An article's words outside its own synonym groups read as everywhere else: they
+        # are looked up in the shared dict, analysed once for all articles.
+        self.shared = shared
+        self.own_stems = own_stems
 
     def __missing__(self, word: str) -> str | None:
-        term = self.analyzer.term(word) if text.is_content_word(word) else None
+        if self.shared is not None and text.stem(word) not in self.own_stems:
+            term = self.shared[word]
+        else:
+            term = self.analyzer.term(word) if text.is_content_word(word) else None
         self[word] = term
         return term
 
@@ -206,7 +209,18 @@ class Index:
         self.entry_variants: list[list[_Variant]] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         base_terms_of = _TermsOf(analyzer)
-        terms_of_article = {article: _TermsOf(a) for article, a in analyzers.items()}
+        terms_of_article = {
+            article: _TermsOf(
+                a,
+                base_terms_of,
+                frozenset(
+                    stem
+                    for stem, term in a.synonym_of.items()
+                    if analyzer.synonym_of.get(stem, stem) != term
+                ),
+            )
+            for article, a in analyzers.items()
+        }
         # Keywords and topics repeat from entry to entry: analysed once each.
         short_terms = lru_cache(maxsize=None)(
             lambda article, short: terms_of_article.get(article, base_terms_of).of(
