@@ -173,7 +173,8 @@ class Engine:
 
     def _ask_after(self, question: str, subject: str, explain: bool) -> Result:
         """A message read against `subject` (bot.followup). One that points back ("who decided
-        that?") is about the subject first; any other only when it is not answered alone."""
+        that?") is answered by another entry about the subject first, and never from another
+        article; any other message is read against the subject only when not answered alone."""
         entry = self.knowledge.entries.get(subject)  # a reload may have removed it
         rewritten = followup.followup_question(question, entry) if entry else None
         # Words the knowledge has never seen ("how tall is everest?") make it a new question.
@@ -181,7 +182,7 @@ class Engine:
             return self.ask(question, explain=explain)
         again = self._result(question, self._judge_beyond(rewritten, subject), explain, ())
         points_back = followup.points_back(question)
-        if points_back and again.answered:
+        if points_back and again.answered and again.entry is not None and again.entry != entry:
             return replace(again, followup_of=subject)
         alone = self.ask(question, explain=explain)
         # "who decided that?" answered from another article is not about the subject.

@@ -123,6 +123,24 @@ def test_a_subject_that_is_gone_is_ignored(engine: Engine) -> None:
     assert engine.ask("why?", subject="no-such-entry") == engine.ask("why?")
 
 
+@pytest.mark.parametrize(
+    ("first", "message"),
+    [
+        ("What did Surrey Police Authority decide?", "who decides that?"),
+        ("How much is the G4S deal worth?", "is it still going ahead?"),
+    ],
+)
+def test_a_message_pointing_back_is_not_answered_with_the_same_entry_again(
+    engine: Engine, first: str, message: str
+) -> None:
+    subject = engine.ask(first).entry
+    alone = engine.ask(message)
+    assert subject is not None and alone.answered and alone.entry != subject
+    followed = engine.ask(message, subject=subject.id)
+    assert followed.answered and followed.entry != subject
+    assert followed.entry == alone.entry
+
+
 def test_a_message_pointing_back_stays_with_the_subjects_article(tmp_path: Path) -> None:
     for source in (BUNDLED, ROOT / "eval" / "leisure-centre"):
         for file in source.iterdir():
