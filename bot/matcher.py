@@ -385,35 +385,28 @@ class Matcher:
         query_terms = set(known)
         wanted = frozenset(query.answer_type)
         scored = []
+        extra = unknown_penalty + focus_extra  # weight the question has beyond its terms
+
+        def likeness(variant: _Variant, discount: float) -> tuple[float, float]:
+            """Closeness and fuzzy similarity of the question to one wording or passage."""
+            # (map rather than generators: the same sums, in the same order, in C.)
+            shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
+            union = sum(map(idf.get, query_terms | variant.terms, _ZEROS)) + extra
+            if groups:
+                union -= _extra_meanings(groups, variant.terms, idf)
+            close = shared / union if union else 0.0
+            return discount * close, discount * FUZZY_SCORER(query.phrase, variant.phrase) / 100
+
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
-            for variant in index.entry_variants[entry_index]:
-                # (map rather than generators: the same sums, in the same order, in C.)
-                shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
-                union = (
-                    sum(map(idf.get, query_terms | variant.terms, _ZEROS))
-                    + unknown_penalty
-                    + focus_extra
-                )
-                if groups:
-                    union -= _extra_meanings(groups, variant.terms, idf)
-                close = shared / union if union else 0.0
-                similarity = FUZZY_SCORER(query.phrase, variant.phrase) / 100.0
-                if close + similarity > best_close + best_fuzzy:
-                    best_close, best_fuzzy, best_text = close, similarity, variant.text
-            for passage in index.entry_texts[entry_index]:
-                shared = sum(map(weight_of.__getitem__, query_terms & passage.terms))
-                union = (
-                    sum(map(idf.get, query_terms | passage.terms, _ZEROS))
-                    + unknown_penalty
-                    + focus_extra
-                )
-                if groups:
-                    union -= _extra_meanings(groups, passage.terms, idf)
-                close = TEXT_EVIDENCE * (shared / union if union else 0.0)
-                similarity = TEXT_EVIDENCE * FUZZY_SCORER(query.phrase, passage.phrase) / 100.0
-                if close + similarity > best_close + best_fuzzy:
-                    best_close, best_fuzzy, best_text = close, similarity, passage.text
+            for variants, discount in (
+                (index.entry_variants[entry_index], 1.0),
+                (index.entry_texts[entry_index], TEXT_EVIDENCE),
+            ):
+                for variant in variants:
+                    close, similarity = likeness(variant, discount)
+                    if close + similarity > best_close + best_fuzzy:
+                        best_close, best_fuzzy, best_text = close, similarity, variant.text
             # A question word the entry is never asked with ("where…?" for an entry that says
             # when) weighs like an unknown word: the entry answers a different question.
             entry_terms = index.entry_terms[entry_index]
