@@ -77,7 +77,7 @@ _QUOTES = (
 _FILLER_PHRASES = re.compile(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
     r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering|in terms of|"
-    r"of the week)\b"
+    r"of the week|in (simple|plain) (words|english|terms)|in a nutshell)\b"
 )
 # Some patterns below start with a literal and look behind for the rest (r"IT(?<!\wIT)" for
 # r"\bIT\b"): the same matches, but the regex engine can skip to that literal instead of
@@ -136,6 +136,9 @@ def _may_have_filler(text: str) -> bool:
         or "wondering" in text
         or "terms of" in text
         or "of the week" in text
+        or "in simple" in text
+        or "in plain" in text
+        or "nutshell" in text
     )
 
 
