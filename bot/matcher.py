@@ -65,6 +65,8 @@ NAME_MOST_SENTENCES = 1
 # The share of its distance to 1 added to the confidence of an entry asked "which X" when the
 # question asks "which X" too.
 ANSWER_TYPE_BONUS = 0.4
+# What an article's own synonym of a word is worth when another article uses the word itself.
+WEAK_MEANING = 0.5
 # The word a question turns on ("which *forces*…") counts this much more than the others.
 FOCUS_WEIGHT = 1.6
 # Entries scored in full after candidate selection.
@@ -364,9 +366,21 @@ class Matcher:
             for group in query.alternatives
             if len(members := [t for t in group if t in weight_of]) > 1
         ]
+        # A word another article uses as it is ("beds" in a hospital story) means that first;
+        # an article's own synonym for it ("beds" for Bedfordshire) counts for less, unless the
+        # word heads that article's group ("article" in [article, story, piece]).
+        weak = {
+            t
+            for members in groups
+            if not all("@" in m for m in members)
+            for t in members
+            if "@" in t and t not in query.heads
+        }
+        heaviest_of = [max(weight_of[t] for t in members) for members in groups]
+        for term in weak:
+            weight_of[term] *= WEAK_MEANING
         query_weight = sum(weight_of.values()) + unknown_penalty
-        for members in groups:
-            heaviest = max(weight_of[t] for t in members)
+        for members, heaviest in zip(groups, heaviest_of, strict=True):
             query_weight -= sum(weight_of[t] for t in members) - heaviest
         words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
@@ -397,11 +411,12 @@ class Matcher:
             entry_terms = index.entry_terms[entry_index]
             missing = sum(1 for t in intents if t not in entry_terms)
             denominator = query_weight + missing * (INTENT_MISS_WEIGHT - INTENT_WEIGHT)
-            for members in groups:
-                # The word weighs, for this entry, as the meaning the entry has.
-                had = next((weight_of[t] for t in members if t in entry_terms), None)
-                if had is not None:
-                    denominator -= max(weight_of[t] for t in members) - had
+            for members, heaviest in zip(groups, heaviest_of, strict=True):
+                # The word weighs, for this entry, as the meaning the entry has (a weak one
+                # earns part of the word's weight).
+                had = next((t for t in members if t in entry_terms), None)
+                if had is not None and had not in weak:
+                    denominator -= heaviest - weight_of[had]
             share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
             if wanted and not wanted.isdisjoint(index.entry_answer_types[entry_index]):

@@ -24,6 +24,9 @@ class Query:
     # Terms that stand for one word: its shared term and those of articles' own synonyms. An
     # entry has at most one of them, and together they weigh as one word.
     alternatives: tuple[tuple[str, ...], ...] = ()
+    # Those of an article's own terms whose group the word heads ("article" in [article, story,
+    # piece]): the author's main word, as strong as the word itself.
+    heads: tuple[str, ...] = ()
     # The proper names the question mentions ("Surrey", "LOCOG"), each as its terms.
     names: tuple[tuple[str, ...], ...] = ()
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
@@ -85,6 +88,7 @@ class QueryAnalyser:
         terms: list[str] = []
         unknown: list[str] = []
         alternatives: list[tuple[str, ...]] = []
+        heads: list[str] = []
         names: list[tuple[str, ...]] = []
         for word in spelled:
             if not text.is_content_word(word) or word in kind_words:
@@ -97,6 +101,8 @@ class QueryAnalyser:
                     names.append(tuple(meanings))
                 if len(meanings) > 1:
                     alternatives.append(tuple(meanings))
+                    stem = text.stem(word)
+                    heads.extend(t for t in meanings if t.startswith(stem + "@"))
             else:
                 unknown.append(word)
         phrase = " ".join(spelled)
@@ -112,6 +118,7 @@ class QueryAnalyser:
             phrase=phrase,
             terms=tuple(dict.fromkeys(terms)),
             alternatives=tuple(dict.fromkeys(alternatives)),
+            heads=tuple(dict.fromkeys(heads)),
             names=tuple(dict.fromkeys(names)),
             unknown=tuple(unknown),
             corrections=tuple(corrections),
