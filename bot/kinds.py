@@ -350,3 +350,29 @@ STRICT = frozenset({NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBRE
 
 def is_strict(asked_kind: str | None) -> bool:
     return asked_kind in STRICT
+
+
+_NUMBER_WORD = (
+    r"(?:\d[\d,.]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)"
+)
+_COUNTED = re.compile(rf"\b{_NUMBER_WORD}[ -]((?:[a-z]+[ -]){{0,2}}[a-z]+)")
+
+
+def counted_words(text: str) -> set[str]:
+    """Words that follow a number closely: what the text counts ("26 beds", "10,400 staff",
+    "four high-dependency beds")."""
+    return {
+        word
+        for found in _COUNTED.finditer(text.lower())
+        for word in re.split(r"[ -]", found.group(1))
+    }
+
+
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")
+
+
+def counted_asked(normalised_question: str) -> list[str]:
+    """What "how many …" asks a count of: the words after it ("how many *police officers*")."""
+    found = _HOW_MANY.search(normalised_question)
+    return found.group(1).split() if found else []

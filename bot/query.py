@@ -27,6 +27,8 @@ class Query:
     # Those of an article's own terms whose group the word heads ("article" in [article, story,
     # piece]): the author's main word, as strong as the word itself.
     heads: tuple[str, ...] = ()
+    # What "how many …" asks a count of, as terms ("how many *beds*").
+    counted: tuple[str, ...] = ()
     # The proper names the question mentions ("Surrey", "LOCOG"), each as its terms.
     names: tuple[tuple[str, ...], ...] = ()
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
@@ -108,6 +110,9 @@ class QueryAnalyser:
         phrase = " ".join(spelled)
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
+        counted = tuple(
+            t for w in kinds.counted_asked(phrase) if w in words for t in self.terms_of(w)
+        )
         focus = _focus(spelled)
         focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
         wanted = tuple(
@@ -119,6 +124,7 @@ class QueryAnalyser:
             terms=tuple(dict.fromkeys(terms)),
             alternatives=tuple(dict.fromkeys(alternatives)),
             heads=tuple(dict.fromkeys(heads)),
+            counted=counted,
             names=tuple(dict.fromkeys(names)),
             unknown=tuple(unknown),
             corrections=tuple(corrections),

@@ -52,3 +52,14 @@ def test_gives() -> None:
     assert not kinds.gives(kinds.DURATION, {kinds.NUMBER})
     assert kinds.gives(kinds.YESNO, set())  # any fact answers a yes/no question
     assert kinds.gives(None, set())
+
+
+def test_what_a_text_counts_and_what_how_many_asks() -> None:
+    counted = kinds.counted_words("over 4,000 signatures, 26 beds and four high-dependency beds")
+    assert {"signatures", "beds", "dependency"} <= counted
+    assert kinds.counted_asked("how many police officers does it have") == [
+        "police",
+        "officers",
+        "does",
+    ]
+    assert kinds.counted_asked("when did they meet") == []
