@@ -270,6 +270,7 @@ class Index:
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
             self.entry_kinds.append(_entry_kinds(entry, asked))
+            # What its answer and quote count: shown, not claimed by a wording.
             counted = terms_of.of(
                 sorted(kinds.counted_words(entry.answer) | kinds.counted_words(entry.quote))
             )
