@@ -396,3 +396,15 @@ def counted_asked(normalised_question: str) -> list[str]:
     """What "how many …" asks a count of: the words after it ("how many *police officers*")."""
     found = _HOW_MANY.search(normalised_question)
     return found.group(1).split() if found else []
+
+
+_SPEAKER = re.compile(
+    r"\bwhat (?:did|does|do|has|have|had|will|would) ((?:[a-z0-9]+ ){1,6}?)(?:say|said|tell|"
+    r"told|respond|responded|reply|replied|comment|commented|think|thought)\b"
+)
+
+
+def speaker_asked(normalised_question: str) -> list[str]:
+    """Whose words a question asks for: "what did *G4S* say…", "what has *the council* said"."""
+    found = _SPEAKER.search(normalised_question)
+    return found.group(1).split() if found else []

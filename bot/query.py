@@ -29,7 +29,8 @@ class Query:
     heads: tuple[str, ...] = ()
     # What "how many …" asks a count of, as terms ("how many *beds*").
     counted: tuple[str, ...] = ()
-    # The proper names the question mentions ("Surrey", "LOCOG"), each as its terms.
+    # What an entry must mention to answer: the proper names the question mentions ("Surrey",
+    # "LOCOG") and whoever it asks what they said ("what did *G4S* say"), each as its terms.
     names: tuple[tuple[str, ...], ...] = ()
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
     unknown_weights: tuple[float, ...] = ()
@@ -84,6 +85,7 @@ class QueryAnalyser:
                     word = fix.fixed
             spelled.append(word)
         kind, kind_words = kinds.asked_with_words(" ".join(spelled))
+        speakers = set(kinds.speaker_asked(" ".join(spelled)))
         if not kinds.is_strict(kind):
             kind_words = frozenset()  # not checked, so they still count for the ranking
         words: list[str] = []
@@ -99,7 +101,7 @@ class QueryAnalyser:
             if meanings:
                 words.append(word)
                 terms.extend(meanings)
-                if not self.names.isdisjoint(meanings):
+                if word in speakers or not self.names.isdisjoint(meanings):
                     names.append(tuple(meanings))
                 if len(meanings) > 1:
                     alternatives.append(tuple(meanings))

@@ -63,3 +63,9 @@ def test_what_a_text_counts_and_what_how_many_asks() -> None:
         "does",
     ]
     assert kinds.counted_asked("when did they meet") == []
+
+
+def test_whose_words_a_question_asks_for() -> None:
+    assert kinds.speaker_asked("what did g4s say in response") == ["g4s"]
+    assert kinds.speaker_asked("what has the council said about it") == ["the", "council"]
+    assert kinds.speaker_asked("what did the review find") == []
