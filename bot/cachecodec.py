@@ -33,7 +33,7 @@ STORED = (
     "entry_terms",
     "entry_kinds",
     "entry_answer_types",
-    "entry_texts",
+    "entry_counted",
     "entry_variants",
     "known_terms",
 )
@@ -69,12 +69,12 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "kinds",
             "entry_kinds",
             "answer_types",
+            "counted",
         ),
     ),
     ("variants", ("variant_terms",)),
     ("phrases", ("variant_phrases",)),
-    ("passages", ("passages", "passage_phrases", "passage_terms", "entry_texts")),
-    ("vocabulary", ("known_terms", "vocabulary")),
+    ("vocabulary", ("known_terms", "vocabulary", "names")),
 )
 
 
@@ -102,30 +102,15 @@ def encode(
     entries = list(knowledge.entries.values())
     places = [knowledge.places.get(entry.id) for entry in entries]
     terms = _Terms()
-    passages: dict[int, int] = {}  # id() of a shared passage -> its number
-    passage_rows: list[tuple[int, int]] = []
-    passage_terms: list[list[int]] = []
-    passage_phrases: list[str] = []
-    entry_texts: list[list[int]] = []
-    for position, texts in enumerate(index.entry_texts):
-        numbers = []
-        entry = index.entries[position]
-        for passage in texts:
-            number = passages.get(id(passage))
-            if number is None:
-                number = passages[id(passage)] = len(passage_rows)
-                # The text is the answer or quote of the entry that first had it.
-                source = 0 if passage.text == entry.answer else 1
-                if source == 1 and passage.text != entry.quote:
-                    raise ValueError("a passage that is neither the entry's answer nor quote")
-                passage_rows.append((position, source))
-                passage_terms.append(terms.ids(passage.terms))
-                passage_phrases.append(passage.phrase)
-            numbers.append(number)
-        entry_texts.append(numbers)
     variants = [v for own in index.entry_variants for v in own]
     # Every term, weight and kind numbered first: the tables go before what refers to them.
-    for group in (*index.entry_terms, *index.entry_answer_types, index.known_terms):
+    for group in (
+        *index.entry_terms,
+        *index.entry_answer_types,
+        *index.entry_counted,
+        index.known_terms,
+        index.queries.names,
+    ):
         terms.ids(group)
     for variant in variants:
         terms.ids(variant.terms)
@@ -177,12 +162,10 @@ def encode(
         ),
         "entry_kinds": lambda: _array(kinds[found] for found in index.entry_kinds),
         "answer_types": lambda: _runs([terms.ids(types) for types in index.entry_answer_types]),
+        "counted": lambda: _runs([terms.ids(found) for found in index.entry_counted]),
+        "names": lambda: _array(terms.ids(index.queries.names)),
         "variant_terms": lambda: _runs([terms.ids(v.terms) for v in variants]),
         "variant_phrases": lambda: [v.phrase for v in variants],
-        "passages": lambda: _array(n for row in passage_rows for n in row),
-        "passage_terms": lambda: _runs(passage_terms),
-        "passage_phrases": lambda: passage_phrases,
-        "entry_texts": lambda: _runs(entry_texts),
         "known_terms": lambda: _array(terms.ids(index.known_terms)),
         "vocabulary": lambda: sorted(index.queries.speller.vocabulary),
         "weights": lambda: list(weights),
@@ -431,6 +414,11 @@ def _index(body: _Body, knowledge: Knowledge) -> Index:
     index.entry_answer_types = [
         frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
     ]
+    lengths, ids = _read_runs(body.take("counted"), len(entries), count, "counted")
+    found = iter(ids)
+    index.entry_counted = [
+        frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
+    ]
     variant_count = sum(len(entry.questions) for entry in entries)
     lengths, ids = _read_runs(body.take("variant_terms"), variant_count, count, "variant terms")
     phrases = _strings(body.take("variant_phrases"), "variant phrases")
@@ -446,28 +434,9 @@ def _index(body: _Body, knowledge: Knowledge) -> Index:
         for position, entry in enumerate(entries)
     ]
     index.variants = [variant for own in index.entry_variants for variant in own]
-    rows = _read_array(body.take("passages"), max(len(entries), 2), "passages")
-    _check(len(rows) % 2 == 0 and all(s < 2 for s in rows[1::2]), "passages")
-    phrases = _strings(body.take("passage_phrases"), "passage phrases")
-    _check(len(phrases) * 2 == len(rows), "passage phrases")
-    lengths, ids = _read_runs(body.take("passage_terms"), len(phrases), count, "passage terms")
-    found, sizes = iter(ids), iter(lengths)
-    passages = [
-        _Variant(
-            -1,
-            entries[position].quote if source else entries[position].answer,
-            frozenset(map(term, islice(found, next(sizes)))),
-            phrase_text,
-        )
-        for position, source, phrase_text in zip(rows[0::2], rows[1::2], phrases, strict=True)
-    ]
-    lengths, numbers = _read_runs(
-        body.take("entry_texts"), len(entries), len(passages), "entry texts"
-    )
-    found = iter(numbers)
-    index.entry_texts = [tuple(map(passages.__getitem__, islice(found, n))) for n in lengths]
     index.known_terms = set(map(term, _read_array(body.take("known_terms"), count, "known terms")))
     index._derive(_strings(body.take("vocabulary"), "vocabulary"))
+    index.queries.names = frozenset(map(term, _read_array(body.take("names"), count, "names")))
     return index
 
 

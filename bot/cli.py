@@ -82,38 +82,18 @@ def _print_result(engine: Engine, question: str, args: argparse.Namespace, io: I
         io.out(json.dumps(data, ensure_ascii=False))
         return
     examples = engine.examples() if result.outcome is Outcome.NO_MATCH else None
-    io.out(render_text(result, examples))
+    io.out(render_text(result, examples, engine.knowledge.articles))
     if args.explain and result.explanation:
         io.out()
         io.out(render_explanation(result.explanation))
 
 
 def cmd_chat(args: argparse.Namespace, io: Io) -> int:
-    """An interactive prompt with the same answers as the bot."""
-    from bot.render import render_text
+    """The bot in a terminal: same answers, small talk and follow-ups (bot.terminal_chat)."""
+    from bot.terminal_chat import run_chat
 
-    engine = _load_engine(args)
-    articles = ", ".join(a.title for a in engine.knowledge.articles.values())
-    io.out(f"Ask me about: {articles}. Empty line or Ctrl-D to quit; a number picks a suggestion.")
-    last_suggestions: list[str] = []
-    while True:
-        io.stdout.write("? ")
-        io.stdout.flush()
-        line = io.stdin.readline()
-        if not line or not line.strip():
-            io.out()
-            return EXIT_OK
-        question = line.strip()
-        if question.isdigit() and 0 < int(question) <= len(last_suggestions):
-            result = engine.answer_entry(last_suggestions[int(question) - 1])
-        else:
-            result = engine.ask(question)
-        last_suggestions = [s.entry_id for s in result.suggestions]
-        examples = engine.examples() if result.outcome is Outcome.NO_MATCH else None
-        io.out(render_text(result, examples))
-        if last_suggestions:
-            io.out("(type the number of a suggestion)")
-        io.out()
+    run_chat(_load_engine(args), io.stdin, io.stdout)
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, io: Io) -> int:

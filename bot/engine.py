@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot import message, smalltalk
+from bot import followup, message, smalltalk
 from bot.decision import Decision, decide
+from bot.examples import pick_examples
 from bot.gcpause import paused_gc
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matcher import Index, Matcher, suggestions_for
@@ -23,6 +24,10 @@ from bot.smalltalk import SmallTalk
 MAX_QUESTION_CHARS = 1000
 # Answered at most this many distinct questions from one message.
 MAX_QUESTIONS = 3
+# A follow-up whose best match is still the last answer may take another entry this close
+# to it that explains this much of the rewritten question (see Engine._judge_beyond).
+FOLLOWUP_MARGIN = 0.1
+FOLLOWUP_OVERLAP = 0.9
 
 
 @dataclass(frozen=True)
@@ -62,18 +67,18 @@ class Engine:
         """Load, validate and index; raises KnowledgeError on an invalid knowledge base."""
         return cls(load_knowledge(path))
 
-    def ask(self, question: str, *, explain: bool = False) -> Result:
-        """The engine's answer to one message, as sent by a person."""
+    def ask(self, question: str, *, explain: bool = False, subject: str | None = None) -> Result:
+        """The engine's answer to one message, as sent by a person; `subject` is the entry
+        answered just before in the conversation, for follow-ups ("why?")."""
+        if subject is not None:
+            return self._ask_after(question, subject, explain)
         # Very long messages are cut: the matcher's cost grows with their length, and nobody
         # asks one question in more than a few sentences.
         text = question[:MAX_QUESTION_CHARS]
         if smalltalk.classify(text) is SmallTalk.ABOUT_BOT:
             return self._nothing(question, explain, "a question about the bot, not the article")
         parts = message.analyse(text)
-        judged = [self._judge(q) for q in parts.questions[: MAX_QUESTIONS * 2]]
-        if parts.background and len(parts.questions) == 1:
-            # A question may lean on its background ("I work in finance. Is my job affected?").
-            judged.append(self._judge(parts.with_background, context=True))
+        judged = [self._judge_in(q, parts.background) for q in parts.questions[: MAX_QUESTIONS * 2]]
         if not judged:
             return self._nothing(question, explain, "no question in the message")
         best = max(judged, key=lambda j: j.rank)
@@ -94,6 +99,15 @@ class Engine:
         """No match, before any question was matched."""
         explanation = Explanation((), (), (), (), (), decision=why) if explain else None
         return Result(question, Outcome.NO_MATCH, 0.0, explanation=explanation)
+
+    def _judge_in(self, question: str, background: tuple[str, ...]) -> _Judged:
+        """A question judged alone, and with the message's background when that does better:
+        it may lean on it ("I work in finance at Beds police. Is my department affected?")."""
+        alone = self._judge(question)
+        if not background:
+            return alone
+        leaning = self._judge(" ".join((*background, question)), context=True)
+        return replace(leaning, question=question) if leaning.rank > alone.rank else alone
 
     def _judge(self, question: str, context: bool = False) -> _Judged:
         query = self.index.analyse(question)
@@ -160,6 +174,54 @@ class Engine:
             **common,  # type: ignore[arg-type]
         )
 
+    def _ask_after(self, question: str, subject: str, explain: bool) -> Result:
+        """A message read against `subject` (bot.followup). One that points back ("who decided
+        that?") is answered by another entry about the subject first, and never from another
+        article; any other message is read against the subject only when not answered alone."""
+        entry = self.knowledge.entries.get(subject)  # a reload may have removed it
+        rewritten = followup.followup_question(question, entry) if entry else None
+        # Words the knowledge has never seen ("how tall is everest?") make it a new question.
+        if entry is None or rewritten is None or self.index.analyse(question).unknown:
+            return self.ask(question, explain=explain)
+        again = self._result(question, self._judge_beyond(rewritten, subject), explain, ())
+        points_back = followup.points_back(question)
+        if points_back and again.answered and again.entry is not None and again.entry != entry:
+            return replace(again, followup_of=subject)
+        alone = self.ask(question, explain=explain)
+        # "who decided that?" answered from another article is not about the subject.
+        elsewhere = alone.entry is not None and alone.entry.article_id != entry.article_id
+        if alone.answered and not (points_back and elsewhere):
+            return alone
+        # A near miss about the subject beats a plain "don't know" or an answer from another
+        # article, not suggestions.
+        no_better = alone.answered or (alone.outcome is Outcome.NO_MATCH and alone.closest is None)
+        if again.answered or (again.closest is not None and no_better):
+            return replace(again, followup_of=subject)
+        return alone
+
+    def _judge_beyond(self, question: str, subject: str) -> _Judged:
+        """A follow-up asks for more than the last answer gave. When that answer's entry still
+        matches best, another entry is taken only if it is nearly as close and explains the
+        whole question ("why?" after Surrey's decision: the entry giving its reason)."""
+        judged = self._judge(question)
+        if not judged.candidates or judged.candidates[0].entry_id != subject:
+            return judged
+        top = judged.candidates[0]
+        candidates = [
+            c
+            for c in judged.candidates[1:]
+            if c.overlap >= FOLLOWUP_OVERLAP and top.confidence - c.confidence <= FOLLOWUP_MARGIN
+        ]
+        if not candidates:
+            # Only the subject fits: its passage gives what is asked ("who decided that?" after
+            # the cabinet's vote), or the article doesn't say ("how long?" after the deal's value).
+            own = decide(judged.query, [top])
+            if own.outcome is not Outcome.ANSWERED and own.closest is None:
+                own = Decision(Outcome.NO_MATCH, closest=top, why="only the last answer matches")
+            return replace(judged, decision=own, candidates=[top])
+        decision = decide(judged.query, candidates)
+        return replace(judged, decision=decision, candidates=candidates)
+
     def answer_entry(self, entry_id: str, question: str | None = None) -> Result:
         """The answer of a given entry (a pressed suggestion); KeyError for an unknown id."""
         entry = self.knowledge.entries[entry_id]
@@ -172,17 +234,9 @@ class Engine:
         )
 
     def examples(self, count: int = 3) -> list[Entry]:
-        """A few entries from different topics, to show people what they can ask."""
-        picked: list[Entry] = []
-        for entries in self.knowledge.topics().values():
-            if len(picked) < count:
-                picked.append(entries[0])
-        for entry in self.knowledge.entries.values():
-            if len(picked) >= count:
-                break
-            if entry not in picked:
-                picked.append(entry)
-        return picked
+        """A few entries from every article in turn and different topics, to show people what
+        they can ask."""
+        return pick_examples(self.knowledge, count)
 
 
 __all__ = ["MAX_QUESTION_CHARS", "Engine", "Explanation"]

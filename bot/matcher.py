@@ -59,14 +59,16 @@ IDF_FLOOR = 1.0
 # The best entry must explain at least this share of the question's weight to be answered.
 MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
+# A name the article mentions in more sentences than this is its subject, which questions
+# about anything in it name (see Index.__init__).
+NAME_MOST_SENTENCES = 1
 # The share of its distance to 1 added to the confidence of an entry asked "which X" when the
 # question asks "which X" too.
 ANSWER_TYPE_BONUS = 0.4
+# What an article's own synonym of a word is worth when another article uses the word itself.
+WEAK_MEANING = 0.5
 # The word a question turns on ("which *forces*…") counts this much more than the others.
 FOCUS_WEIGHT = 1.6
-# An entry's answer and quote count as wordings of it, discounted by this factor: the author's
-# own wordings say more, but a new author writes few.
-TEXT_EVIDENCE = 0.8
 # Entries scored in full after candidate selection.
 SHORTLIST = 40
 # The shortlist is looked for from the rarer words' postings alone (see Matcher._shortlist)
@@ -115,26 +117,29 @@ class Analyzer:
         s = text.stem(word)
         return self.synonym_of.get(s, s)
 
-    def content_words(self, sentence: str) -> list[str]:
-        return [w for w in text.words(sentence) if text.is_content_word(w)]
-
-    def terms(self, sentence: str, with_intents: bool = True) -> list[str]:
-        terms = [self.term(w) for w in self.content_words(sentence)]
-        if with_intents:
-            terms.extend(text.intents(sentence))
-        return terms
-
 
 class _TermsOf(dict[str, str | None]):
     """word -> its term, or None for a word without meaning of its own; each word is analysed
     once while indexing (the knowledge repeats its words hundreds of thousands of times)."""
 
-    def __init__(self, analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        shared: _TermsOf | None = None,
+        own_stems: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.analyzer = analyzer
+        # An article's words outside its own synonym groups read as everywhere else: they
+        # are looked up in the shared dict, analysed once for all articles.
+        self.shared = shared
+        self.own_stems = own_stems
 
     def __missing__(self, word: str) -> str | None:
-        term = self.analyzer.term(word) if text.is_content_word(word) else None
+        if self.shared is not None and text.stem(word) not in self.own_stems:
+            term = self.shared[word]
+        else:
+            term = self.analyzer.term(word) if text.is_content_word(word) else None
         self[word] = term
         return term
 
@@ -195,16 +200,27 @@ class Index:
                 if analyzer.synonym_of.get(stem, stem) != term:
                     self.scoped_terms[stem] = (*self.scoped_terms.get(stem, ()), term)
         self.entry_terms: list[dict[str, float]] = []
-        # The kinds of fact each entry gives (bot.kinds), and its answer and quote as texts
-        # to compare a question with: evidence an author did not have to write as wordings.
+        # The kinds of fact each entry gives (bot.kinds).
         self.entry_kinds: list[frozenset[str]] = []
+        # The terms of what each entry's answer and quote count ("26 *beds*").
+        self.entry_counted: list[frozenset[str]] = []
         # The terms each entry's "which/what X" wordings ask for: the X it names.
         self.entry_answer_types: list[frozenset[str]] = []
-        self.entry_texts: list[tuple[_Variant, ...]] = []
         self.variants: list[_Variant] = []
         self.entry_variants: list[list[_Variant]] = []
         base_terms_of = _TermsOf(analyzer)
-        terms_of_article = {article: _TermsOf(a) for article, a in analyzers.items()}
+        terms_of_article = {
+            article: _TermsOf(
+                a,
+                base_terms_of,
+                frozenset(
+                    stem
+                    for stem, term in a.synonym_of.items()
+                    if analyzer.synonym_of.get(stem, stem) != term
+                ),
+            )
+            for article, a in analyzers.items()
+        }
         # Keywords and topics repeat from entry to entry: analysed once each.
         short_terms = lru_cache(maxsize=None)(
             lambda article, short: terms_of_article.get(article, base_terms_of).of(
@@ -216,7 +232,7 @@ class Index:
         numbers = list(range(len(self.entries)))
         question_weight = FIELD_WEIGHTS["question"]
         # Entries often quote the same sentence: each passage is analysed once.
-        passages: dict[str, _Variant] = {}
+        passages: dict[str, list[str]] = {}
         for index, entry in zip(numbers, self.entries, strict=True):
             terms_of = terms_of_article.get(entry.article_id, base_terms_of)
             weights: dict[str, float] = {}
@@ -241,24 +257,23 @@ class Index:
             self.variants.extend(own)
             for keyword in entry.keywords:
                 _weigh(weights, short_terms(entry.article_id, keyword), FIELD_WEIGHTS["keyword"])
-            texts = []
             for passage, field in ((entry.answer, "answer"), (entry.quote, "quote")):
-                analysed = passages.get(f"{entry.article_id}\n{passage}")
-                if analysed is None:
-                    words = text.words(passage)
-                    analysed = _Variant(-1, passage, frozenset(terms_of.of(words)), " ".join(words))
-                    passages[f"{entry.article_id}\n{passage}"] = analysed
-                for term in analysed.terms:
-                    if weights.get(term, 0.0) < FIELD_WEIGHTS[field]:
-                        weights[term] = FIELD_WEIGHTS[field]
-                texts.append(analysed)
+                key = f"{entry.article_id}\n{passage}"
+                passage_terms = passages.get(key)
+                if passage_terms is None:
+                    passage_terms = passages[key] = terms_of.of(text.words(passage))
+                _weigh(weights, passage_terms, FIELD_WEIGHTS[field])
             _weigh(weights, short_terms(entry.article_id, entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
-            self.entry_texts.append(tuple(texts))
             self.entry_kinds.append(_entry_kinds(entry, asked))
+            # What its answer and quote count: shown, not claimed by a wording.
+            counted = terms_of.of(
+                sorted(kinds.counted_words(entry.answer) | kinds.counted_words(entry.quote))
+            )
+            self.entry_counted.append(frozenset(counted) if counted else _NO_TYPES)
             self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
         for article in knowledge.articles.values():
             article_terms = terms_of_article.get(article.id, base_terms_of)
@@ -273,6 +288,7 @@ class Index:
         self.known_terms = {analyzer.term(w) for w in vocabulary}
         self.known_terms.update(term for terms in self.scoped_terms.values() for term in terms)
         self._derive(vocabulary)
+        self.queries.names = self._article_names()
 
     def _link(self, knowledge: Knowledge) -> None:
         """The knowledge and its entries in order."""
@@ -320,6 +336,20 @@ class Index:
         )
         self._by_field_weight: dict[str, dict[float, list[int]]] = {}
 
+    def _article_names(self) -> frozenset[str]:
+        """The terms of the articles' proper names, for the query stage (the knowledge cache
+        stores them: finding them reads every article's text)."""
+        return frozenset(
+            term
+            for article in self.knowledge.articles.values()
+            # The story's subject (in its title, or named all through it) is named by questions
+            # about anything in it: only names of details count.
+            for word in text.names_in(article.text, NAME_MOST_SENTENCES)
+            - set(text.words(article.title))
+            - text.CALENDAR_WORDS
+            for term in self.queries.terms_of(word)
+        )
+
     def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
         """A term's entries by their field weight, each in entry order; kept once asked for (by
         the matcher, for common words)."""
@@ -366,9 +396,21 @@ class Matcher:
             for group in query.alternatives
             if len(members := [t for t in group if t in weight_of]) > 1
         ]
+        # A word another article uses as it is ("beds" in a hospital story) means that first;
+        # an article's own synonym for it ("beds" for Bedfordshire) counts for less, unless the
+        # word heads that article's group ("article" in [article, story, piece]).
+        weak = {
+            t
+            for members in groups
+            if not all("@" in m for m in members)
+            for t in members
+            if "@" in t and t not in query.heads
+        }
+        heaviest_of = [max(weight_of[t] for t in members) for members in groups]
+        for term in weak:
+            weight_of[term] *= WEAK_MEANING
         query_weight = sum(weight_of.values()) + unknown_penalty
-        for members in groups:
-            heaviest = max(weight_of[t] for t in members)
+        for members, heaviest in zip(groups, heaviest_of, strict=True):
             query_weight -= sum(weight_of[t] for t in members) - heaviest
         words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
@@ -376,45 +418,35 @@ class Matcher:
         query_terms = set(known)
         wanted = frozenset(query.answer_type)
         scored = []
+        extra = unknown_penalty + focus_extra  # weight the question has beyond its terms
+
+        def likeness(variant: _Variant) -> tuple[float, float]:
+            """Closeness and fuzzy similarity of the question to one wording."""
+            # (map rather than generators: the same sums, in the same order, in C.)
+            shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
+            union = sum(map(idf.get, query_terms | variant.terms, _ZEROS)) + extra
+            if groups:
+                union -= _extra_meanings(groups, variant.terms, idf)
+            close = shared / union if union else 0.0
+            return close, FUZZY_SCORER(query.phrase, variant.phrase) / 100
+
         for entry_index in shortlist:
             best_close, best_fuzzy, best_text = 0.0, 0.0, ""
             for variant in index.entry_variants[entry_index]:
-                # (map rather than generators: the same sums, in the same order, in C.)
-                shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
-                union = (
-                    sum(map(idf.get, query_terms | variant.terms, _ZEROS))
-                    + unknown_penalty
-                    + focus_extra
-                )
-                if groups:
-                    union -= _extra_meanings(groups, variant.terms, idf)
-                close = shared / union if union else 0.0
-                similarity = FUZZY_SCORER(query.phrase, variant.phrase) / 100.0
+                close, similarity = likeness(variant)
                 if close + similarity > best_close + best_fuzzy:
                     best_close, best_fuzzy, best_text = close, similarity, variant.text
-            for passage in index.entry_texts[entry_index]:
-                shared = sum(map(weight_of.__getitem__, query_terms & passage.terms))
-                union = (
-                    sum(map(idf.get, query_terms | passage.terms, _ZEROS))
-                    + unknown_penalty
-                    + focus_extra
-                )
-                if groups:
-                    union -= _extra_meanings(groups, passage.terms, idf)
-                close = TEXT_EVIDENCE * (shared / union if union else 0.0)
-                similarity = TEXT_EVIDENCE * FUZZY_SCORER(query.phrase, passage.phrase) / 100.0
-                if close + similarity > best_close + best_fuzzy:
-                    best_close, best_fuzzy, best_text = close, similarity, passage.text
             # A question word the entry is never asked with ("where…?" for an entry that says
             # when) weighs like an unknown word: the entry answers a different question.
             entry_terms = index.entry_terms[entry_index]
             missing = sum(1 for t in intents if t not in entry_terms)
             denominator = query_weight + missing * (INTENT_MISS_WEIGHT - INTENT_WEIGHT)
-            for members in groups:
-                # The word weighs, for this entry, as the meaning the entry has.
-                had = next((weight_of[t] for t in members if t in entry_terms), None)
-                if had is not None:
-                    denominator -= max(weight_of[t] for t in members) - had
+            for members, heaviest in zip(groups, heaviest_of, strict=True):
+                # The word weighs, for this entry, as the meaning the entry has (a weak one
+                # earns part of the word's weight).
+                had = next((t for t in members if t in entry_terms), None)
+                if had is not None and had not in weak:
+                    denominator -= heaviest - weight_of[had]
             share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
             if wanted and not wanted.isdisjoint(index.entry_answer_types[entry_index]):
@@ -432,6 +464,11 @@ class Matcher:
                     gives=index.entry_kinds[entry_index],
                     quote=index.entries[entry_index].quote,
                     article=index.entries[entry_index].article_id,
+                    missing_names=sum(
+                        1 for name in query.names if not any(t in entry_terms for t in name)
+                    ),
+                    counts_asked=not query.counted
+                    or not index.entry_counted[entry_index].isdisjoint(query.counted),
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
@@ -652,7 +689,9 @@ class Matcher:
         matched: tuple[str, ...] = ()
         if candidates:
             terms = self.index.entry_terms[self.index.position[candidates[0].entry_id]]
-            matched = tuple(w for w in query.words if self.index.analyzer.term(w) in terms)
+            matched = tuple(
+                w for w in query.words if any(t in terms for t in self.index.queries.terms_of(w))
+            )
         return Explanation(
             tokens=query.words,
             matched_terms=matched,

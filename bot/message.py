@@ -24,7 +24,8 @@ _LEADING_FILLER = re.compile(
     r"|(?:ok(?:ay)?|so|well|right|um+|hmm+|quick question|just (?:to )?(?:double[- ])?check(?:ing)?"
     r"|out of (?:curiosity|interest)|sorry(?: if this is a (?:silly|stupid|dumb) question)?"
     r"|one more thing|also|and also|btw|by the way)\s*[,:\-]+\s*(?:but\s+)?"
-    r"|(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:tell|let) me(?: know)?"
+    r"|(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:(?:tell|let) me(?: know)?"
+    r"|confirm|explain|remind me|clarify)"
     r"|(?:please |pls )?tell me|i(?:'d| would) like to know|i want to know|do you know"
     r"|does anyone know|any idea|i was wondering|i wonder)\s*[,:\-]?\s+(?=\w))",
     re.IGNORECASE,
@@ -59,12 +60,6 @@ class Message:
 
     questions: tuple[str, ...]
     background: tuple[str, ...]
-
-    @property
-    def with_background(self) -> str:
-        """Background and questions as one text, for a question that needs its context
-        ("I work in finance at Beds police. Is my department affected?")."""
-        return " ".join((*self.background, *self.questions))
 
 
 def sentences(message: str) -> list[str]:

@@ -78,6 +78,8 @@ class Candidate:
     gives: frozenset[str] = frozenset()  # the kinds of fact the entry gives (bot.kinds)
     quote: str = ""  # the entry's quote: entries quoting the same passage are not rivals
     article: str = ""  # the entry's article id
+    missing_names: int = 0  # names in the question (Surrey, LOCOG) the entry never mentions
+    counts_asked: bool = True  # the entry counts what "how many …" asks about, if it asks
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,14 @@ class Query:
     # Terms that stand for one word: its shared term and those of articles' own synonyms. An
     # entry has at most one of them, and together they weigh as one word.
     alternatives: tuple[tuple[str, ...], ...] = ()
+    # Those of an article's own terms whose group the word heads ("article" in [article, story,
+    # piece]): the author's main word, as strong as the word itself.
+    heads: tuple[str, ...] = ()
+    # What "how many …" asks a count of, as terms ("how many *beds*").
+    counted: tuple[str, ...] = ()
+    # What an entry must mention to answer: the proper names the question mentions ("Surrey",
+    # "LOCOG") and whoever it asks what they said ("what did *G4S* say"), each as its terms.
+    names: tuple[tuple[str, ...], ...] = ()
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
     unknown_weights: tuple[float, ...] = ()
     focus: tuple[str, ...] = ()  # the known terms the question turns on ("which *forces*…")
@@ -62,6 +70,8 @@ class QueryAnalyser:
         self.scoped = scoped
         self.known_terms = known_terms
         self.speller = Speller(vocabulary, text.STOP_WORDS | text.QUESTION_WORDS)
+        # The terms of the articles' proper names (Surrey, LOCOG, Monday): see text.names_in.
+        self.names: frozenset[str] = frozenset()
 
     def analyse(self, question: str) -> Query:
         """Spelling, terms, unknown words and the kind of fact asked, for one question."""
@@ -75,12 +85,15 @@ class QueryAnalyser:
                     word = fix.fixed
             spelled.append(word)
         kind, kind_words = kinds.asked_with_words(" ".join(spelled))
+        speakers = set(kinds.speaker_asked(" ".join(spelled)))
         if not kinds.is_strict(kind):
             kind_words = frozenset()  # not checked, so they still count for the ranking
         words: list[str] = []
         terms: list[str] = []
         unknown: list[str] = []
         alternatives: list[tuple[str, ...]] = []
+        heads: list[str] = []
+        names: list[tuple[str, ...]] = []
         for word in spelled:
             if not text.is_content_word(word) or word in kind_words:
                 continue
@@ -88,13 +101,20 @@ class QueryAnalyser:
             if meanings:
                 words.append(word)
                 terms.extend(meanings)
+                if word in speakers or not self.names.isdisjoint(meanings):
+                    names.append(tuple(meanings))
                 if len(meanings) > 1:
                     alternatives.append(tuple(meanings))
+                    stem = text.stem(word)
+                    heads.extend(t for t in meanings if t.startswith(stem + "@"))
             else:
                 unknown.append(word)
         phrase = " ".join(spelled)
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
+        counted = tuple(
+            t for w in kinds.counted_asked(phrase) if w in words for t in self.terms_of(w)
+        )
         focus = _focus(spelled)
         focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
         wanted = tuple(
@@ -105,6 +125,9 @@ class QueryAnalyser:
             phrase=phrase,
             terms=tuple(dict.fromkeys(terms)),
             alternatives=tuple(dict.fromkeys(alternatives)),
+            heads=tuple(dict.fromkeys(heads)),
+            counted=counted,
+            names=tuple(dict.fromkeys(names)),
             unknown=tuple(unknown),
             corrections=tuple(corrections),
             # The word the question turns on ("who *chairs*…") counts in full, however common.
@@ -159,6 +182,16 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
 
 def answer_type(words: list[str]) -> list[str]:
     """What a "which/what X" question wants an X of ("which *company*…", "what *contract*…"):
-    the entry whose own wordings ask for the same X is the one that names one."""
-    question_word, focus = _question_focus(words)
-    return focus if question_word in ("which", "what") else []
+    the entry whose own wordings ask for the same X is the one that names one. Only words
+    right after the question word: "what would G4S do" asks for no G4S."""
+    for position, word in enumerate(words):
+        if word in text.QUESTION_WORDS:
+            if word not in ("which", "what"):
+                return []
+            found: list[str] = []
+            for following in words[position + 1 : position + 3]:
+                if not text.is_content_word(following):
+                    break
+                found.append(following)
+            return found
+    return []

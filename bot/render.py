@@ -12,10 +12,12 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bot import wording
 from bot.model import Article, Entry, Explanation, Outcome, Result
 from bot.smalltalk import SmallTalk
 
 if TYPE_CHECKING:
+    from bot.knowledge import Knowledge
     from bot.live import ReloadResult
     from bot.report import Stats
 
@@ -29,11 +31,30 @@ def _wrap(text: str, indent: str = "") -> str:
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 
-def render_text(result: Result, examples: list[Entry] | None = None) -> str:
-    """The reply for a terminal: answer, quote and source; or suggestions; or a fallback."""
+def render_text(
+    result: Result,
+    examples: list[Entry] | None = None,
+    articles: Mapping[str, Article] | None = None,
+) -> str:
+    """The reply for a terminal: answer, quote and source; or suggestions; or a fallback.
+    Further questions found in the same message follow, each with its own reply."""
+    several = bool(result.others)  # then each answer says which question it answers
+    parts = [_one_text(result, examples, articles or {}, several)]
+    parts += [_one_text(other, None, articles or {}, several) for other in result.others]
+    return "\n\n".join(parts)
+
+
+def _one_text(
+    result: Result,
+    examples: list[Entry] | None,
+    articles: Mapping[str, Article],
+    always_name: bool = False,
+) -> str:
     if result.outcome is Outcome.ANSWERED and result.entry and result.article:
+        named = wording.named_question(result, always_name)
         return "\n".join(
             [
+                *([_wrap(named), ""] if named else []),
                 _wrap(result.entry.answer),
                 "",
                 _wrap(f"\u201c{result.entry.quote}\u201d", "  > "),
@@ -41,15 +62,35 @@ def render_text(result: Result, examples: list[Entry] | None = None) -> str:
                 f"Source: {result.article.title} ({result.article.origin})",
             ]
         )
+    if result.closest is not None:
+        lines = [
+            wording.not_said(result, len(articles) or 1),
+            f"The closest passage (about \u201c{result.closest.question}\u201d), not an answer:",
+            "",
+            _wrap(f"\u201c{result.closest.quote}\u201d", "  > "),
+        ]
+        article = articles.get(result.closest.article_id)
+        if article is not None:
+            lines += ["", f"Source: {article.title} ({article.origin})"]
+        return "\n".join(lines)
     if result.outcome is Outcome.UNSURE and result.suggestions:
-        lines = [UNSURE_TEXT]
+        keyword = wording.keyword_as_typed(result)
+        head = f"About {keyword} I can tell you:" if result.keyword else UNSURE_TEXT
+        lines = [head]
         lines += [f"  {n}. {s.question}" for n, s in enumerate(result.suggestions, 1)]
         return "\n".join(lines)
-    lines = [NO_MATCH_TEXT]
+    lines = [no_match_text(len(articles) or 1)]
     if examples:
         lines.append("You could ask, for example:")
         lines += [f"  - {e.question}" for e in examples]
     return "\n".join(lines)
+
+
+def no_match_text(article_count: int = 1) -> str:
+    """The terminal's "don't know", worded for one article or several."""
+    if article_count == 1:
+        return NO_MATCH_TEXT
+    return "Sorry, I don't know that. I can only answer questions about the articles I have read."
 
 
 def render_explanation(explanation: Explanation) -> str:
@@ -127,6 +168,16 @@ GONE_ENTRY_NOTICE = (
 )
 OLD_BUTTON_NOTICE = "This button is from an older version of me. Please ask your question again."
 THANKS_NOTICE = "Thanks for your feedback!"
+VOTE_CHANGED_NOTICE = "Vote changed. Thanks for your feedback!"
+VOTE_KEPT_NOTICE = "You already voted that way; press the other one to change your vote."
+
+
+def group_vote_notice(vote: int) -> str:
+    """A vote noted in a group, where the buttons show the latest member's vote."""
+    label = "\U0001f44d" if vote > 0 else "\U0001f44e"
+    return f"Thanks for your feedback! Your vote: {label} (press the other one to change it)."
+
+
 SLOW_DOWN_NOTICE = (
     "You're sending messages faster than I can read them. Please wait a few seconds, "
     "then ask again."
@@ -149,16 +200,17 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "\u2026"
 
 
-def _answer_html(answer: str, quote: str, title: str) -> str:
+def _answer_html(answer: str, quote: str, title: str, heading: str = "") -> str:
     return (
-        f"{escape(answer)}\n\n"
+        (f"<b>{escape(heading)}</b>\n\n" if heading else "") + f"{escape(answer)}\n\n"
         f"<blockquote>{escape(quote)}</blockquote>\n"
         f"Source: <i>{escape(title)}</i>"
     )
 
 
-def render_html(result: Result, limit: int = MESSAGE_LIMIT) -> str:
-    """An answered Result as Telegram HTML: answer, the quote in a blockquote, the source."""
+def render_html(result: Result, limit: int = MESSAGE_LIMIT, always_name: bool = False) -> str:
+    """An answered Result as Telegram HTML: the entry's question in bold when asked in other
+    words (or `always_name`), the answer, the quote in a blockquote, the source."""
     if not (result.outcome is Outcome.ANSWERED and result.entry and result.article):
         raise ValueError(
             "render_html renders answers; unsure and no-match replies are built "
@@ -166,15 +218,39 @@ def render_html(result: Result, limit: int = MESSAGE_LIMIT) -> str:
         )
     answer, quote = result.entry.answer, result.entry.quote
     title = clip(result.article.title, 200)
-    text = _answer_html(answer, quote, title)
+    heading = clip(wording.named_question(result, always_name) or "", 300)
+    text = _answer_html(answer, quote, title, heading)
     if utf16_len(text) <= limit:
         return text
     # Only an unusually long entry gets here: share the room fairly between answer and quote.
-    budget = limit - utf16_len(_answer_html("", "", title))
+    budget = limit - utf16_len(_answer_html("", "", title, heading))
     answer_room = max(budget // 2, budget - utf16_len(escape(quote)))
     answer = _clip_escaped(answer, answer_room)
     quote = _clip_escaped(quote, budget - utf16_len(escape(answer)))
-    return _answer_html(answer, quote, title)
+    return _answer_html(answer, quote, title, heading)
+
+
+def near_miss_html(result: Result, articles: Mapping[str, Article]) -> str:
+    """A near miss declined: the article doesn't say; the closest passage quoted as context."""
+    closest = result.closest
+    if closest is None:
+        raise ValueError("near_miss_html renders a declined near miss with a closest passage")
+    head = f"<b>{escape(wording.not_said(result, len(articles) or 1))}</b>"
+    about = escape(clip(closest.question, 300))
+    text = (
+        f"{head}\n\nThe closest I have is this passage, about <i>{about}</i> "
+        f"(it does not answer your question):\n"
+        f"<blockquote>{escape(clip(closest.quote, 3000))}</blockquote>"
+    )
+    article = articles.get(closest.article_id)
+    if article is not None:
+        text += f"\nSource: <i>{escape(clip(article.title, 200))}</i>"
+    return text
+
+
+def keyword_html(keyword: str) -> str:
+    """A keyword menu: the questions about it are buttons under this line."""
+    return f"About <b>{escape(clip(keyword, 100))}</b> I can tell you:"
 
 
 def _clip_escaped(text: str, units: int) -> str:
@@ -195,7 +271,9 @@ def _titles_html(articles: Sequence[Article], most: int = 5) -> str:
     titles = [f"<i>{escape(clip(a.title, 150))}</i>" for a in articles[:most]]
     if len(articles) > most:
         titles.append(f"{len(articles) - most} more")
-    return ", ".join(titles) or "one news article"
+    if len(titles) > 1:  # "A, B and C": each title stays in italics, so they read apart
+        return f"{', '.join(titles[:-1])} and {titles[-1]}"
+    return titles[0] if titles else "one news article"
 
 
 def unsure_html(question: str) -> str:
@@ -207,7 +285,7 @@ def unsure_html(question: str) -> str:
 def no_match_html(articles: Sequence[Article]) -> str:
     """The no-match reply; example questions are buttons under it."""
     return (
-        f"Sorry, I can't find that in the article. I only know about "
+        f"Sorry, I can't find that in {wording.the_article(len(articles))}. I only know about "
         f"{_titles_html(articles)}.\n\nYou could ask, for example (or send /topics):"
     )
 
@@ -217,20 +295,22 @@ def start_html(articles: Sequence[Article], first_name: str | None = None) -> st
     hello = f"Hi {escape(clip(first_name, 64))}!" if first_name else "Hi!"
     return (
         f"{hello} I answer questions about {_titles_html(articles)}, quoting the sentence "
-        f"from the article that backs each answer.\n\nSend me a question, or tap one of these:"
+        f"from {wording.the_article(len(articles))} that backs each answer.\n\n"
+        "Send me a question, or tap one of these:"
     )
 
 
 def smalltalk_html(kind: SmallTalk, articles: Sequence[Article]) -> str:
     """A friendly short reply to a greeting, thanks or goodbye."""
+    the = wording.the_article(len(articles))
     if kind is SmallTalk.THANKS:
-        return "You're welcome! Ask me anything else about the article."
+        return f"You're welcome! Ask me anything else about {the}."
     if kind is SmallTalk.GOODBYE:
-        return "Bye! Come back any time you have a question about the article."
+        return f"Bye! Come back any time you have a question about {the}."
     if kind is SmallTalk.ABOUT_BOT:
         return (
-            f"I'm a bot that answers questions about {_titles_html(articles)}, quoting the "
-            "article for every answer. Send /topics to see what I can answer."
+            f"I'm a bot that answers questions about {_titles_html(articles)}, quoting {the} "
+            "for every answer. Send /topics to see what I can answer."
         )
     return (
         f"Hello! Ask me a question about {_titles_html(articles)}. "
@@ -238,10 +318,20 @@ def smalltalk_html(kind: SmallTalk, articles: Sequence[Article]) -> str:
     )
 
 
-def empty_question_html(example: str | None) -> str:
+def empty_question_html(example: str | None, article_count: int = 1) -> str:
     """The reply to an empty message or a bare mention."""
     hint = f", for example: <i>{escape(example)}</i>" if example else "."
-    return f"Yes? Ask me a question about the article{hint}"
+    return f"Yes? Ask me a question about {wording.the_article(article_count)}{hint}"
+
+
+def ask_what_html(article_count: int = 1) -> str:
+    """The reply to a bare /ask."""
+    return ASK_WHAT_HTML.replace("the article", wording.the_article(article_count))
+
+
+def non_text_html(article_count: int = 1) -> str:
+    """The reply to a sticker, photo, voice message…"""
+    return NON_TEXT_HTML.replace("the article", wording.the_article(article_count))
 
 
 def help_html(bot_username: str) -> str:
@@ -252,7 +342,8 @@ def help_html(bot_username: str) -> str:
         "<b>How to ask</b>\n"
         "Send a question in your own words, e.g. <i>How much was the contract worth?</i> "
         "I answer with the sentence from the article that backs it. When I'm not sure what "
-        "you mean, I offer a few questions as buttons: tap the one you meant.\n\n"
+        "you mean, I offer a few questions as buttons: tap the one you meant. After an answer, "
+        "a short follow-up such as <i>why?</i> or <i>and when?</i> is about that answer.\n\n"
         f"<b>Commands</b>\n{commands}\n\n"
         f"<b>In groups</b> use /ask, mention me ({me} and your question) or reply to one of "
         "my messages; I stay out of other conversations.\n\n"
@@ -261,19 +352,27 @@ def help_html(bot_username: str) -> str:
 
 
 def source_html(articles: Sequence[Article], questions: Mapping[str, int]) -> str:
-    """/source: each article's title and origin, and how answers quote it."""
+    """/source: each article's title and origin, how many questions it answers, and how
+    answers quote it."""
     parts = ["<b>Where my answers come from</b>"]
-    closing = (
-        "Every answer quotes the article word for word: the quote is the indented block under "
-        "the answer, followed by the article's title. I answer only from the article, "
-        "never from elsewhere."
-    )
+    if len(articles) == 1:
+        closing = (
+            "Every answer quotes the article word for word: the quote is the indented block "
+            "under the answer, followed by the article's title. I answer only from the article, "
+            "never from elsewhere."
+        )
+    else:
+        closing = (
+            f"I have read these {len(articles)} articles. Every answer quotes one of them word "
+            "for word: the quote is the indented block under the answer, followed by that "
+            "article's title. I answer only from the articles, never from elsewhere."
+        )
     room = MESSAGE_LIMIT - utf16_len(closing) - 100
     for shown, article in enumerate(articles):
         count = questions.get(article.id, 0)
         part = (
             f"<i>{escape(clip(article.title, 200))}</i>\n{escape(clip(article.origin, 500))}\n"
-            f"{count} question{'s' if count != 1 else ''} answered from it."
+            f"{wording.questions_count(count)} from it."
         )
         if utf16_len("\n\n".join([*parts, part])) > room:
             parts.append(f"\u2026and {len(articles) - shown} more.")
@@ -289,18 +388,63 @@ def topics_pages(
     limit: int = MESSAGE_LIMIT,
 ) -> list[str]:
     """/topics: every question, grouped by topic, as pages that each fit one message."""
+    return _pages([(None, topics)], per_page, limit)
+
+
+def knowledge_topics_pages(
+    knowledge: Knowledge, per_page: int = TOPICS_PER_PAGE, limit: int = MESSAGE_LIMIT
+) -> list[str]:
+    """/topics for a whole knowledge: with several articles, the topics of each article
+    under its title (repeated at the top of a page that continues it)."""
+    if len(knowledge.articles) <= 1:
+        return topics_pages(knowledge.topics(), per_page, limit)
+    sections: list[tuple[str | None, Mapping[str, Sequence[Entry]]]] = []
+    for article in knowledge.articles.values():
+        topics: dict[str, list[Entry]] = {}
+        for entry in knowledge.entries.values():
+            if entry.article_id == article.id:
+                topics.setdefault(entry.topic or "Other", []).append(entry)
+        if topics:
+            sections.append((article.title, topics))
+    return _pages(sections, per_page, limit)
+
+
+def _article_heading(title: str) -> str:
+    return f"\U0001f4f0 <u><b>{escape(clip(title, 200))}</b></u>"
+
+
+def _pages(
+    sections: Sequence[tuple[str | None, Mapping[str, Sequence[Entry]]]],
+    per_page: int,
+    limit: int,
+) -> list[str]:
     header = "<b>Everything I can answer</b>"
     budget = limit - utf16_len(header) - 40  # room for " (page 12/34)" and blank lines
-    blocks: list[str] = []
-    for topic, entries in topics.items():
-        blocks += _topic_blocks(topic, [e.question for e in entries], budget)
+    blocks: list[tuple[str | None, str]] = []
+    for title, topics in sections:
+        heading_room = utf16_len(_article_heading(title)) + 1 if title else 0
+        for topic, entries in topics.items():
+            questions = [e.question for e in entries]
+            blocks += [
+                (title, block) for block in _topic_blocks(topic, questions, budget - heading_room)
+            ]
     pages: list[list[str]] = []
-    for block in blocks:
+    page_title: str | None = None
+    for title, block in blocks:
         page = pages[-1] if pages else None
-        if page is None or len(page) >= per_page or utf16_len("\n\n".join([*page, block])) > budget:
-            pages.append([block])
+        headed = f"{_article_heading(title)}\n{block}" if title else block
+        starts_page = (
+            page is None
+            or len(page) >= per_page
+            or utf16_len("\n\n".join([*page, headed if title != page_title else block])) > budget
+        )
+        if starts_page:
+            pages.append([headed])
+        elif title != page_title:
+            pages[-1].append(headed)
         else:
-            page.append(block)
+            pages[-1].append(block)
+        page_title = title
     if not pages:
         return [f"{header}\n\nNothing yet: my notes are empty."]
     total = len(pages)

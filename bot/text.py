@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
     exactly again any d m o y involved involve involves involving
     regarding concerning related part parts stuff time times read reading confused confusing
     understand clarify remind question questions quick mention mentioned everyone everybody
-    try trying tried another
+    try trying tried another name names came comes take takes took taken taking
+    use uses used using behind guy guys bloke think thinks reckon reckons good
     """.split()
 )
 
@@ -48,18 +49,19 @@ META_WORDS = frozenset({"article", "story", "piece", "report", "text", "news"})
 _STOP_STEMS = frozenset(
     """
     about abov across actual after again against almost also although among anoth anybodi anyon
-    anyth anyway aren around basic be becam becaus been befor below between both cannot clarifi
-    concern confus could couldn curious current detail didn do doe doesn done down dure each
-    either els enough even ever everi everybodi everyon exact explain from further get give
-    given go goe gone guess hadn happen hasn have haven hello her here herself himself hiya
-    howdi idea info inform into involv itself just kind know like look lot made make mani mayb
-    mean mention might mine more most much must myself need okay onc onli other otherwis our
-    ourselv over overal part pleas pray question quick quit rather read realli regard relat
-    remind right same say seem shall should shouldn some somebodi someon someth sort still
-    stuff such sure tell than thank that their them themselv then there these they thing this
-    those though through thus time total toward tri under understand until upon veri wanna want
-    wasn well were weren whether while whole will with within without wonder would wouldn yeah
-    your yourself yourselv
+    anyth anyway aren around basic be becam becaus been befor behind below between bloke both
+    came cannot clarifi come concern confus could couldn curious current detail didn do doe
+    doesn done down dure each either els enough even ever everi everybodi everyon exact explain
+    from further get give given go goe gone good guess guy hadn happen hasn have haven hello
+    her here herself himself hiya howdi idea info inform into involv itself just kind know like
+    look lot made make mani mayb mean mention might mine more most much must myself name need
+    okay onc onli other otherwis our ourselv over overal part pleas pray question quick quit
+    rather read realli reckon regard relat remind right same say seem shall should shouldn some
+    somebodi someon someth sort still stuff such sure take taken tell than thank that their
+    them themselv then there these they thing think this those though through thus time took
+    total toward tri under understand until upon use veri wanna want wasn well were weren
+    whether while whole will with within without wonder would wouldn yeah your yourself
+    yourselv
     """.split()
 )
 
@@ -93,7 +95,8 @@ _QUOTES = (
 # Chat filler that would otherwise leave odd words behind ("who decides in the end").
 _FILLER_PHRASES = re.compile(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
-    r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering)\b"
+    r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering|in terms of|"
+    r"of the week|in (simple|plain) (words|english|terms)|in a nutshell)\b"
 )
 # Some patterns below start with a literal and look behind for the rest (r"IT(?<!\wIT)" for
 # r"\bIT\b"): the same matches, but the regex engine can skip to that literal instead of
@@ -150,6 +153,11 @@ def _may_have_filler(text: str) -> bool:
         or "honest" in text
         or "you" in text
         or "wondering" in text
+        or "terms of" in text
+        or "of the week" in text
+        or "in simple" in text
+        or "in plain" in text
+        or "nutshell" in text
     )
 
 
@@ -226,3 +234,33 @@ def stem(word: str) -> str:
         return word
     result: str = _STEMMER.stemWord(word)
     return result
+
+
+# Days and months are capitalised but are dates, not names (bot.kinds reads them).
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z0-9]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"\u201c\u2018(]|[.!?]['\u2019\u201d\"]?)\s*$")
+
+
+def names_in(article: str, most_sentences: int = 1_000_000) -> set[str]:
+    """The article's proper names, lower-cased: words it writes with a capital letter where no
+    sentence starts, and never in lower case ("Surrey", "LOCOG", "Monday"; not "Police" in
+    "Surrey Police Authority", which it also writes as "police"); only those named in at most
+    `most_sentences` of its sentences."""
+    lower = set(_WORD.findall(article.lower().replace("\u2019", "'")))
+    capitalised: set[str] = set()
+    for found in _CAPITALISED_WORD.finditer(article):
+        if _SENTENCE_START.search(article[max(0, found.start() - 3) : found.start()]):
+            continue
+        capitalised.add(found.group().lower())
+    in_lower_case = {w for w in _WORD.findall(article) if w.islower()}
+    names = {w for w in capitalised & lower if w not in in_lower_case and len(w) > 1}
+    mentions = dict.fromkeys(names, 0)
+    for sentence in _SENTENCES.split(article.lower()):
+        for word in set(_WORD.findall(sentence)) & names:
+            mentions[word] += 1
+    return {w for w in names if mentions[w] <= most_sentences}

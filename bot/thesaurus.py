@@ -24,7 +24,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     finish finishes finished end ends ended ending
     long length lengthy duration
     staff staffing workers worker employees employee workforce personnel
-    job jobs post posts role roles
+    job jobs post posts role roles portfolio position
     residents locals inhabitants citizens
     say says said saying told tells stated claims claimed
     decide decides decided deciding decision decisions
@@ -33,14 +33,14 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     move moves moved moving relocate relocates relocated relocating relocation transfer transferred
     build builds built building construction constructed
     repair repairs repaired repairing fix fixes fixed fixing refurbishment renovation maintenance
-    children child kids kid youngsters
+    children child kids kid youngsters paediatric pediatric
     parents mums dads mothers fathers
-    doctor doctors medic medics consultant consultants physician physicians
+    doctor doctors dr medic medics consultant consultants physician physicians clinician
     visits visitors visitor attendance footfall attendances
     protest protests protesting demo demonstration demonstrations rally rallies
     campaign campaigns campaigners campaigner campaigning activists
     petition petitions signatures
-    reason reasons cause causes
+    reason reasons cause causes justify justifies justified justification
     problem problems issue issues concern concerns
     worry worries worried anxious fears
     increase increases increased rise rises rose risen grow grows grew growth
@@ -56,6 +56,12 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     near nearby nearest
     big large huge major
     money cash
+    views view opinion opinions feedback respond responses response stance
+    lead leads leading led spearhead spearheads spearheading heading organiser organisers
+    raise raised raising fundraising fundraiser fundraisers
+    run runs running ran manage manages managed managing operate operates operated
+    corridor corridors hallway hallways passage
+    operation operations surgery surgeries
     pandemic covid coronavirus lockdown
     figures numbers statistics stats
     distance far miles

@@ -182,7 +182,8 @@ def write_many_topics(folder: Path, count: int) -> Path:
 
 
 def unsure_question(knowledge: Path) -> str:
-    """A question the engine, as tuned today, is unsure about (two suggestions or more if any).
+    """A question the engine, as tuned today, is unsure about (two suggestions or more if any;
+    not a keyword menu).
 
     Tries a few vague questions, then pairs of words from the knowledge, so that tuning the
     matcher's thresholds moves the question rather than breaking the tests.
@@ -202,6 +203,8 @@ def unsure_question(knowledge: Path) -> str:
     fallback = None
     for question in candidates:
         result = engine.ask(question)
+        if result.keyword is not None:  # a keyword menu ("About … I can tell you:")
+            continue
         if result.outcome is Outcome.UNSURE and len(result.suggestions) >= 2:
             return question
         if result.outcome is Outcome.UNSURE and result.suggestions and fallback is None:
@@ -211,12 +214,20 @@ def unsure_question(knowledge: Path) -> str:
     return fallback
 
 
-def expected_answer_text(knowledge: Path, entry_id: str) -> str:
-    """An answer as Telegram shows it (HTML parsed): answer, quote, source line."""
+def expected_answer_text(knowledge: Path, entry_id: str, asked: str | None = None) -> str:
+    """An answer as Telegram shows it (HTML parsed): the entry's question when `asked` words
+    it differently, then the answer, quote, source line."""
     engine = Engine.load(knowledge)
     entry = engine.knowledge.entries[entry_id]
     title = engine.knowledge.article_of(entry).title
-    return f"{entry.answer}\n\n{entry.quote}\nSource: {title}"
+    body = f"{entry.answer}\n\n{entry.quote}\nSource: {title}"
+    if asked is None or _plain_words(asked) == _plain_words(entry.question):
+        return body
+    return f"{entry.question}\n\n{body}"
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 @dataclass

@@ -97,7 +97,9 @@ def test_ask_prints_answer_quote_and_source(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
-    assert "77m" in lines[0]  # the answer first
+    # The question answered (asked in other words here), then the answer.
+    assert lines[:3] == ["How much is the G4S deal worth?", "", lines[2]]
+    assert "77m" in lines[2]
     quote = " ".join(line.strip(" >") for line in lines if line.startswith("  > "))
     assert "worth up to £77m per year" in quote
     assert re.search(rf"^Source: {re.escape(BUNDLED_TITLE)}", result.stdout, re.MULTILINE)
@@ -435,14 +437,16 @@ def test_chat_question_then_suggestion_number_then_empty_line(tmp_path: Path) ->
     after_pick = out.split("(type the number of a suggestion)", 1)[1]
     assert answers[first.group(1)] in after_pick
     assert f"Source: {LIBRARY_TITLE}" in after_pick
-    assert out.count("? ") == 3  # three prompts: the question, the number, the empty line
+    # Four prompts: the question, the number, the empty line (which does nothing), end of input.
+    assert out.count("? ") == 4
     assert result.stderr == ""
 
 
-def test_chat_number_without_suggestions_is_a_question(tmp_path: Path) -> None:
+def test_chat_number_without_suggestions_says_so(tmp_path: Path) -> None:
     result = run("--knowledge", str(LIBRARY), "chat", cwd=tmp_path, stdin="2\n")
     assert result.returncode == 0
-    assert "Sorry, I don't know that." in result.stdout
+    assert "There are no suggestions to pick from right now." in result.stdout
+    assert "Sorry, I don't know that." not in result.stdout
 
 
 def test_chat_ends_at_end_of_input() -> None:

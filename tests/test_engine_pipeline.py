@@ -97,3 +97,57 @@ def test_explain_shows_every_stage(engine: Engine) -> None:
     assert "contarct -> contract (knowledge)" in shown
     assert "asks for:    duration" in shown
     assert "gives " in shown and "decision:" in shown
+
+
+def test_names_of_details_are_read_from_the_article() -> None:
+    from bot import text
+
+    article = (
+        "Surrey Police Authority met. The deal with G4S was signed in Lincolnshire. "
+        "G4S staff were late, and police were angry. On Monday G4S spoke."
+    )
+    names = text.names_in(article)
+    assert {"lincolnshire", "g4s"} <= names
+    assert "police" not in names  # also written in lower case
+    assert "surrey" not in names  # only ever at a sentence's start
+    assert text.names_in(article, most_sentences=1) >= {"lincolnshire"}
+    assert "g4s" not in text.names_in(article, most_sentences=1)  # named all through
+
+
+def test_a_name_the_entry_never_mentions_is_a_near_miss(engine: Engine) -> None:
+    from bot import decision
+    from bot.model import Candidate
+    from bot.query import Query
+
+    plain = Query(
+        words=("a", "b", "c"), phrase="a b c", terms=("a", "b", "c"), unknown=(), corrections=()
+    )
+    unnamed = Candidate("deal", 0.9, 1.0, 0.9, "v", missing_names=1, quote="q1")
+    made = decision.decide(plain, [unnamed])
+    assert made.outcome is Outcome.NO_MATCH and made.closest == unnamed
+    # A close entry that does name it is answered instead.
+    naming = Candidate("contract", 0.85, 1.0, 0.9, "v", quote="q2")
+    assert decision.decide(plain, [unnamed, naming]).answer == naming
+    # End to end: the deal's value is not what Lincolnshire pays.
+    result = engine.ask("how much money does lincolnshire hand over to g4s annually")
+    assert not result.answered
+
+
+def test_how_many_of_what_the_entry_does_not_count_is_a_near_miss() -> None:
+    from bot import decision
+    from bot.model import Candidate
+    from bot.query import Query
+
+    asked = Query(
+        words=("a", "b", "c"), phrase="a b c", terms=("a", "b", "c"), unknown=(), corrections=()
+    )
+    pounds = Candidate("raised", 0.9, 1.0, 0.9, "v", counts_asked=False, quote="q1")
+    made = decision.decide(asked, [pounds])
+    assert made.outcome is Outcome.NO_MATCH and made.closest == pounds
+    pupils = Candidate("pupils", 0.85, 1.0, 0.9, "v", quote="q2")
+    assert decision.decide(asked, [pounds, pupils]).answer == pupils
+
+
+def test_how_many_finds_the_entry_that_counts_it(engine: Engine) -> None:
+    result = engine.ask("how many security guards was G4S meant to supply")
+    assert result.answered and result.entry is not None and "10,400" in result.entry.quote

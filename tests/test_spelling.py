@@ -62,3 +62,25 @@ def test_the_english_list_is_the_real_one() -> None:
 def test_common_words_say_less_than_rare_ones() -> None:
     assert rarity("use") < rarity("budget") < rarity("everest") == 1.0
     assert rarity("zorblax") == 1.0  # not English at all: a name, say
+
+
+def test_a_shortened_word_is_the_knowledge_word_it_starts() -> None:
+    speller = Speller({"collaboration", "constables", "constabulary"}, text.STOP_WORDS)
+    fix = speller.correct("collab")
+    assert fix is not None and (fix.fixed, fix.source) == ("collaboration", "knowledge")
+    assert speller.correct("constab") is None  # two different words start so: no guess
+
+
+def test_a_rare_word_a_slip_from_the_knowledge_is_corrected() -> None:
+    speller = Speller({"parking"}, text.STOP_WORDS)
+    fix = speller.correct("parkin")  # a cake, in the list, but here surely "parking"
+    assert fix is not None and fix.fixed == "parking"
+    assert Speller({"parking"}, text.STOP_WORDS).correct("parks") is None  # common: a word
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("sayin", "saying"), ("anythin", "anything"), ("togetha", "together")]
+)
+def test_spelling_as_spoken(speller: Speller, typed: str, meant: str) -> None:
+    fix = speller.correct(typed)
+    assert fix is not None and fix.fixed == meant

@@ -25,8 +25,9 @@ from tests.telegram_fixtures import (
 async def test_a_question_is_answered_with_its_quote_in_a_blockquote(
     running_bot: RunningBot,
 ) -> None:
-    reply = await running_bot.ask("How much will the council save?")
-    assert reply["text"] == expected_answer_text(running_bot.knowledge, "savings")
+    question = "How much will the council save?"
+    reply = await running_bot.ask(question)
+    assert reply["text"] == expected_answer_text(running_bot.knowledge, "savings", question)
     assert entity_text(reply, "blockquote") == [
         "Closing the library will save the council about £120,000 a year, according to the "
         "finance report."
@@ -58,8 +59,9 @@ async def test_a_follow_up_button_answers_in_a_new_message(running_bot: RunningB
 
 
 async def test_a_typo_is_forgiven(running_bot: RunningBot) -> None:
-    reply = await running_bot.ask("how much monye will the council saev")
-    assert reply["text"] == expected_answer_text(running_bot.knowledge, "savings")
+    question = "how much monye will the council saev"
+    reply = await running_bot.ask(question)
+    assert reply["text"] == expected_answer_text(running_bot.knowledge, "savings", question)
 
 
 async def test_a_typo_in_the_bundled_knowledge(fake_api: FakeBotApi) -> None:
@@ -69,7 +71,7 @@ async def test_a_typo_in_the_bundled_knowledge(fake_api: FakeBotApi) -> None:
     assert result.outcome is Outcome.ANSWERED and result.entry
     async with polling_bot(fake_api, knowledge) as bot:
         reply = await bot.ask(question)
-    assert reply["text"] == expected_answer_text(knowledge, result.entry.id)
+    assert reply["text"] == expected_answer_text(knowledge, result.entry.id, question)
     assert entity_text(reply, "blockquote") == [result.entry.quote]
 
 
@@ -243,7 +245,7 @@ async def test_source_names_the_article_and_how_answers_quote_it(
     reply = await running_bot.command("/source")
     assert ARTICLE_TITLE in reply["text"]
     assert "A test article written for the Telegram tests." in reply["text"]
-    assert "7 questions answered from it." in reply["text"]
+    assert "7 questions I can answer from it." in reply["text"]
     assert "word for word" in reply["text"]
 
 

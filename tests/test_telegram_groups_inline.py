@@ -47,7 +47,9 @@ async def test_a_reply_to_the_bot_in_a_group_is_answered(running_bot: RunningBot
     reply = await running_bot.ask(
         "and what happens to the books?", reply_to_message=first, **IN_GROUP
     )
-    assert reply["text"] == expected_answer_text(running_bot.knowledge, "books")
+    assert reply["text"] == expected_answer_text(
+        running_bot.knowledge, "books", "and what happens to the books?"
+    )
 
 
 async def test_ask_with_the_bot_name_works_in_groups(running_bot: RunningBot) -> None:
@@ -63,7 +65,9 @@ async def test_ask_with_the_bot_name_works_in_groups(running_bot: RunningBot) ->
     answer = await running_bot.ask(
         "How much will the council save?", reply_to_message=prompt, **IN_GROUP
     )
-    assert answer["text"] == expected_answer_text(running_bot.knowledge, "savings")
+    assert answer["text"] == expected_answer_text(
+        running_bot.knowledge, "savings", "How much will the council save?"
+    )
 
 
 async def test_commands_for_another_bot_are_ignored_in_groups(running_bot: RunningBot) -> None:
@@ -91,6 +95,10 @@ async def test_inline_query_offers_answers_with_their_quote(running_bot: Running
     content = top["input_message_content"]
     assert content["parse_mode"] == "HTML"
     assert "<blockquote>Closing the library will save the council" in content["message_text"]
+    # The posted answer says which question it answers: the chat did not see it asked.
+    assert content["message_text"].startswith(
+        "<b>How much money will closing the library save?</b>\n\n"
+    )
     assert "&lt;for good&gt; &amp;" in content["message_text"]
     api.assert_no_errors()
 

@@ -2,15 +2,16 @@
 
 A picked suggestion is noted on the unsure question's record, and its answer's 👍/👎 vote on
 that record. An example or follow-up tapped is a question of its own: it is recorded, and its
-answer's votes go to that new record. A vote is acknowledged with a short notice; the answer
-itself is left as it is.
+answer's votes go to that new record. A vote ticks its button ("👍 ✓"), so the message shows
+the vote that counts; pressing the other one changes it. The answer's text is left as it is.
+An answer shown after a press becomes the presser's subject for follow-ups.
 """
 
 from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, Message, Update
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 
 from bot.render import (
@@ -18,13 +19,16 @@ from bot.render import (
     NONE_OF_THESE_HTML,
     OLD_BUTTON_NOTICE,
     THANKS_NOTICE,
-    topics_pages,
+    VOTE_CHANGED_NOTICE,
+    VOTE_KEPT_NOTICE,
+    group_vote_notice,
+    knowledge_topics_pages,
 )
 from bot.telegram import keyboards
 from bot.telegram.callback_data import VOTES, Action, Press, decode, resolve_entry
 from bot.telegram.context import Context
 from bot.telegram.recorder import Origin
-from bot.telegram.replies import Reply, answer_reply
+from bot.telegram.replies import Reply, answer_reply, conversation_key
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +53,16 @@ async def _act(query: CallbackQuery, press: Press | None, context: Context) -> s
     data = context.bot_data
     if press.action in VOTES:
         log.info("button action=%s", press.action.name.lower())
-        data.recorder.vote(press.record, query.from_user.id, VOTES[press.action])
-        return THANKS_NOTICE
+        vote = VOTES[press.action]
+        data.recorder.vote(press.record, query.from_user.id, vote)
+        return await _show_vote(query, press.record, vote)
     engine = data.engine
     if press.action is Action.NONE_OF_THESE:
         log.info("button action=none_of_these")
         await _edit(query, Reply(NONE_OF_THESE_HTML))
         return None
     if press.action is Action.TOPICS_PAGE:
-        pages = topics_pages(engine.knowledge.topics())
+        pages = knowledge_topics_pages(engine.knowledge)
         page = min(int(press.argument), len(pages) - 1)  # the topics may have shrunk
         await _edit(query, Reply(pages[page], keyboards.topics_pager(page, len(pages))))
         return None
@@ -67,6 +72,7 @@ async def _act(query: CallbackQuery, press: Press | None, context: Context) -> s
         return GONE_ENTRY_NOTICE
     log.info("button action=%s outcome=answered entry=%s", press.action.name.lower(), entry_id)
     result = engine.answer_entry(entry_id)
+    data.subjects.remember(conversation_key(_origin(query)), result)
     if press.action is Action.ANSWER_IN_PLACE:
         if press.record:
             data.recorder.picked(press.record, entry_id)
@@ -75,6 +81,32 @@ async def _act(query: CallbackQuery, press: Press | None, context: Context) -> s
         record = data.recorder.question(result, _origin(query))
         await _send(query, answer_reply(result, engine, record))
     return None
+
+
+async def _show_vote(query: CallbackQuery, record: str, vote: int) -> str:
+    """Tick the vote that counts under the answer; the notice says what happened."""
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    if markup is None:  # an inline message: its buttons can't be read back
+        return THANKS_NOTICE
+    before = keyboards.shown_vote(markup, record)
+    if before != vote:
+        await _edit_buttons(query, keyboards.with_vote(markup, record, vote))
+    if isinstance(message, Message) and message.chat.type != Chat.PRIVATE:
+        # In a group the ticked vote is the latest member's, which may not be this one's.
+        return group_vote_notice(vote)
+    if before == vote:
+        return VOTE_KEPT_NOTICE
+    return VOTE_CHANGED_NOTICE if before else THANKS_NOTICE
+
+
+async def _edit_buttons(query: CallbackQuery, markup: InlineKeyboardMarkup) -> None:
+    """Change only the buttons of the pressed message; failures are only logged."""
+    try:
+        await query.edit_message_reply_markup(reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            log.info("could not show a vote on its buttons: %s", exc.message)
 
 
 def _origin(query: CallbackQuery) -> Origin:

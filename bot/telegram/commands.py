@@ -7,7 +7,13 @@ from collections import Counter
 
 from telegram import ForceReply, Update
 
-from bot.render import ASK_WHAT_HTML, help_html, source_html, start_html, topics_pages
+from bot.render import (
+    ask_what_html,
+    help_html,
+    knowledge_topics_pages,
+    source_html,
+    start_html,
+)
 from bot.telegram import keyboards
 from bot.telegram.addressing import strip_mention
 from bot.telegram.context import Context
@@ -46,7 +52,7 @@ async def topics(update: Update, context: Context) -> None:
     if message is None:
         return
     log.info("command=topics via=%s", via(message))
-    pages = topics_pages(context.bot_data.engine.knowledge.topics())
+    pages = knowledge_topics_pages(context.bot_data.engine.knowledge)
     await send(message, Reply(pages[0], keyboards.topics_pager(0, len(pages))))
 
 
@@ -71,6 +77,7 @@ async def ask(update: Update, context: Context) -> None:
     if not question:
         log.info("command=ask via=%s outcome=prompted", via(message))
         prompt = ForceReply(selective=True, input_field_placeholder=ASK_PLACEHOLDER)
-        await message.reply_html(ASK_WHAT_HTML, reply_markup=prompt, do_quote=True)
+        articles = len(context.bot_data.engine.knowledge.articles)
+        await message.reply_html(ask_what_html(articles), reply_markup=prompt, do_quote=True)
         return
     await answer(message, question, context)

@@ -1,5 +1,6 @@
 """What handlers share, typed, through PTB's bot_data: the live engine, the question log's
-recorder, who may use the bot, the flood guard, and the knowledge watcher's task."""
+recorder, who may use the bot, the flood guard, the knowledge watcher's task, and each
+conversation's last answer (for follow-ups)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any, TypeAlias
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.config import DEFAULT_RELOAD_INTERVAL
+from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.flood import FloodGuard
 from bot.live import LiveEngine
@@ -26,6 +28,7 @@ class BotData:
         self.flood = FloodGuard(limit=0, window=1.0)  # off until build_application sets it
         self.reload_interval = DEFAULT_RELOAD_INTERVAL
         self.watcher: asyncio.Task[None] | None = None
+        self.subjects = Subjects()  # each conversation's last answer, for follow-ups
 
     @property
     def live(self) -> LiveEngine:

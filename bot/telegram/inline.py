@@ -63,8 +63,9 @@ def best_entries(engine: Engine, result: Result) -> list[Entry]:
 
 
 def _article(engine: Engine, entry: Entry) -> InlineQueryResultArticle:
-    """One result: titled with the entry's question; posts the answer and its quote."""
-    html = render_html(engine.answer_entry(entry.id))
+    """One result: titled with the entry's question; posts the question (in bold: others in
+    the chat did not see it asked), the answer and its quote."""
+    html = render_html(engine.answer_entry(entry.id), always_name=True)
     return InlineQueryResultArticle(
         id=entry_ref(entry.id),
         title=clip(entry.question, 100),

@@ -14,7 +14,10 @@ from bot.telegram.callback_data import Action, encode, entry_ref
 LABEL_CHARS = 60  # longer button labels are cut by Telegram clients anyway
 NONE_OF_THESE_LABEL = "None of these"
 VOTE_UP_LABEL, VOTE_DOWN_LABEL = "\U0001f44d", "\U0001f44e"
+VOTED_MARK = " \u2713"  # after the label of the vote that counts: "👍 ✓"
 MAX_FOLLOW_UPS = 3
+MAX_SUGGESTIONS = 3
+MAX_MENU = 4  # a keyword menu ("About G4S I can tell you:") may offer one more
 
 
 def _button(
@@ -24,12 +27,14 @@ def _button(
     return InlineKeyboardButton(clip(label, LABEL_CHARS), callback_data=data)
 
 
-def suggestions(items: Sequence[Suggestion], record: str | None) -> InlineKeyboardMarkup:
+def suggestions(
+    items: Sequence[Suggestion], record: str | None, most: int = MAX_SUGGESTIONS
+) -> InlineKeyboardMarkup:
     """One button per suggestion (answered in place, the pick noted on `record`), then
     "None of these"."""
     rows = [
         [_button(s.question, Action.ANSWER_IN_PLACE, entry_ref(s.entry_id), record or "")]
-        for s in items[:3]
+        for s in items[:most]
     ]
     rows.append([_button(NONE_OF_THESE_LABEL, Action.NONE_OF_THESE)])
     return InlineKeyboardMarkup(rows)
@@ -49,13 +54,40 @@ def answer(entry: Entry, knowledge: Knowledge, record: str | None) -> InlineKeyb
         [_button(e.question, Action.ANSWER_NEW, entry_ref(e.id))] for e in related[:MAX_FOLLOW_UPS]
     ]
     if record:
-        rows.append(
-            [
-                _button(VOTE_UP_LABEL, Action.VOTE_UP, record=record),
-                _button(VOTE_DOWN_LABEL, Action.VOTE_DOWN, record=record),
-            ]
-        )
+        rows.append(vote_row(record))
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def vote_row(record: str, vote: int = 0) -> list[InlineKeyboardButton]:
+    """👍 and 👎 for the question `record`; the one that counts (`vote` 1 or -1) is ticked."""
+    up = VOTE_UP_LABEL + (VOTED_MARK if vote > 0 else "")
+    down = VOTE_DOWN_LABEL + (VOTED_MARK if vote < 0 else "")
+    return [
+        _button(up, Action.VOTE_UP, record=record),
+        _button(down, Action.VOTE_DOWN, record=record),
+    ]
+
+
+def shown_vote(markup: InlineKeyboardMarkup | None, record: str) -> int:
+    """The vote an answer's buttons show as counting: 1, -1, or 0 for none."""
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            if button.text.endswith(VOTED_MARK) and button.callback_data in (
+                encode(Action.VOTE_UP, record=record),
+                encode(Action.VOTE_DOWN, record=record),
+            ):
+                return 1 if button.text.startswith(VOTE_UP_LABEL) else -1
+    return 0
+
+
+def with_vote(markup: InlineKeyboardMarkup, record: str, vote: int) -> InlineKeyboardMarkup:
+    """An answer's buttons as they were, with the 👍/👎 row showing `vote` as the one counting."""
+    votes = {encode(Action.VOTE_UP, record=record), encode(Action.VOTE_DOWN, record=record)}
+    rows = [
+        vote_row(record, vote) if any(b.callback_data in votes for b in row) else list(row)
+        for row in markup.inline_keyboard
+    ]
+    return InlineKeyboardMarkup(rows)
 
 
 def topics_pager(page: int, total: int) -> InlineKeyboardMarkup | None:

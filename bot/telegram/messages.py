@@ -12,12 +12,12 @@ import logging
 from telegram import Chat, Message, Update
 from telegram.error import TelegramError
 
-from bot.render import NON_TEXT_HTML, UNKNOWN_COMMAND_HTML
+from bot.render import UNKNOWN_COMMAND_HTML, non_text_html
 from bot.telegram import keyboards
 from bot.telegram.addressing import addressed_question, command_target, for_the_bot
 from bot.telegram.context import Context
 from bot.telegram.recorder import Origin
-from bot.telegram.replies import EXAMPLES, Reply, reply_to_text
+from bot.telegram.replies import EXAMPLES, Reply, replies_to_text
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +52,17 @@ async def on_text(update: Update, context: Context) -> None:
 
 
 async def answer(message: Message, question: str, context: Context) -> None:
-    """Reply to the question in `message` (typed, or after /ask); its outcome is recorded."""
+    """Reply to the question(s) in `message` (typed, or after /ask); outcomes are recorded."""
     data = context.bot_data
-    reply = await reply_to_text(data.engine, question, origin_of(message), data.recorder)
-    try:
-        await send(message, reply)  # retried for a while by bot.telegram.sending
-    except TelegramError:
-        data.recorder.delivered(reply.record, False)
-        raise
-    data.recorder.delivered(reply.record, True)
+    origin = origin_of(message)
+    replies = await replies_to_text(data.engine, question, origin, data.recorder, data.subjects)
+    for reply in replies:  # one per question found in the message
+        try:
+            await send(message, reply)  # retried for a while by bot.telegram.sending
+        except TelegramError:
+            data.recorder.delivered(reply.record, False)
+            raise
+        data.recorder.delivered(reply.record, True)
 
 
 async def on_other_content(update: Update, context: Context) -> None:
@@ -70,7 +72,8 @@ async def on_other_content(update: Update, context: Context) -> None:
         return
     log.info("message via=%s outcome=not_text", via(message))
     engine = context.bot_data.engine
-    await send(message, Reply(NON_TEXT_HTML, keyboards.questions(engine.examples(EXAMPLES))))
+    html = non_text_html(len(engine.knowledge.articles))
+    await send(message, Reply(html, keyboards.questions(engine.examples(EXAMPLES))))
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:
