@@ -151,7 +151,8 @@ def _read(target: Path, key: str) -> tuple[Knowledge, Index] | None:
                 return None
             return _read_body(target, file)
     except FileNotFoundError:
-        _log().info("no knowledge cache at %s yet; loading in full", target)
+        # The normal first start: said only at debug level.
+        _log().debug("no knowledge cache at %s yet; loading in full", target)
     except OSError as exc:
         _log().warning("knowledge cache %s cannot be read (%s); loading in full", target, exc)
     return None

@@ -125,9 +125,10 @@ def test_every_index_attribute_is_stored_or_derived(
 def test_a_warm_start_is_logged_by_nothing_and_a_cold_one_once(
     cache_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger=LOGGER)
+    caplog.set_level(logging.DEBUG, logger=LOGGER)
     cache.load_engine(BUNDLED)
     assert len(_cache_lines(caplog)) == 1 and "no knowledge cache" in _cache_lines(caplog)[0]
+    assert caplog.records[-1].levelno == logging.DEBUG  # a first start is nothing to report
     assert len(list(cache_dir.iterdir())) == 1
     caplog.clear()
     cache.load_engine(BUNDLED)
