@@ -33,11 +33,23 @@ WORKERS = 2
 _engine: Engine | None = None  # the engine a forked worker inherited
 
 
-def cached_ambiguities(engine: Engine, path: str | Path | None) -> list[Problem]:
-    """ambiguous_variants(engine), from the check cache when the files are unchanged."""
+def knowledge_key(path: str | Path | None) -> str | None:
+    """The content key of the knowledge at `path` now (None when it cannot be read): taken
+    before the engine is loaded, for cached_ambiguities."""
+    return _key(resolve_knowledge_path(path))
+
+
+def cached_ambiguities(
+    engine: Engine, path: str | Path | None, loaded_key: str | None
+) -> list[Problem]:
+    """ambiguous_variants(engine), from the check cache when the files are unchanged.
+    `loaded_key` is knowledge_key(path) from before the engine was loaded: if the files
+    changed since, the engine may be of either version, and the cache is left alone."""
     root = resolve_knowledge_path(path)
     target = _cache_file(root)
     key = _key(root) if target is not None else None
+    if key != loaded_key:
+        return ambiguities(engine)
     if target is not None and key is not None:
         found = _read(target, key)
         if found is not None:

@@ -99,13 +99,15 @@ def cmd_chat(args: argparse.Namespace, io: Io) -> int:
 def cmd_check(args: argparse.Namespace, io: Io) -> int:
     """Validate the knowledge; exit 1 on any error (and, with --strict, on any warning)."""
     from bot.answercheck import answer_problems
-    from bot.checkcache import cached_ambiguities
+    from bot.checkcache import cached_ambiguities, knowledge_key
 
     path = args.path or args.knowledge
+    key = knowledge_key(path)
     engine = load_engine(path)
     knowledge = engine.knowledge
+    ambiguities = cached_ambiguities(engine, path, key)
     warnings: list[Problem] = sorted(
-        [*knowledge.warnings, *answer_problems(knowledge), *cached_ambiguities(engine, path)],
+        [*knowledge.warnings, *answer_problems(knowledge), *ambiguities],
         key=lambda p: (str(p.path), p.line, p.column),
     )
     if args.strict and warnings:

@@ -345,18 +345,26 @@ def test_check_keeps_its_variant_warnings_for_unchanged_files(
     from bot import checkcache
     from bot.checks import ambiguous_variants
 
+    key = checkcache.knowledge_key(kb)
     engine = cache.load_engine(kb)
     expected = ambiguous_variants(engine)
-    assert checkcache.cached_ambiguities(engine, kb) == expected
+    assert checkcache.cached_ambiguities(engine, kb, key) == expected
     with monkeypatch.context() as patch:
         patch.setattr(checkcache, "ambiguities", lambda engine: pytest.fail("ran again"))
-        assert checkcache.cached_ambiguities(engine, kb) == expected
+        assert checkcache.cached_ambiguities(engine, kb, key) == expected
     file = kb / "g4s-police-outsourcing.yaml"
     file.write_text(file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     ran = []
     monkeypatch.setattr(checkcache, "ambiguities", lambda engine: ran.append(1) or [])
-    assert checkcache.cached_ambiguities(engine, kb) == []
-    assert ran == [1]  # the files changed: the pass runs again
+    # Changed after the engine was loaded: the pass runs, and its result is not kept.
+    assert checkcache.cached_ambiguities(engine, kb, key) == []
+    assert checkcache.cached_ambiguities(engine, kb, key) == []
+    assert ran == [1, 1]
+    # Loaded after the change: the pass runs once more, then its result is kept.
+    new_key = checkcache.knowledge_key(kb)
+    assert checkcache.cached_ambiguities(engine, kb, new_key) == []
+    assert checkcache.cached_ambiguities(engine, kb, new_key) == []
+    assert ran == [1, 1, 1]
 
 
 def test_the_split_ambiguity_pass_finds_what_the_plain_one_does(
