@@ -7,7 +7,6 @@ them before failing, so an author fixes a file in one pass.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ from bot.yamlnodes import Located, YamlSyntaxError, parse_file
 # Drafted entries (`qa-bot draft`) carry this marker where the author still has to write.
 TODO_MARKER = "TODO"
 
-KNOWLEDGE_ENV = "QA_KNOWLEDGE"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _TOP_FIELDS = {"article", "synonyms", "entries"}
 _ARTICLE_FIELDS = {"id": True, "title": True, "origin": True, "file": True}
@@ -128,12 +126,9 @@ def bundled_knowledge_path() -> Path:
 
 
 def resolve_knowledge_path(explicit: str | Path | None = None) -> Path:
-    """--knowledge beats $QA_KNOWLEDGE beats the bundled knowledge."""
+    """The given path (bot.config picks --knowledge or $QA_KNOWLEDGE), else the bundled one."""
     if explicit:
         return Path(explicit)
-    from_env = os.environ.get(KNOWLEDGE_ENV, "").strip()
-    if from_env:
-        return Path(from_env)
     return bundled_knowledge_path()
 
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 import atexit
 import enum
 import logging
-import os
 import queue
 import secrets
 import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +29,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.model import Outcome, Result
 from bot.privacy import (
-    HASH_KEY_ENV,
     Hasher,
     HashKeyError,
     key_file_for,
@@ -38,11 +36,9 @@ from bot.privacy import (
     restore_key_file,
 )
 from bot.schema import (
-    DB_PATH_ENV,
     DEFAULT_DB_PATH,
     DEFAULT_RETENTION_DAYS,
     MIGRATIONS,
-    RETENTION_ENV,
     SCHEMA_VERSION,
     StoreClosed,
     StoreError,
@@ -52,20 +48,16 @@ from bot.schema import (
     iso,
     migrate,
     open_database,
-    parse_retention,
     purge_texts,
-    resolve_db_path,
 )
 
 if TYPE_CHECKING:
     from bot.report import Stats
 
 __all__ = [
-    "DB_PATH_ENV",
     "DEFAULT_DB_PATH",
     "DEFAULT_RETENTION_DAYS",
     "MIGRATIONS",
-    "RETENTION_ENV",
     "SCHEMA_VERSION",
     "ChatType",
     "QuestionLog",
@@ -76,9 +68,7 @@ __all__ = [
     "iso",
     "migrate",
     "open_database",
-    "parse_retention",
     "purge_texts",
-    "resolve_db_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -182,19 +172,6 @@ class QuestionLog:
         atexit.register(self.close)
 
     @classmethod
-    def from_env(
-        cls,
-        environ: Mapping[str, str] | None = None,
-        *,
-        warn: Callable[[str], None] | None = None,
-        cwd: Path | None = None,
-    ) -> QuestionLog:
-        """Open the log configured by $QA_DB_PATH, $QA_RETENTION_DAYS and $QA_HASH_KEY."""
-        environ = os.environ if environ is None else environ
-        settings = StoreSettings.from_env(environ, cwd)
-        return cls.open(settings, environ.get(HASH_KEY_ENV), warn=warn)
-
-    @classmethod
     def open(
         cls,
         settings: StoreSettings,
@@ -203,9 +180,8 @@ class QuestionLog:
         warn: Callable[[str], None] | None = None,
     ) -> QuestionLog:
         """Open the log of `settings`; without `hash_key`, the key file's (made if missing)."""
-        environ = {HASH_KEY_ENV: hash_key} if hash_key else {}
         try:
-            key = load_hash_key(settings.path, environ, warn)
+            key = load_hash_key(settings.path, hash_key, warn)
         except (HashKeyError, OSError) as exc:
             raise StoreError(f"cannot set up the hash key: {exc}") from exc
         key_file = None if hash_key else key_file_for(settings.path)

@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import os
 import secrets
 import sys
 from typing import Any
@@ -28,7 +27,13 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import HTTPXRequest
 
-from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, log_level_number
+from bot.config import (
+    MISSING_TOKEN_HELP,
+    ConfigError,
+    Settings,
+    log_level_number,
+    opt_in_to_ptb_timedelta,
+)
 from bot.datadir import tighten_permissions
 from bot.flood import FloodGuard
 from bot.inbox import Inbox
@@ -58,19 +63,13 @@ QaApplication = Application[Any, Any, Any, Any, BotData, Any]
 AIORateLimiter = RetryingRateLimiter
 
 
-def run(knowledge: str | None = None, log_level: str | None = None) -> int:
-    """Check the settings, the knowledge and the question log, then answer until stopped."""
-    try:
-        settings = Settings.from_env(knowledge=knowledge, log_level=log_level)
-    except ConfigError as exc:
-        print(f"qa-bot run: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+def run(settings: Settings) -> int:
+    """Check the knowledge and the question log, then answer until stopped."""
     if settings.token is None:
         print(MISSING_TOKEN_HELP, file=sys.stderr)
         return EXIT_ERROR
     configure_logging(log_level_number(settings.log_level), settings.secrets())
-    # Opt in to PTB 23's timedelta attributes, which PTB's own RetryAfter warns about.
-    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    opt_in_to_ptb_timedelta()
     try:
         live = LiveEngine(settings.knowledge)
     except KnowledgeError as exc:
