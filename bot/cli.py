@@ -13,12 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import ConfigError, Settings, parse_number
+from bot.config import Settings, parse_number
 from bot.engine import Engine
+from bot.errors import EXIT_ERROR, EXIT_OK, UserError
 from bot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from bot.model import Outcome
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 class Io:
@@ -39,10 +38,6 @@ class Io:
 
     def err(self, text: str) -> None:
         print(text, file=self.stderr, flush=True)
-
-
-class UserError(Exception):
-    """A mistake of the person running the command: reported without a traceback."""
 
 
 def _load_engine(settings: Settings) -> Engine:
@@ -214,12 +209,9 @@ def _ask_title(io: Io) -> str:
 
 def cmd_eval(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Run a question file and print in-scope accuracy and out-of-scope rejection."""
-    from bot.evaluate import EvalFileError, evaluate, load_eval_file
+    from bot.evaluate import evaluate, load_eval_file
 
-    try:
-        in_scope, out_of_scope = load_eval_file(Path(args.file))
-    except EvalFileError as exc:
-        raise UserError(str(exc)) from exc
+    in_scope, out_of_scope = load_eval_file(Path(args.file))
     engine = _load_engine(settings)
     report = evaluate(engine, in_scope, out_of_scope)
     for failure in report.failures:
@@ -247,7 +239,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Start the Telegram bot in polling mode."""
     from bot.telegram.app import run
 
-    return run(settings)
+    run(settings)
+    return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings, io: Io) -> int:
@@ -421,22 +414,16 @@ def load_settings(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
-    """Run one command; map outcomes to exit codes."""
+    """Run one command; the one place that maps errors to output and exit codes."""
     io = io or Io()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, Settings, Io], int] = args.handler
     try:
         return handler(args, load_settings(args), io)
-    except ConfigError as exc:
-        io.err(f"qa-bot {args.command}: {exc}")
-        return EXIT_ERROR
-    except KnowledgeError as exc:
-        io.err(exc.report())
-        return EXIT_ERROR
     except UserError as exc:
-        io.err(f"qa-bot {args.command}: {exc}")
-        return EXIT_ERROR
+        io.err(exc.for_command(args.command))
+        return exc.exit_code
     except KeyboardInterrupt:
         io.err("")
         return 130

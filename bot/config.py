@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from bot.errors import UserError
 from bot.privacy import HASH_KEY_ENV, MIN_KEY_CHARS
 from bot.schema import DEFAULT_DB_PATH, DEFAULT_RETENTION_DAYS, StoreSettings
 
@@ -30,7 +31,7 @@ DEFAULT_FLOOD_WINDOW = 10.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 MISSING_TOKEN_HELP = """\
-qa-bot run: no Telegram bot token; set TELEGRAM_BOT_TOKEN.
+no Telegram bot token; set TELEGRAM_BOT_TOKEN.
 
   1. In Telegram, talk to @BotFather and send /newbot; it replies with a token
      that looks like 123456789:AAH...
@@ -43,7 +44,7 @@ qa-bot run: no Telegram bot token; set TELEGRAM_BOT_TOKEN.
 To try the bot without Telegram, run `qa-bot chat`."""
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A setting is missing or malformed; the message says which and how to fix it."""
 
 

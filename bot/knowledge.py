@@ -16,6 +16,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from bot import kinds
+from bot.errors import UserError
 from bot.gcpause import paused_gc
 from bot.model import Article, Entry
 from bot.yamlnodes import Located, YamlSyntaxError, parse_file
@@ -58,7 +59,7 @@ class Problem:
         return f"{where}:{who} {label}{self.message}"
 
 
-class KnowledgeError(Exception):
+class KnowledgeError(UserError):
     """The knowledge is invalid; `problems` says where and why."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -72,6 +73,9 @@ class KnowledgeError(Exception):
         lines = [str(p) for p in self.problems]
         lines.append(f"{self}; fix them and run `qa-bot check` again.")
         return "\n".join(lines)
+
+    def for_command(self, command: str) -> str:
+        return self.report()
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.errors import UserError
+
 DEFAULT_DB_PATH = Path("qa-bot-data") / "questions.sqlite3"
 DEFAULT_RETENTION_DAYS = 90
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """The question log cannot be opened or used; the message says why."""
 
 
