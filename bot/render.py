@@ -129,20 +129,6 @@ def escape(text: str) -> str:
 MESSAGE_LIMIT = 4096  # Telegram's limit per message, counted in UTF-16 code units
 TOPICS_PER_PAGE = 8
 
-# The command menu (set_my_commands) and /help list the same commands.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "What I know, with example questions"),
-    ("help", "How to ask, and the commands"),
-    ("topics", "Every question I can answer"),
-    ("source", "The article my answers come from"),
-    ("ask", "Ask a question (works in groups): /ask question"),
-)
-# Only admins see these, in their own command menu; /help never lists them.
-ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("reload", "Admin: reload the knowledge now"),
-    ("stats", "Admin: questions, votes and gaps"),
-)
-
 NONE_OF_THESE_HTML = (
     "Sorry I couldn't help with that one. Try asking in other words, or send /topics to see "
     "every question I can answer."
@@ -334,17 +320,17 @@ def non_text_html(article_count: int = 1) -> str:
     return NON_TEXT_HTML.replace("the article", wording.the_article(article_count))
 
 
-def help_html(bot_username: str) -> str:
-    """/help: how to ask, the commands, groups and inline mode."""
+def help_html(bot_username: str, commands: Sequence[tuple[str, str]]) -> str:
+    """/help: how to ask, the commands (name and description), groups and inline mode."""
     me = f"@{escape(bot_username)}"
-    commands = "\n".join(f"/{name} \u2013 {escape(text)}" for name, text in COMMANDS)
+    listed = "\n".join(f"/{name} \u2013 {escape(text)}" for name, text in commands)
     return (
         "<b>How to ask</b>\n"
         "Send a question in your own words, e.g. <i>How much was the contract worth?</i> "
         "I answer with the sentence from the article that backs it. When I'm not sure what "
         "you mean, I offer a few questions as buttons: tap the one you meant. After an answer, "
         "a short follow-up such as <i>why?</i> or <i>and when?</i> is about that answer.\n\n"
-        f"<b>Commands</b>\n{commands}\n\n"
+        f"<b>Commands</b>\n{listed}\n\n"
         f"<b>In groups</b> use /ask, mention me ({me} and your question) or reply to one of "
         "my messages; I stay out of other conversations.\n\n"
         f"<b>In any chat</b> type {me} followed by a question to share an answer."

@@ -40,9 +40,9 @@ from bot.errors import UserError
 from bot.flood import FloodGuard
 from bot.inbox import Inbox
 from bot.live import LiveEngine, watch
-from bot.render import ADMIN_COMMANDS, COMMANDS
 from bot.store import QuestionLog, StoreError
 from bot.telegram.access import Access
+from bot.telegram.command_table import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from bot.telegram.context import CONTEXT_TYPES, BotData
 from bot.telegram.durable import InboxApplication, InboxBot
 from bot.telegram.handlers import register
@@ -211,12 +211,12 @@ async def shut_down(application: QaApplication) -> None:
 async def announce(application: QaApplication) -> None:
     """Register the command menus (admins get theirs) and log who and what is being served."""
     bot = application.bot
-    public = [BotCommand(name, text) for name, text in COMMANDS]
+    public = [BotCommand(c.name, c.description) for c in PUBLIC_COMMANDS]
     try:
         await bot.set_my_commands(public)
     except TelegramError as exc:
         log.warning("could not register the command menu: %s", exc)
-    admin_menu = public + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
+    admin_menu = public + [BotCommand(c.name, c.description) for c in ADMIN_COMMANDS]
     for admin in sorted(application.bot_data.access.admins):
         try:
             await bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin))

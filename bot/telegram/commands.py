@@ -43,7 +43,11 @@ async def help_command(update: Update, context: Context) -> None:
     if message is None:
         return
     log.info("command=help via=%s", via(message))
-    await send(message, Reply(help_html(context.bot.username)))
+    # Imported here: the command table names this handler.
+    from bot.telegram.command_table import PUBLIC_COMMANDS
+
+    listed = [(command.name, command.description) for command in PUBLIC_COMMANDS]
+    await send(message, Reply(help_html(context.bot.username, listed)))
 
 
 async def topics(update: Update, context: Context) -> None:
