@@ -35,6 +35,7 @@ from bot.privacy import (
     load_hash_key,
     restore_key_file,
 )
+from bot.question_policy import MAX_QUESTION_CHARS
 from bot.schema import (
     DEFAULT_DB_PATH,
     DEFAULT_RETENTION_DAYS,
@@ -73,7 +74,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 1000  # the engine reads no further either
 MAX_BATCH = 500
 T = TypeVar("T")
 
@@ -208,7 +208,7 @@ class QuestionLog:
         """Queue one question's outcome; return its record id at once (no disk access)."""
         outcome = Outcome(outcome)
         record_id = secrets.token_hex(8)
-        text = question.strip()[:MAX_TEXT_CHARS] or None
+        text = question.strip()[:MAX_QUESTION_CHARS] or None
         if self.retention_days == 0:
             text = None
         # Authors need the texts nothing answered; an answered question's text waits in memory

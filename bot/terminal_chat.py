@@ -18,14 +18,13 @@ from typing import TextIO
 from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.model import Outcome, Result
+from bot.question_policy import MAX_QUESTIONS, Screening
 from bot.render import knowledge_topics_pages, render_text, smalltalk_html
-from bot.smalltalk import classify
 
 PROMPT = "? "
 QUIT_WORDS = frozenset({"quit", "exit", ":q", "/quit"})
 TOPICS_WORDS = frozenset({"/topics", "topics"})
 KEY = "terminal"  # one person, one conversation
-MAX_QUESTIONS = 3
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -74,18 +73,19 @@ class TerminalChat:
 
     def reply(self, line: str) -> str | None:
         """The reply to one line; None for an empty one."""
-        message = " ".join(line.split())
-        if not message:
+        screened = self.engine.screen(line)
+        message = screened.text
+        if screened.kind is Screening.EMPTY:
             return None
         if message.isdigit():
             return self._pick(int(message))
         if message.lower() in TOPICS_WORDS:
             pages = knowledge_topics_pages(self.engine.knowledge, per_page=10**6, limit=10**9)
             return "\n\n".join(plain(page) for page in pages)
-        small_talk = classify(message)
-        if small_talk is not None:
+        if screened.small_talk is not None:
             articles = list(self.engine.knowledge.articles.values())
-            return plain(smalltalk_html(small_talk, articles))
+            return plain(smalltalk_html(screened.small_talk, articles))
+        # A long paste (Screening.TOO_LONG) is answered from its start, as `qa-bot ask` does.
         result = self.engine.ask(message, subject=self.subjects.recall(KEY))
         return self._show(result)
 
