@@ -67,7 +67,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings, io: Io) -> int:
 
 
 def _print_result(engine: Engine, question: str, args: argparse.Namespace, io: Io) -> None:
-    from bot.render import render_explanation, render_text
+    from bot.render_text import render_explanation, render_text
 
     result = engine.ask(question, explain=args.explain)
     if args.json:

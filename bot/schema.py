@@ -1,7 +1,7 @@
 """The question log's file: where it lives, its connection settings, schema and migrations.
 
-bot.store writes to it (QuestionLog), bot.report and `qa-bot report` read it; both open it
-through here, so every connection is configured alike and every file is up to date.
+bot.store writes to it (QuestionLog); bot.stats, bot.report and `qa-bot report` read it. All
+open it through here, so every connection is configured alike and every file is up to date.
 """
 
 from __future__ import annotations

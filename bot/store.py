@@ -5,8 +5,8 @@ never waits for the disk; the writer commits whatever is queued as soon as it ar
 (one transaction per batch, no added delay), and `close()` drains the queue first.
 User and chat ids are stored as keyed hashes only (bot.privacy); question texts only
 where an author needs them (see `record`), and never longer than the retention period.
-The file itself (settings, schema, migrations) is bot.schema's; its names are re-exported
-here, so `from bot.store import ...` keeps working.
+The file itself (settings, schema, migrations) is bot.schema's; the /stats queries are
+bot.stats'.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from bot.model import Outcome, Result
 from bot.privacy import (
@@ -37,10 +37,7 @@ from bot.privacy import (
 )
 from bot.question_policy import MAX_QUESTION_CHARS
 from bot.schema import (
-    DEFAULT_DB_PATH,
     DEFAULT_RETENTION_DAYS,
-    MIGRATIONS,
-    SCHEMA_VERSION,
     StoreClosed,
     StoreError,
     StoreSettings,
@@ -48,29 +45,9 @@ from bot.schema import (
     file_identity,
     iso,
     migrate,
-    open_database,
     purge_texts,
 )
-
-if TYPE_CHECKING:
-    from bot.report import Stats
-
-__all__ = [
-    "DEFAULT_DB_PATH",
-    "DEFAULT_RETENTION_DAYS",
-    "MIGRATIONS",
-    "SCHEMA_VERSION",
-    "ChatType",
-    "QuestionLog",
-    "StoreClosed",
-    "StoreError",
-    "StoreSettings",
-    "connect_database",
-    "iso",
-    "migrate",
-    "open_database",
-    "purge_texts",
-]
+from bot.stats import Stats, read_stats
 
 log = logging.getLogger(__name__)
 
@@ -294,8 +271,6 @@ class QuestionLog:
 
         Raises TimeoutError when the writer has not got to it within `timeout` seconds.
         """
-        from bot.report import read_stats
-
         # Run by the writer, after every write queued before it: the numbers include them.
         moment = now or datetime.now(UTC)
         return self._call(lambda conn: read_stats(conn, moment)).result(timeout)

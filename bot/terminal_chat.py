@@ -19,7 +19,8 @@ from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.model import Outcome, Result
 from bot.question_policy import MAX_QUESTIONS, Screening
-from bot.render import knowledge_topics_pages, render_text, smalltalk_html
+from bot.render_text import render_text
+from bot.telegram.texts import knowledge_topics_pages, smalltalk_html
 
 PROMPT = "? "
 QUIT_WORDS = frozenset({"quit", "exit", ":q", "/quit"})

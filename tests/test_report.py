@@ -14,7 +14,8 @@ import yaml
 
 from bot.cli import Io, main
 from bot.model import Outcome
-from bot.report import cluster_wordings, new_entry_id
+from bot.report import new_entry_id
+from bot.stats import cluster_wordings
 from bot.store import QuestionLog
 
 KEY = b"test-key-0123456789abcdef"

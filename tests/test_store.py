@@ -18,15 +18,15 @@ from bot.config import ConfigError, Settings
 from bot.engine import Engine
 from bot.model import Outcome
 from bot.privacy import HASH_KEY_ENV, Hasher, HashKeyError, key_file_for, load_hash_key
-from bot.store import (
+from bot.schema import (
     SCHEMA_VERSION,
-    QuestionLog,
     StoreClosed,
     StoreError,
     StoreSettings,
     connect_database,
     iso,
 )
+from bot.store import QuestionLog
 
 KEY = b"test-key-0123456789abcdef"
 USER = 987654321012

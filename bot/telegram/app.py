@@ -40,7 +40,8 @@ from bot.errors import UserError
 from bot.flood import FloodGuard
 from bot.inbox import Inbox
 from bot.live import LiveEngine, watch
-from bot.store import QuestionLog, StoreError
+from bot.schema import StoreError
+from bot.store import QuestionLog
 from bot.telegram.access import Access
 from bot.telegram.command_table import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from bot.telegram.context import CONTEXT_TYPES, BotData

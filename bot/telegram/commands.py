@@ -7,18 +7,18 @@ from collections import Counter
 
 from telegram import ForceReply, Update
 
-from bot.render import (
+from bot.telegram import keyboards
+from bot.telegram.addressing import strip_mention
+from bot.telegram.context import Context
+from bot.telegram.delivery import answer, send, via
+from bot.telegram.replies import EXAMPLES, Reply
+from bot.telegram.texts import (
     ask_what_html,
     help_html,
     knowledge_topics_pages,
     source_html,
     start_html,
 )
-from bot.telegram import keyboards
-from bot.telegram.addressing import strip_mention
-from bot.telegram.context import Context
-from bot.telegram.messages import answer, send, via
-from bot.telegram.replies import EXAMPLES, Reply
 
 log = logging.getLogger(__name__)
 

@@ -29,18 +29,18 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.flood import Verdict
-from bot.render import (
+from bot.telegram.access import Access
+from bot.telegram.addressing import meant_for_the_bot
+from bot.telegram.command_table import PUBLIC_COMMANDS
+from bot.telegram.context import Context
+from bot.telegram.delivery import send, via
+from bot.telegram.replies import Reply
+from bot.telegram.texts import (
     NOT_AVAILABLE_HTML,
     NOT_AVAILABLE_NOTICE,
     SLOW_DOWN_HTML,
     SLOW_DOWN_NOTICE,
 )
-from bot.telegram.access import Access
-from bot.telegram.addressing import meant_for_the_bot
-from bot.telegram.command_table import PUBLIC_COMMANDS
-from bot.telegram.context import Context
-from bot.telegram.messages import send, via
-from bot.telegram.replies import Reply
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ from bot.engine import Engine
 from bot.matcher import SUGGEST_THRESHOLD
 from bot.model import Entry, Outcome, Result
 from bot.question_policy import MAX_QUESTION_CHARS
-from bot.render import clip, render_html
 from bot.telegram.callback_data import entry_ref
 from bot.telegram.context import Context
 from bot.telegram.recorder import Origin
 from bot.telegram.replies import ask
+from bot.telegram.texts import clip, render_html
 
 MAX_RESULTS = 5
 CACHE_SECONDS = 5  # short: answers change when the knowledge is reloaded

@@ -22,7 +22,7 @@ from bot.model import Result
 from bot.store import QuestionLog
 
 if TYPE_CHECKING:
-    from bot.report import Stats
+    from bot.stats import Stats
 
 log = logging.getLogger(__name__)
 

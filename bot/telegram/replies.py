@@ -17,7 +17,9 @@ from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.model import Outcome, Result
 from bot.question_policy import MAX_QUESTIONS, Screening
-from bot.render import (
+from bot.telegram import keyboards
+from bot.telegram.recorder import Origin, Recorder
+from bot.telegram.texts import (
     TOO_LONG_HTML,
     empty_question_html,
     keyword_html,
@@ -27,8 +29,6 @@ from bot.render import (
     smalltalk_html,
     unsure_html,
 )
-from bot.telegram import keyboards
-from bot.telegram.recorder import Origin, Recorder
 
 log = logging.getLogger(__name__)
 
