@@ -52,6 +52,10 @@ from bot.stats import Stats, read_stats
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 500
+PURGE_EVERY = 3600.0  # seconds between purges of old question texts by the writer
+# Texts of answered questions wait in memory for a 👎 at most this long, and this many.
+PENDING_SECONDS = 86_400.0
+PENDING_LIMIT = 10_000
 T = TypeVar("T")
 
 
@@ -63,7 +67,6 @@ class ChatType(enum.StrEnum):
     SUPERGROUP = "supergroup"
     CHANNEL = "channel"
     INLINE = "inline"
-    CLI = "cli"
 
 
 # -- writes --------------------------------------------------------------------------------------
@@ -113,9 +116,6 @@ class QuestionLog:
         *,
         retention_days: int = DEFAULT_RETENTION_DAYS,
         connect: Callable[[Path], sqlite3.Connection] = connect_database,
-        purge_every: float = 3600.0,
-        pending_limit: int = 10_000,
-        pending_seconds: float = 86_400.0,
         key_file: Path | None = None,
     ) -> None:
         """Open (creating or migrating) the database; raise StoreError if it cannot.
@@ -127,9 +127,6 @@ class QuestionLog:
         self.retention_days = retention_days
         self._hasher = Hasher(hash_key)
         self._connect = connect
-        self._purge_every = purge_every
-        self._pending_limit = pending_limit
-        self._pending_seconds = pending_seconds
         # Texts of answered questions, kept in memory only: written if a 👎 comes.
         self._pending: OrderedDict[str, tuple[float, str]] = OrderedDict()
         self._lock = threading.Lock()
@@ -326,14 +323,14 @@ class QuestionLog:
         self._pending[record_id] = (now, text)
         while self._pending:
             oldest_id, (since, _) = next(iter(self._pending.items()))
-            if len(self._pending) <= self._pending_limit and now - since < self._pending_seconds:
+            if len(self._pending) <= PENDING_LIMIT and now - since < PENDING_SECONDS:
                 break
             del self._pending[oldest_id]
 
     def _pending_text(self, record_id: str) -> str | None:
         # Not removed on a 👎: the vote may still change, and a 👎 from another user may come.
         found = self._pending.get(record_id)
-        if found is None or time.monotonic() - found[0] >= self._pending_seconds:
+        if found is None or time.monotonic() - found[0] >= PENDING_SECONDS:
             return None
         return found[1]
 
@@ -362,12 +359,12 @@ class QuestionLog:
 
     def _serve(self) -> None:
         # Runs in the writer thread, the only user of self._conn.
-        next_purge = time.monotonic() + self._purge_every
+        next_purge = time.monotonic() + PURGE_EVERY
         while True:
             try:
                 first = self._queue.get(timeout=max(0.0, next_purge - time.monotonic()))
             except queue.Empty:
-                next_purge = time.monotonic() + self._purge_every
+                next_purge = time.monotonic() + PURGE_EVERY
                 self._conn = self._still_there(self._conn)
                 self._commit(self._conn, [(self._purge_now, None)])
                 continue

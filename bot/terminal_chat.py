@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TextIO
 
 from bot.conversation import Subjects
@@ -58,9 +58,9 @@ def terminal_lines(stdin: TextIO, stdout: TextIO) -> Iterator[str]:
 class TerminalChat:
     """One conversation with the engine: remembers the subject and pending suggestions."""
 
-    def __init__(self, engine: Engine, subjects: Subjects | None = None) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.subjects = subjects or Subjects()
+        self.subjects = Subjects()
         self.pending: list[str] = []  # entry ids of the suggestions just offered
 
     def greeting(self) -> str:
@@ -123,16 +123,11 @@ def _with_others(result: Result, others: tuple[Result, ...]) -> Result:
     return dataclasses.replace(result, others=others)
 
 
-def run_chat(
-    engine: Engine,
-    stdin: TextIO,
-    stdout: TextIO,
-    lines: Callable[[TextIO, TextIO], Iterator[str]] = terminal_lines,
-) -> None:
+def run_chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> None:
     """Talk until Ctrl-D or "quit"."""
     chat = TerminalChat(engine)
     print(chat.greeting(), file=stdout, flush=True)
-    for line in lines(stdin, stdout):
+    for line in terminal_lines(stdin, stdout):
         if line.strip().lower() in QUIT_WORDS:
             break
         reply = chat.reply(line)
