@@ -95,8 +95,7 @@ def _explained_store_error() -> Iterator[None]:
         yield
     except StoreError as exc:
         raise StoreError(
-            f"{exc}\n  Set QA_DB_PATH to a file in a folder this user can write "
-            "(see .env.example)."
+            f"{exc}\n  Set QA_DB_PATH to a file in a folder this user can write (see .env.example)."
         ) from exc
 
 
