@@ -77,6 +77,16 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why="asks about a word the knowledge never uses"
             )
+        if not top.counts_asked:
+            # "How many pupils took part?" of an entry that counts pounds, not pupils.
+            for other in candidates[1:]:
+                if top.confidence - other.confidence > KIND_MARGIN:
+                    break
+                if other.counts_asked and not other.missing_names and answerable(other):
+                    return Decision(Outcome.ANSWERED, (other,), why="the closest counting it")
+            return Decision(
+                Outcome.NO_MATCH, closest=top, why="asks how many of what the entry does not count"
+            )
         if top.missing_names:
             # "How much does Lincolnshire Police pay?" of an entry that never names it.
             for other in candidates[1:]:

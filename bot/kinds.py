@@ -350,3 +350,61 @@ STRICT = frozenset({NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBRE
 
 def is_strict(asked_kind: str | None) -> bool:
     return asked_kind in STRICT
+
+
+_NUMBER_WORD = (
+    r"(?:\d[\d,.]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)"
+)
+# (A lookahead, so that "26 beds and four high-dependency beds" yields both counts.)
+_COUNTED = re.compile(rf"\b{_NUMBER_WORD}[ -](?=((?:[a-z]+[ -]){{0,2}}[a-z]+))")
+
+
+_UNITS_COUNTED = (
+    (re.compile(r"£\s?\d|\d\s?(?:pounds|p)\b"), ("pounds", "money")),
+    (re.compile(r"\d\s?(?:m|mn|million|millions)\b"), ("million", "millions")),
+    (re.compile(r"\d\s?(?:bn|billion|billions)\b"), ("billion", "billions")),
+    (re.compile(r"\d\s?(?:k|thousand|thousands)\b"), ("thousand", "thousands")),
+    (re.compile(r"\d\s?(?:%|per ?cent)"), ("percent", "percentage")),
+)
+
+
+_PEOPLE_COUNTED = frozenset(
+    "staff workers employees members officers residents pupils children patients visitors "
+    "councillors guards volunteers parents families users swimmers personnel workforce "
+    "adults students teachers nurses doctors passengers voters protesters campaigners".split()
+)
+
+
+def counted_words(text: str) -> set[str]:
+    """Words that follow a number closely: what the text counts ("26 beds", "10,400 staff",
+    "four high-dependency beds"), and the units of its amounts ("£77m": pounds, millions)."""
+    lowered = text.lower()
+    words = {w for found in _COUNTED.finditer(lowered) for w in re.split(r"[ -]", found.group(1))}
+    for pattern, units in _UNITS_COUNTED:
+        if pattern.search(lowered):
+            words.update(units)
+    if not _PEOPLE_COUNTED.isdisjoint(words):
+        words.add("people")  # a count of staff is a count of people
+    return words
+
+
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")
+
+
+def counted_asked(normalised_question: str) -> list[str]:
+    """What "how many …" asks a count of: the words after it ("how many *police officers*")."""
+    found = _HOW_MANY.search(normalised_question)
+    return found.group(1).split() if found else []
+
+
+_SPEAKER = re.compile(
+    r"\bwhat (?:did|does|do|has|have|had|will|would) ((?:[a-z0-9]+ ){1,6}?)(?:say|said|tell|"
+    r"told|respond|responded|reply|replied|comment|commented|think|thought)\b"
+)
+
+
+def speaker_asked(normalised_question: str) -> list[str]:
+    """Whose words a question asks for: "what did *G4S* say…", "what has *the council* said"."""
+    found = _SPEAKER.search(normalised_question)
+    return found.group(1).split() if found else []

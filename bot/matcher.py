@@ -200,6 +200,8 @@ class Index:
         self.entry_terms: list[dict[str, float]] = []
         # The kinds of fact each entry gives (bot.kinds).
         self.entry_kinds: list[frozenset[str]] = []
+        # The terms of what each entry's answer and quote count ("26 *beds*").
+        self.entry_counted: list[frozenset[str]] = []
         # The terms each entry's "which/what X" wordings ask for: the X it names.
         self.entry_answer_types: list[frozenset[str]] = []
         self.variants: list[_Variant] = []
@@ -268,6 +270,11 @@ class Index:
             self.entry_terms.append(weights)
             self.entry_variants.append(own)
             self.entry_kinds.append(_entry_kinds(entry, asked))
+            # What its answer and quote count: shown, not claimed by a wording.
+            counted = terms_of.of(
+                sorted(kinds.counted_words(entry.answer) | kinds.counted_words(entry.quote))
+            )
+            self.entry_counted.append(frozenset(counted) if counted else _NO_TYPES)
             self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
         for article in knowledge.articles.values():
             article_terms = terms_of_article.get(article.id, base_terms_of)
@@ -437,6 +444,8 @@ class Matcher:
                     missing_names=sum(
                         1 for name in query.names if not any(t in entry_terms for t in name)
                     ),
+                    counts_asked=not query.counted
+                    or not index.entry_counted[entry_index].isdisjoint(query.counted),
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))

@@ -79,6 +79,7 @@ class Candidate:
     quote: str = ""  # the entry's quote: entries quoting the same passage are not rivals
     article: str = ""  # the entry's article id
     missing_names: int = 0  # names in the question (Surrey, LOCOG) the entry never mentions
+    counts_asked: bool = True  # the entry counts what "how many …" asks about, if it asks
 
 
 @dataclass(frozen=True)

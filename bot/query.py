@@ -27,7 +27,10 @@ class Query:
     # Those of an article's own terms whose group the word heads ("article" in [article, story,
     # piece]): the author's main word, as strong as the word itself.
     heads: tuple[str, ...] = ()
-    # The proper names the question mentions ("Surrey", "LOCOG"), each as its terms.
+    # What "how many …" asks a count of, as terms ("how many *beds*").
+    counted: tuple[str, ...] = ()
+    # What an entry must mention to answer: the proper names the question mentions ("Surrey",
+    # "LOCOG") and whoever it asks what they said ("what did *G4S* say"), each as its terms.
     names: tuple[tuple[str, ...], ...] = ()
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
     unknown_weights: tuple[float, ...] = ()
@@ -82,6 +85,7 @@ class QueryAnalyser:
                     word = fix.fixed
             spelled.append(word)
         kind, kind_words = kinds.asked_with_words(" ".join(spelled))
+        speakers = set(kinds.speaker_asked(" ".join(spelled)))
         if not kinds.is_strict(kind):
             kind_words = frozenset()  # not checked, so they still count for the ranking
         words: list[str] = []
@@ -97,7 +101,7 @@ class QueryAnalyser:
             if meanings:
                 words.append(word)
                 terms.extend(meanings)
-                if not self.names.isdisjoint(meanings):
+                if word in speakers or not self.names.isdisjoint(meanings):
                     names.append(tuple(meanings))
                 if len(meanings) > 1:
                     alternatives.append(tuple(meanings))
@@ -108,6 +112,9 @@ class QueryAnalyser:
         phrase = " ".join(spelled)
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
+        counted = tuple(
+            t for w in kinds.counted_asked(phrase) if w in words for t in self.terms_of(w)
+        )
         focus = _focus(spelled)
         focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
         wanted = tuple(
@@ -119,6 +126,7 @@ class QueryAnalyser:
             terms=tuple(dict.fromkeys(terms)),
             alternatives=tuple(dict.fromkeys(alternatives)),
             heads=tuple(dict.fromkeys(heads)),
+            counted=counted,
             names=tuple(dict.fromkeys(names)),
             unknown=tuple(unknown),
             corrections=tuple(corrections),

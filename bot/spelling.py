@@ -73,6 +73,14 @@ TEXT_SPEAK: dict[str, str] = {
     "tmrw": "tomorrow",
     "2day": "today",
     "wk": "week",
+    "grp": "group",
+    "mgr": "manager",
+    "mgmt": "management",
+    "hosp": "hospital",
+    "prob": "probably",
+    "defo": "definitely",
+    "gov": "government",
+    "xmas": "christmas",
     "op": "operation",
     "ops": "operations",
     "appt": "appointment",
@@ -204,6 +212,11 @@ def _edits(word: str) -> Iterator[tuple[str, float]]:
     `word` (the person meant the string and typed `word`)."""
     letters = string.ascii_lowercase
     n = len(word)
+    # Spelling as spoken: "sayin" for "saying", "togetha" for "together".
+    if word.endswith("in"):
+        yield word + "g", 0.4
+    if word.endswith("a") and n > 3:
+        yield word[:-1] + "er", 0.5
     for i in range(n):
         # They typed a letter too many: a doubled letter is the commonest slip.
         doubled = (i > 0 and word[i - 1] == word[i]) or (i + 1 < n and word[i + 1] == word[i])

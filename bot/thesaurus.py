@@ -56,7 +56,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     near nearby nearest
     big large huge major
     money cash
-    views view opinion opinions feedback respond responses response
+    views view opinion opinions feedback respond responses response stance
     lead leads leading led spearhead spearheads spearheading heading organiser organisers
     raise raised raising fundraising fundraiser fundraisers
     run runs running ran manage manages managed managing operate operates operated

@@ -131,3 +131,23 @@ def test_a_name_the_entry_never_mentions_is_a_near_miss(engine: Engine) -> None:
     # End to end: the deal's value is not what Lincolnshire pays.
     result = engine.ask("how much money does lincolnshire hand over to g4s annually")
     assert not result.answered
+
+
+def test_how_many_of_what_the_entry_does_not_count_is_a_near_miss() -> None:
+    from bot import decision
+    from bot.model import Candidate
+    from bot.query import Query
+
+    asked = Query(
+        words=("a", "b", "c"), phrase="a b c", terms=("a", "b", "c"), unknown=(), corrections=()
+    )
+    pounds = Candidate("raised", 0.9, 1.0, 0.9, "v", counts_asked=False, quote="q1")
+    made = decision.decide(asked, [pounds])
+    assert made.outcome is Outcome.NO_MATCH and made.closest == pounds
+    pupils = Candidate("pupils", 0.85, 1.0, 0.9, "v", quote="q2")
+    assert decision.decide(asked, [pounds, pupils]).answer == pupils
+
+
+def test_how_many_finds_the_entry_that_counts_it(engine: Engine) -> None:
+    result = engine.ask("how many security guards was G4S meant to supply")
+    assert result.answered and result.entry is not None and "10,400" in result.entry.quote

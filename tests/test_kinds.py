@@ -52,3 +52,20 @@ def test_gives() -> None:
     assert not kinds.gives(kinds.DURATION, {kinds.NUMBER})
     assert kinds.gives(kinds.YESNO, set())  # any fact answers a yes/no question
     assert kinds.gives(None, set())
+
+
+def test_what_a_text_counts_and_what_how_many_asks() -> None:
+    counted = kinds.counted_words("over 4,000 signatures, 26 beds and four high-dependency beds")
+    assert {"signatures", "beds", "dependency"} <= counted
+    assert kinds.counted_asked("how many police officers does it have") == [
+        "police",
+        "officers",
+        "does",
+    ]
+    assert kinds.counted_asked("when did they meet") == []
+
+
+def test_whose_words_a_question_asks_for() -> None:
+    assert kinds.speaker_asked("what did g4s say in response") == ["g4s"]
+    assert kinds.speaker_asked("what has the council said about it") == ["the", "council"]
+    assert kinds.speaker_asked("what did the review find") == []

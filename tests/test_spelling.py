@@ -76,3 +76,11 @@ def test_a_rare_word_a_slip_from_the_knowledge_is_corrected() -> None:
     fix = speller.correct("parkin")  # a cake, in the list, but here surely "parking"
     assert fix is not None and fix.fixed == "parking"
     assert Speller({"parking"}, text.STOP_WORDS).correct("parks") is None  # common: a word
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("sayin", "saying"), ("anythin", "anything"), ("togetha", "together")]
+)
+def test_spelling_as_spoken(speller: Speller, typed: str, meant: str) -> None:
+    fix = speller.correct(typed)
+    assert fix is not None and fix.fixed == meant
