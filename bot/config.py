@@ -8,7 +8,6 @@ over both. .env.example lists every variable.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,12 +15,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.errors import UserError
-from bot.privacy import HASH_KEY_ENV, MIN_KEY_CHARS
-from bot.schema import DEFAULT_DB_PATH, DEFAULT_RETENTION_DAYS, StoreSettings
 
 KNOWLEDGE_ENV = "QA_KNOWLEDGE"
 DB_PATH_ENV = "QA_DB_PATH"
 RETENTION_ENV = "QA_RETENTION_DAYS"
+HASH_KEY_ENV = "QA_HASH_KEY"
+MIN_KEY_CHARS = 16
+DEFAULT_DB_PATH = Path("qa-bot-data") / "questions.sqlite3"
+DEFAULT_RETENTION_DAYS = 90
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_POLL_TIMEOUT = 10.0
@@ -69,6 +70,14 @@ class Secret:
 
     def __hash__(self) -> int:
         return hash(self._value)
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Where the question log lives and how long question texts are kept."""
+
+    path: Path
+    retention_days: int = DEFAULT_RETENTION_DAYS
 
 
 @dataclass(frozen=True)
@@ -270,4 +279,6 @@ def _flood_max(raw: str) -> int:
 
 def log_level_number(level: str) -> int:
     """The logging module's number for a validated level name."""
+    import logging  # here: `qa-bot ask` does not load logging
+
     return logging.getLevelNamesMapping()[level]

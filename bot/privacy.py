@@ -15,8 +15,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-HASH_KEY_ENV = "QA_HASH_KEY"
-MIN_KEY_CHARS = 16
+from bot.config import HASH_KEY_ENV, MIN_KEY_CHARS
+
 HASH_HEX_CHARS = 32  # 128 bits: no collisions at any realistic number of users
 
 

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.errors import UserError
-
-DEFAULT_DB_PATH = Path("qa-bot-data") / "questions.sqlite3"
-DEFAULT_RETENTION_DAYS = 90
 
 
 class StoreError(UserError):
@@ -24,17 +20,6 @@ class StoreError(UserError):
 
 class StoreClosed(StoreError):
     """A write was attempted after close()."""
-
-
-# -- settings ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StoreSettings:
-    """Where the log lives and how long question texts are kept (bot.config reads them)."""
-
-    path: Path
-    retention_days: int = DEFAULT_RETENTION_DAYS
 
 
 # -- schema --------------------------------------------------------------------------------------

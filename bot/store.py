@@ -27,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
+from bot.config import DEFAULT_RETENTION_DAYS, StoreSettings
 from bot.model import Outcome, Result
 from bot.privacy import (
     Hasher,
@@ -37,10 +38,8 @@ from bot.privacy import (
 )
 from bot.question_policy import MAX_QUESTION_CHARS
 from bot.schema import (
-    DEFAULT_RETENTION_DAYS,
     StoreClosed,
     StoreError,
-    StoreSettings,
     connect_database,
     file_identity,
     iso,

@@ -14,15 +14,14 @@ from typing import Any
 
 import pytest
 
-from bot.config import ConfigError, Settings
+from bot.config import HASH_KEY_ENV, ConfigError, Settings, StoreSettings
 from bot.engine import Engine
 from bot.model import Outcome
-from bot.privacy import HASH_KEY_ENV, Hasher, HashKeyError, key_file_for, load_hash_key
+from bot.privacy import Hasher, HashKeyError, key_file_for, load_hash_key
 from bot.schema import (
     SCHEMA_VERSION,
     StoreClosed,
     StoreError,
-    StoreSettings,
     connect_database,
     iso,
 )
