@@ -1,6 +1,6 @@
 """Bot throughput: 1,000 questions from 100 chats through `qa-bot run` and a fake Bot API.
 
-The real bot (``bot.telegram.app.run``: settings from the environment, the bundled knowledge,
+The real bot (``qa-bot run``: settings from the environment, the bundled knowledge,
 ``build_application``, polling) runs in its own process against the project's fake Bot API
 (tests/fakebotapi.py, which also checks every reply as Telegram would: HTML, lengths,
 keyboards) on 127.0.0.1. Once the bot polls, 1,000 private-chat questions (10 each from 100
@@ -73,7 +73,8 @@ if sys.argv[1] == "off":
         app.AIORateLimiter = lambda *args, **kwargs: None
     else:
         sys.exit("bench_bot: cannot find how to disable the rate limiter in bot.telegram.app")
-sys.exit(app.run())
+from bot.cli import main
+sys.exit(main(["run"]))
 """
 
 
@@ -365,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not APP.exists():
         print(
             "bench_bot: SKIPPED — bot/telegram/app.py does not exist yet; it needs "
-            "`bot.telegram.app.run()` reading TELEGRAM_API_BASE_URL.",
+            "`qa-bot run` reading TELEGRAM_API_BASE_URL.",
             file=sys.stderr,
         )
         return 0

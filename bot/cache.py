@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from bot import __version__, cachecodec
+from bot.config import CACHE_DIR_ENV, knowledge_cache_dir
 from bot.engine import Engine
 from bot.gcpause import paused_gc
 from bot.knowledge import Knowledge, knowledge_files, load_knowledge, resolve_knowledge_path
@@ -36,7 +37,6 @@ from bot.matcher import Index
 
 if TYPE_CHECKING:
     import logging
-
 
 
 def _log() -> logging.Logger:
@@ -47,17 +47,13 @@ def _log() -> logging.Logger:
     return logging.getLogger(__name__)
 
 
-CACHE_ENV = "QA_CACHE_DIR"
+CACHE_ENV = CACHE_DIR_ENV
 MAGIC = "qa-bot knowledge cache"
 
 
 def cache_dir() -> Path | None:
     """Where cache files go; None when the cache is off (QA_CACHE_DIR set but empty)."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen is not None:
-        return Path(chosen).expanduser() if chosen.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "qa-bot"
+    return knowledge_cache_dir()
 
 
 def cache_file(root: Path) -> Path | None:

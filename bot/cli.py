@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.cache import load_engine
+from bot.config import Settings, parse_number
 from bot.engine import Engine
+from bot.errors import EXIT_ERROR, EXIT_OK, UserError
 from bot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from bot.model import Outcome
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 class Io:
@@ -41,21 +41,17 @@ class Io:
         print(text, file=self.stderr, flush=True)
 
 
-class UserError(Exception):
-    """A mistake of the person running the command: reported without a traceback."""
-
-
-def _load_engine(args: argparse.Namespace) -> Engine:
-    return load_engine(args.knowledge)
+def _load_engine(settings: Settings) -> Engine:
+    return load_engine(settings.knowledge)
 
 
 # -- commands ------------------------------------------------------------------------------------
 
 
-def cmd_ask(args: argparse.Namespace, io: Io) -> int:
+def cmd_ask(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Answer one question (or one per line of stdin with `-`)."""
     if args.question == "-":
-        engine = _load_engine(args)
+        engine = _load_engine(settings)
         for line in io.stdin:
             question = line.rstrip("\n")
             if question.strip():
@@ -66,13 +62,13 @@ def cmd_ask(args: argparse.Namespace, io: Io) -> int:
             'the question is empty; ask something, e.g. qa-bot ask "How much was '
             'the G4S deal worth?"'
         )
-    engine = _load_engine(args)
+    engine = _load_engine(settings)
     _print_result(engine, args.question, args, io)
     return EXIT_OK
 
 
 def _print_result(engine: Engine, question: str, args: argparse.Namespace, io: Io) -> None:
-    from bot.render import render_explanation, render_text
+    from bot.render_text import render_explanation, render_text
 
     result = engine.ask(question, explain=args.explain)
     if args.json:
@@ -88,20 +84,20 @@ def _print_result(engine: Engine, question: str, args: argparse.Namespace, io: I
         io.out(render_explanation(result.explanation))
 
 
-def cmd_chat(args: argparse.Namespace, io: Io) -> int:
+def cmd_chat(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """The bot in a terminal: same answers, small talk and follow-ups (bot.terminal_chat)."""
     from bot.terminal_chat import run_chat
 
-    run_chat(_load_engine(args), io.stdin, io.stdout)
+    run_chat(_load_engine(settings), io.stdin, io.stdout)
     return EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace, io: Io) -> int:
+def cmd_check(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Validate the knowledge; exit 1 on any error (and, with --strict, on any warning)."""
     from bot.answercheck import answer_problems
     from bot.checkcache import cached_ambiguities, knowledge_key
 
-    path = args.path or args.knowledge
+    path = args.path or settings.knowledge
     key = knowledge_key(path)
     engine = load_engine(path)
     knowledge = engine.knowledge
@@ -168,7 +164,7 @@ def _answered_by(engine: Engine, question: str) -> str | None:
     return result.entry.id if result.answered and result.entry else None
 
 
-def cmd_draft(args: argparse.Namespace, io: Io) -> int:
+def cmd_draft(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Write a starter knowledge file next to an article: one entry per sentence."""
     from bot.draft import draft_article, ids_in_folder, render_draft
 
@@ -216,15 +212,12 @@ def _ask_title(io: Io) -> str:
     return title
 
 
-def cmd_eval(args: argparse.Namespace, io: Io) -> int:
+def cmd_eval(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Run a question file and print in-scope accuracy and out-of-scope rejection."""
-    from bot.evaluate import EvalFileError, evaluate, load_eval_file
+    from bot.evaluate import evaluate, load_eval_file
 
-    try:
-        in_scope, out_of_scope = load_eval_file(Path(args.file))
-    except EvalFileError as exc:
-        raise UserError(str(exc)) from exc
-    engine = _load_engine(args)
+    in_scope, out_of_scope = load_eval_file(Path(args.file))
+    engine = _load_engine(settings)
     report = evaluate(engine, in_scope, out_of_scope)
     for failure in report.failures:
         io.out(f"FAIL {failure}")
@@ -247,28 +240,29 @@ def cmd_eval(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
-def cmd_run(args: argparse.Namespace, io: Io) -> int:
+def cmd_run(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Start the Telegram bot in polling mode."""
     from bot.telegram.app import run
 
-    return run(knowledge=args.knowledge, log_level=args.log_level)
+    run(settings)
+    return EXIT_OK
 
 
-def cmd_report(args: argparse.Namespace, io: Io) -> int:
+def cmd_report(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """Summarise the question log for authors; --yaml prints proposals as knowledge YAML."""
     import sqlite3
     from datetime import UTC, datetime
 
     from bot.report import build_report, render_text, render_yaml
-    from bot.schema import StoreError, open_database, resolve_db_path
+    from bot.schema import StoreError, open_database
 
-    path = resolve_db_path(args.db)
+    path = settings.store.path
     if not path.is_file():
         raise UserError(
             f"no question log at {path}; the bot creates it when it is asked its first "
             "question (set QA_DB_PATH or pass --db PATH)"
         )
-    knowledge = _knowledge_for_report(args, io)
+    knowledge = _knowledge_for_report(settings, io)
     known = (
         {entry.id: entry.questions for entry in knowledge.entries.values()} if knowledge else None
     )
@@ -290,10 +284,10 @@ def cmd_report(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
-def _knowledge_for_report(args: argparse.Namespace, io: Io) -> Knowledge | None:
+def _knowledge_for_report(settings: Settings, io: Io) -> Knowledge | None:
     """The knowledge, so the report does not propose known wordings or off-topic questions."""
     try:
-        return load_knowledge(args.knowledge)
+        return load_knowledge(settings.knowledge)
     except KnowledgeError:
         # A report is still useful while the knowledge is being fixed.
         io.err(
@@ -303,11 +297,11 @@ def _knowledge_for_report(args: argparse.Namespace, io: Io) -> Knowledge | None:
         return None
 
 
-def cmd_coverage(args: argparse.Namespace, io: Io) -> int:
+def cmd_coverage(args: argparse.Namespace, settings: Settings, io: Io) -> int:
     """List the article sentences that no entry quotes, and how many entries cite each article."""
     from bot.coverage import article_coverage, render_coverage
 
-    knowledge = load_knowledge(args.path or args.knowledge)
+    knowledge = load_knowledge(args.path or settings.knowledge)
     io.out(render_coverage(article_coverage(knowledge)))
     return EXIT_OK
 
@@ -325,12 +319,9 @@ def _fraction(value: str) -> float:
 
 def _days(value: str) -> int:
     try:
-        days = int(value)
+        return parse_number(value, int, 1)
     except ValueError:
-        days = 0
-    if days < 1:
-        raise argparse.ArgumentTypeError("give a whole number of days, 1 or more")
-    return days
+        raise argparse.ArgumentTypeError("give a whole number of days, 1 or more") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -418,30 +409,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_dotenv() -> None:
-    """Read ./.env into the environment (variables already set win)."""
-    env_file = Path.cwd() / ".env"
-    if env_file.is_file():
-        from dotenv import load_dotenv
+def load_settings(args: argparse.Namespace) -> Settings:
+    """The settings of this run: flags, then the environment, then ./.env, read once.
 
-        load_dotenv(env_file, override=False)
+    Only `run` checks every setting; the other commands read where things are."""
+    if args.command == "run":
+        return Settings.from_env(knowledge=args.knowledge, log_level=args.log_level)
+    return Settings.locations(knowledge=args.knowledge, db=getattr(args, "db", None))
 
 
 def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
-    """Run one command; map outcomes to exit codes."""
+    """Run one command; the one place that maps errors to output and exit codes."""
     io = io or Io()
     parser = build_parser()
     args = parser.parse_args(argv)
-    _load_dotenv()
-    handler: Callable[[argparse.Namespace, Io], int] = args.handler
+    handler: Callable[[argparse.Namespace, Settings, Io], int] = args.handler
     try:
-        return handler(args, io)
-    except KnowledgeError as exc:
-        io.err(exc.report())
-        return EXIT_ERROR
+        return handler(args, load_settings(args), io)
     except UserError as exc:
-        io.err(f"qa-bot {args.command}: {exc}")
-        return EXIT_ERROR
+        io.err(exc.for_command(args.command))
+        return exc.exit_code
     except KeyboardInterrupt:
         io.err("")
         return 130

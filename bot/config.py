@@ -1,19 +1,29 @@
-"""Settings of `qa-bot run`, read from the environment and ./.env (no Telegram import here).
+"""Settings of `qa-bot`, read once from the environment and ./.env (no Telegram import here).
 
-Variables already set in the environment win over ./.env; `--knowledge` and `--log-level`
-win over both. .env.example lists every variable.
+This is the one module that reads the process environment: `cli.main` builds one `Settings`
+and passes plain values down (a path, a key, a number of days). Variables already set in the
+environment win over ./.env; command-line options (`--knowledge`, `--log-level`, `--db`) win
+over both. .env.example lists every variable.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from bot.privacy import HASH_KEY_ENV, MIN_KEY_CHARS
-from bot.schema import DEFAULT_DB_PATH, StoreError, StoreSettings
+from bot.errors import UserError
+
+KNOWLEDGE_ENV = "QA_KNOWLEDGE"
+DB_PATH_ENV = "QA_DB_PATH"
+RETENTION_ENV = "QA_RETENTION_DAYS"
+HASH_KEY_ENV = "QA_HASH_KEY"
+CACHE_DIR_ENV = "QA_CACHE_DIR"
+MIN_KEY_CHARS = 16
+DEFAULT_DB_PATH = Path("qa-bot-data") / "questions.sqlite3"
+DEFAULT_RETENTION_DAYS = 90
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_POLL_TIMEOUT = 10.0
@@ -23,7 +33,7 @@ DEFAULT_FLOOD_WINDOW = 10.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 MISSING_TOKEN_HELP = """\
-qa-bot run: no Telegram bot token; set TELEGRAM_BOT_TOKEN.
+no Telegram bot token; set TELEGRAM_BOT_TOKEN.
 
   1. In Telegram, talk to @BotFather and send /newbot; it replies with a token
      that looks like 123456789:AAH...
@@ -36,7 +46,7 @@ qa-bot run: no Telegram bot token; set TELEGRAM_BOT_TOKEN.
 To try the bot without Telegram, run `qa-bot chat`."""
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A setting is missing or malformed; the message says which and how to fix it."""
 
 
@@ -64,6 +74,14 @@ class Secret:
 
 
 @dataclass(frozen=True)
+class StoreSettings:
+    """Where the question log lives and how long question texts are kept."""
+
+    path: Path
+    retention_days: int = DEFAULT_RETENTION_DAYS
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything `qa-bot run` needs besides the knowledge itself."""
 
@@ -86,19 +104,22 @@ class Settings:
         *,
         knowledge: str | None = None,
         log_level: str | None = None,
+        db: str | None = None,
         environ: Mapping[str, str] | None = None,
         dotenv: Path | None = None,
+        cwd: Path | None = None,
     ) -> Settings:
-        """Read the settings; `environ` defaults to os.environ and `dotenv` to ./.env."""
-        values = _merged_environment(os.environ if environ is None else environ, dotenv)
+        """Read and check every setting; `environ` defaults to os.environ, `dotenv` to ./.env,
+        and relative paths are taken from `cwd` (default: the working directory)."""
+        values = read_environment(environ, dotenv)
         allowed = values.get("QA_ALLOWED_CHAT_IDS", "")
         return cls(
             token=_token(values.get("TELEGRAM_BOT_TOKEN", "")),
             api_base_url=values.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL,
-            knowledge=knowledge or values.get("QA_KNOWLEDGE", "").strip() or None,
+            knowledge=_knowledge(knowledge, values),
             log_level=_log_level(log_level or values.get("QA_LOG_LEVEL", "") or "INFO"),
             poll_timeout=_seconds("QA_POLL_TIMEOUT", values, DEFAULT_POLL_TIMEOUT, 300),
-            store=_store(values),
+            store=StoreSettings(_db_path(db, values, cwd), _retention(values)),
             hash_key=_hash_key(values.get(HASH_KEY_ENV, "")),
             reload_interval=_seconds("QA_RELOAD_INTERVAL", values, DEFAULT_RELOAD_INTERVAL, 3600),
             admin_ids=_ids("QA_ADMIN_IDS", values.get("QA_ADMIN_IDS", "")),
@@ -107,20 +128,101 @@ class Settings:
             flood_window=_seconds("QA_FLOOD_WINDOW", values, DEFAULT_FLOOD_WINDOW, 3600, 0.1),
         )
 
+    @classmethod
+    def locations(
+        cls,
+        *,
+        knowledge: str | None = None,
+        db: str | None = None,
+        environ: Mapping[str, str] | None = None,
+        dotenv: Path | None = None,
+        cwd: Path | None = None,
+    ) -> Settings:
+        """Only where the knowledge and the question log are: what every command but `run`
+        needs. The Telegram settings keep their defaults and are not checked, so a setting
+        only `run` reads cannot stop `qa-bot ask`."""
+        values = read_environment(environ, dotenv)
+        return cls(
+            token=None,
+            knowledge=_knowledge(knowledge, values),
+            store=StoreSettings(_db_path(db, values, cwd)),
+        )
+
     def secrets(self) -> list[str]:
         """The values that must never reach a log line."""
         return [s.reveal() for s in (self.token, self.hash_key) if s]
 
 
-def _merged_environment(environ: Mapping[str, str], dotenv: Path | None) -> dict[str, str]:
+def read_environment(
+    environ: Mapping[str, str] | None = None, dotenv: Path | None = None
+) -> dict[str, str]:
+    """The environment merged over ./.env (or `dotenv`): variables already set win."""
     path = dotenv if dotenv is not None else Path.cwd() / ".env"
     merged: dict[str, str] = {}
     if path.is_file():
         from dotenv import dotenv_values
 
         merged.update({k: v for k, v in dotenv_values(path).items() if v is not None})
-    merged.update(environ)  # variables already set win
+    merged.update(os.environ if environ is None else environ)
     return merged
+
+
+def knowledge_cache_dir(
+    environ: Mapping[str, str] | None = None, dotenv: Path | None = None
+) -> Path | None:
+    """Where the knowledge cache (bot.cache) lives: $QA_CACHE_DIR, else
+    $XDG_CACHE_HOME/qa-bot, else ~/.cache/qa-bot; None when QA_CACHE_DIR is set but empty
+    (no cache). Read at each use, as the cache is used below the commands' settings (reloads,
+    `check`, the CLI)."""
+    values = read_environment(environ, dotenv)
+    chosen = values.get(CACHE_DIR_ENV)
+    if chosen is not None:
+        return Path(chosen).expanduser() if chosen.strip() else None
+    base = values.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "qa-bot"
+
+
+def opt_in_to_ptb_timedelta() -> None:
+    """Opt in to PTB 23's timedelta attributes, which PTB's own RetryAfter warns about.
+
+    PTB reads this variable from the process environment, hence here, beside the reads."""
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+
+Number = TypeVar("Number", int, float)
+
+
+def parse_number(raw: str, kind: type[Number], least: Number, most: Number | None = None) -> Number:
+    """`raw` as an int or a float between `least` and `most`; ValueError if it is not one."""
+    value = kind(raw.strip())
+    if not (least <= value and (most is None or value <= most)):  # NaN fails too
+        raise ValueError(f"{raw!r} is out of range")
+    return value
+
+
+def _knowledge(flag: str | None, values: Mapping[str, str]) -> str | None:
+    """--knowledge beats $QA_KNOWLEDGE; None: the bundled knowledge."""
+    return flag or values.get(KNOWLEDGE_ENV, "").strip() or None
+
+
+def _db_path(flag: str | None, values: Mapping[str, str], cwd: Path | None) -> Path:
+    """--db beats $QA_DB_PATH beats ./qa-bot-data/questions.sqlite3; relative to cwd."""
+    raw = flag or values.get(DB_PATH_ENV, "").strip()
+    path = Path(raw).expanduser() if raw else DEFAULT_DB_PATH
+    return path if path.is_absolute() else (cwd or Path.cwd()) / path
+
+
+def _retention(values: Mapping[str, str]) -> int:
+    """Days to keep question texts; 0 keeps none."""
+    raw = values.get(RETENTION_ENV, "")
+    if not raw.strip():
+        return DEFAULT_RETENTION_DAYS
+    try:
+        return parse_number(raw, int, 0)
+    except ValueError:
+        raise ConfigError(
+            f"{RETENTION_ENV}={raw!r}: give a whole number of days (0 keeps no question texts)"
+        ) from None
 
 
 def _token(raw: str) -> Secret | None:
@@ -149,21 +251,11 @@ def _seconds(
     if not raw.strip():
         return default
     try:
-        value = float(raw)
+        return parse_number(raw, float, least, most)
     except ValueError:
-        value = -1.0
-    if not least <= value <= most:  # NaN fails too
         raise ConfigError(
             f"{name}={raw!r}: give a number of seconds between {least:g} and {most:g}"
-        )
-    return value
-
-
-def _store(values: Mapping[str, str]) -> StoreSettings:
-    try:
-        return StoreSettings.from_env(values)
-    except StoreError as exc:
-        raise ConfigError(str(exc)) from exc
+        ) from None
 
 
 def _hash_key(raw: str) -> Secret | None:
@@ -194,16 +286,15 @@ def _flood_max(raw: str) -> int:
     if not raw.strip():
         return DEFAULT_FLOOD_MAX
     try:
-        value = int(raw)
+        return parse_number(raw, int, 0)
     except ValueError:
-        value = -1
-    if value < 0:
         raise ConfigError(
             f"QA_FLOOD_MAX={raw!r}: give a whole number of messages (0 turns the limit off)"
-        )
-    return value
+        ) from None
 
 
 def log_level_number(level: str) -> int:
     """The logging module's number for a validated level name."""
+    import logging  # here: `qa-bot ask` does not load logging
+
     return logging.getLevelNamesMapping()[level]

@@ -18,15 +18,13 @@ MAX_CONVERSATIONS = 20_000  # the oldest are forgotten first: memory stays bound
 
 
 class Subjects:
-    """The last answered entry of each conversation, forgotten after `ttl` seconds."""
+    """The last answered entry of each conversation, forgotten after SUBJECT_SECONDS."""
 
     def __init__(
         self,
-        ttl: float = SUBJECT_SECONDS,
         capacity: int = MAX_CONVERSATIONS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.ttl = ttl
         self.capacity = capacity
         self.clock = clock
         self._subjects: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
@@ -37,7 +35,7 @@ class Subjects:
         if remembered is None:
             return None
         entry_id, at = remembered
-        if self.clock() - at > self.ttl:
+        if self.clock() - at > SUBJECT_SECONDS:
             del self._subjects[key]
             return None
         return entry_id

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot import followup, message, smalltalk
+from bot import followup, message
 from bot.decision import Decision, decide
 from bot.examples import pick_examples
 from bot.gcpause import paused_gc
@@ -19,11 +19,9 @@ from bot.knowledge import Knowledge, load_knowledge
 from bot.matcher import Index, Matcher, suggestions_for
 from bot.model import Candidate, Entry, Explanation, Outcome, Result
 from bot.query import Query
+from bot.question_policy import MAX_QUESTION_CHARS, MAX_QUESTIONS, Screened, screen
 from bot.smalltalk import SmallTalk
 
-MAX_QUESTION_CHARS = 1000
-# Answered at most this many distinct questions from one message.
-MAX_QUESTIONS = 3
 # A follow-up whose best match is still the last answer may take another entry this close
 # to it that explains this much of the rewritten question (see Engine._judge_beyond).
 FOLLOWUP_MARGIN = 0.1
@@ -62,6 +60,12 @@ class Engine:
         self.index = index
         self.matcher = Matcher(self.index)
 
+    @staticmethod
+    def screen(message: str) -> Screened:
+        """What a message is before any matching: empty, too long, small talk or a question
+        (bot.question_policy). Adapters render this; `ask` goes by it too."""
+        return screen(message)
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> Engine:
         """Load, validate and index; raises KnowledgeError on an invalid knowledge base."""
@@ -75,7 +79,7 @@ class Engine:
         # Very long messages are cut: the matcher's cost grows with their length, and nobody
         # asks one question in more than a few sentences.
         text = question[:MAX_QUESTION_CHARS]
-        if smalltalk.classify(text) is SmallTalk.ABOUT_BOT:
+        if screen(text).small_talk is SmallTalk.ABOUT_BOT:
             return self._nothing(question, explain, "a question about the bot, not the article")
         parts = message.analyse(text)
         judged = [self._judge_in(q, parts.background) for q in parts.questions[: MAX_QUESTIONS * 2]]

@@ -8,10 +8,11 @@ from pathlib import Path
 import yaml
 
 from bot.engine import Engine
+from bot.errors import UserError
 from bot.model import Result
 
 
-class EvalFileError(Exception):
+class EvalFileError(UserError):
     """The question file cannot be read or has the wrong shape."""
 
 

@@ -6,7 +6,6 @@ them before failing, so an author fixes a file in one pass.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot import kinds
+from bot.errors import UserError
 from bot.gcpause import paused_gc
 from bot.model import Article, Entry
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 # Drafted entries (`qa-bot draft`) carry this marker where the author still has to write.
 TODO_MARKER = "TODO"
 
-KNOWLEDGE_ENV = "QA_KNOWLEDGE"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _TOP_FIELDS = {"article", "synonyms", "entries"}
 _ARTICLE_FIELDS = {"id": True, "title": True, "origin": True, "file": True}
@@ -63,7 +62,7 @@ class Problem:
         return f"{where}:{who} {label}{self.message}"
 
 
-class KnowledgeError(Exception):
+class KnowledgeError(UserError):
     """The knowledge is invalid; `problems` says where and why."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -77,6 +76,9 @@ class KnowledgeError(Exception):
         lines = [str(p) for p in self.problems]
         lines.append(f"{self}; fix them and run `qa-bot check` again.")
         return "\n".join(lines)
+
+    def for_command(self, command: str) -> str:
+        return self.report()
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,9 @@ def bundled_knowledge_path() -> Path:
 
 
 def resolve_knowledge_path(explicit: str | Path | None = None) -> Path:
-    """--knowledge beats $QA_KNOWLEDGE beats the bundled knowledge."""
+    """The given path (bot.config picks --knowledge or $QA_KNOWLEDGE), else the bundled one."""
     if explicit:
         return Path(explicit)
-    from_env = os.environ.get(KNOWLEDGE_ENV, "").strip()
-    if from_env:
-        return Path(from_env)
     return bundled_knowledge_path()
 
 

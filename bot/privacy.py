@@ -12,11 +12,11 @@ import hmac
 import os
 import secrets
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
-HASH_KEY_ENV = "QA_HASH_KEY"
-MIN_KEY_CHARS = 16
+from bot.config import HASH_KEY_ENV, MIN_KEY_CHARS
+
 HASH_HEX_CHARS = 32  # 128 bits: no collisions at any realistic number of users
 
 
@@ -53,15 +53,15 @@ def key_file_for(db_path: Path) -> Path:
 
 def load_hash_key(
     db_path: Path,
-    environ: Mapping[str, str] | None = None,
+    configured: str | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> bytes:
-    """$QA_HASH_KEY, else the key file next to the database, else a new key saved there."""
-    environ = os.environ if environ is None else environ
+    """The configured key ($QA_HASH_KEY), else the key file next to the database, else a new
+    key saved there."""
     say = warn or _stderr
-    from_env = environ.get(HASH_KEY_ENV, "").strip()
-    if from_env:
-        return _checked(from_env, HASH_KEY_ENV)
+    configured = (configured or "").strip()
+    if configured:
+        return _checked(configured, HASH_KEY_ENV)
     key_file = key_file_for(db_path)
     if key_file.is_file():
         return _read_key_file(key_file, say)

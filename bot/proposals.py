@@ -23,7 +23,6 @@ _AUX = frozenset(
     "is are was were has have had will would can could should may might must does do did "
     "shall".split()
 )
-_AUX_CHAIN = frozenset("be been being not never still also already now".split())
 _OPENERS = frozenset("however but and so also meanwhile yet still".split())
 # Where the part of a sentence that a question is about ends.
 _CLAUSE_END = re.compile(

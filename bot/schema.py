@@ -1,79 +1,25 @@
 """The question log's file: where it lives, its connection settings, schema and migrations.
 
-bot.store writes to it (QuestionLog), bot.report and `qa-bot report` read it; both open it
-through here, so every connection is configured alike and every file is up to date.
+bot.store writes to it (QuestionLog); bot.stats, bot.report and `qa-bot report` read it. All
+open it through here, so every connection is configured alike and every file is up to date.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-DB_PATH_ENV = "QA_DB_PATH"
-RETENTION_ENV = "QA_RETENTION_DAYS"
-DEFAULT_DB_PATH = Path("qa-bot-data") / "questions.sqlite3"
-DEFAULT_RETENTION_DAYS = 90
+from bot.errors import UserError
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """The question log cannot be opened or used; the message says why."""
 
 
 class StoreClosed(StoreError):
     """A write was attempted after close()."""
-
-
-# -- settings ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StoreSettings:
-    """Where the log lives and how long question texts are kept."""
-
-    path: Path
-    retention_days: int = DEFAULT_RETENTION_DAYS
-
-    @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, cwd: Path | None = None
-    ) -> StoreSettings:
-        """$QA_DB_PATH (default ./qa-bot-data/questions.sqlite3) and $QA_RETENTION_DAYS."""
-        environ = os.environ if environ is None else environ
-        return cls(
-            path=resolve_db_path(None, environ, cwd),
-            retention_days=parse_retention(environ.get(RETENTION_ENV, "")),
-        )
-
-
-def resolve_db_path(
-    explicit: str | Path | None = None,
-    environ: Mapping[str, str] | None = None,
-    cwd: Path | None = None,
-) -> Path:
-    """--db beats $QA_DB_PATH beats ./qa-bot-data/questions.sqlite3; relative to cwd."""
-    environ = os.environ if environ is None else environ
-    raw = str(explicit) if explicit else environ.get(DB_PATH_ENV, "").strip()
-    path = Path(raw).expanduser() if raw else DEFAULT_DB_PATH
-    return path if path.is_absolute() else (cwd or Path.cwd()) / path
-
-
-def parse_retention(raw: str) -> int:
-    """Days to keep question texts; 0 keeps none; empty means the default."""
-    if not raw.strip():
-        return DEFAULT_RETENTION_DAYS
-    try:
-        days = int(raw)
-    except ValueError:
-        days = -1
-    if days < 0:
-        raise StoreError(
-            f"{RETENTION_ENV}={raw!r}: give a whole number of days (0 keeps no question texts)"
-        )
-    return days
 
 
 # -- schema --------------------------------------------------------------------------------------

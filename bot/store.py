@@ -5,8 +5,8 @@ never waits for the disk; the writer commits whatever is queued as soon as it ar
 (one transaction per batch, no added delay), and `close()` drains the queue first.
 User and chat ids are stored as keyed hashes only (bot.privacy); question texts only
 where an author needs them (see `record`), and never longer than the retention period.
-The file itself (settings, schema, migrations) is bot.schema's; its names are re-exported
-here, so `from bot.store import ...` keeps working.
+The file itself (settings, schema, migrations) is bot.schema's; the /stats queries are
+bot.stats'.
 """
 
 from __future__ import annotations
@@ -14,77 +14,47 @@ from __future__ import annotations
 import atexit
 import enum
 import logging
-import os
 import queue
 import secrets
 import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from bot.config import DEFAULT_RETENTION_DAYS, StoreSettings
 from bot.model import Outcome, Result
 from bot.privacy import (
-    HASH_KEY_ENV,
     Hasher,
     HashKeyError,
     key_file_for,
     load_hash_key,
     restore_key_file,
 )
+from bot.question_policy import MAX_QUESTION_CHARS
 from bot.schema import (
-    DB_PATH_ENV,
-    DEFAULT_DB_PATH,
-    DEFAULT_RETENTION_DAYS,
-    MIGRATIONS,
-    RETENTION_ENV,
-    SCHEMA_VERSION,
     StoreClosed,
     StoreError,
-    StoreSettings,
     connect_database,
     file_identity,
     iso,
     migrate,
-    open_database,
-    parse_retention,
     purge_texts,
-    resolve_db_path,
 )
-
-if TYPE_CHECKING:
-    from bot.report import Stats
-
-__all__ = [
-    "DB_PATH_ENV",
-    "DEFAULT_DB_PATH",
-    "DEFAULT_RETENTION_DAYS",
-    "MIGRATIONS",
-    "RETENTION_ENV",
-    "SCHEMA_VERSION",
-    "ChatType",
-    "QuestionLog",
-    "StoreClosed",
-    "StoreError",
-    "StoreSettings",
-    "connect_database",
-    "iso",
-    "migrate",
-    "open_database",
-    "parse_retention",
-    "purge_texts",
-    "resolve_db_path",
-]
+from bot.stats import Stats, read_stats
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 1000  # the engine reads no further either
 MAX_BATCH = 500
+PURGE_EVERY = 3600.0  # seconds between purges of old question texts by the writer
+# Texts of answered questions wait in memory for a 👎 at most this long, and this many.
+PENDING_SECONDS = 86_400.0
+PENDING_LIMIT = 10_000
 T = TypeVar("T")
 
 
@@ -96,7 +66,6 @@ class ChatType(enum.StrEnum):
     SUPERGROUP = "supergroup"
     CHANNEL = "channel"
     INLINE = "inline"
-    CLI = "cli"
 
 
 # -- writes --------------------------------------------------------------------------------------
@@ -146,9 +115,6 @@ class QuestionLog:
         *,
         retention_days: int = DEFAULT_RETENTION_DAYS,
         connect: Callable[[Path], sqlite3.Connection] = connect_database,
-        purge_every: float = 3600.0,
-        pending_limit: int = 10_000,
-        pending_seconds: float = 86_400.0,
         key_file: Path | None = None,
     ) -> None:
         """Open (creating or migrating) the database; raise StoreError if it cannot.
@@ -160,9 +126,6 @@ class QuestionLog:
         self.retention_days = retention_days
         self._hasher = Hasher(hash_key)
         self._connect = connect
-        self._purge_every = purge_every
-        self._pending_limit = pending_limit
-        self._pending_seconds = pending_seconds
         # Texts of answered questions, kept in memory only: written if a 👎 comes.
         self._pending: OrderedDict[str, tuple[float, str]] = OrderedDict()
         self._lock = threading.Lock()
@@ -182,19 +145,6 @@ class QuestionLog:
         atexit.register(self.close)
 
     @classmethod
-    def from_env(
-        cls,
-        environ: Mapping[str, str] | None = None,
-        *,
-        warn: Callable[[str], None] | None = None,
-        cwd: Path | None = None,
-    ) -> QuestionLog:
-        """Open the log configured by $QA_DB_PATH, $QA_RETENTION_DAYS and $QA_HASH_KEY."""
-        environ = os.environ if environ is None else environ
-        settings = StoreSettings.from_env(environ, cwd)
-        return cls.open(settings, environ.get(HASH_KEY_ENV), warn=warn)
-
-    @classmethod
     def open(
         cls,
         settings: StoreSettings,
@@ -203,9 +153,8 @@ class QuestionLog:
         warn: Callable[[str], None] | None = None,
     ) -> QuestionLog:
         """Open the log of `settings`; without `hash_key`, the key file's (made if missing)."""
-        environ = {HASH_KEY_ENV: hash_key} if hash_key else {}
         try:
-            key = load_hash_key(settings.path, environ, warn)
+            key = load_hash_key(settings.path, hash_key, warn)
         except (HashKeyError, OSError) as exc:
             raise StoreError(f"cannot set up the hash key: {exc}") from exc
         key_file = None if hash_key else key_file_for(settings.path)
@@ -232,7 +181,7 @@ class QuestionLog:
         """Queue one question's outcome; return its record id at once (no disk access)."""
         outcome = Outcome(outcome)
         record_id = secrets.token_hex(8)
-        text = question.strip()[:MAX_TEXT_CHARS] or None
+        text = question.strip()[:MAX_QUESTION_CHARS] or None
         if self.retention_days == 0:
             text = None
         # Authors need the texts nothing answered; an answered question's text waits in memory
@@ -318,8 +267,6 @@ class QuestionLog:
 
         Raises TimeoutError when the writer has not got to it within `timeout` seconds.
         """
-        from bot.report import read_stats
-
         # Run by the writer, after every write queued before it: the numbers include them.
         moment = now or datetime.now(UTC)
         return self._call(lambda conn: read_stats(conn, moment)).result(timeout)
@@ -375,14 +322,14 @@ class QuestionLog:
         self._pending[record_id] = (now, text)
         while self._pending:
             oldest_id, (since, _) = next(iter(self._pending.items()))
-            if len(self._pending) <= self._pending_limit and now - since < self._pending_seconds:
+            if len(self._pending) <= PENDING_LIMIT and now - since < PENDING_SECONDS:
                 break
             del self._pending[oldest_id]
 
     def _pending_text(self, record_id: str) -> str | None:
         # Not removed on a 👎: the vote may still change, and a 👎 from another user may come.
         found = self._pending.get(record_id)
-        if found is None or time.monotonic() - found[0] >= self._pending_seconds:
+        if found is None or time.monotonic() - found[0] >= PENDING_SECONDS:
             return None
         return found[1]
 
@@ -411,12 +358,12 @@ class QuestionLog:
 
     def _serve(self) -> None:
         # Runs in the writer thread, the only user of self._conn.
-        next_purge = time.monotonic() + self._purge_every
+        next_purge = time.monotonic() + PURGE_EVERY
         while True:
             try:
                 first = self._queue.get(timeout=max(0.0, next_purge - time.monotonic()))
             except queue.Empty:
-                next_purge = time.monotonic() + self._purge_every
+                next_purge = time.monotonic() + PURGE_EVERY
                 self._conn = self._still_there(self._conn)
                 self._commit(self._conn, [(self._purge_now, None)])
                 continue

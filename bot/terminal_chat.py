@@ -12,20 +12,20 @@ import contextlib
 import dataclasses
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TextIO
 
 from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.model import Outcome, Result
-from bot.render import knowledge_topics_pages, render_text, smalltalk_html
-from bot.smalltalk import classify
+from bot.question_policy import MAX_QUESTIONS, Screening
+from bot.render_text import render_text
+from bot.telegram.texts import knowledge_topics_pages, smalltalk_html
 
 PROMPT = "? "
 QUIT_WORDS = frozenset({"quit", "exit", ":q", "/quit"})
 TOPICS_WORDS = frozenset({"/topics", "topics"})
 KEY = "terminal"  # one person, one conversation
-MAX_QUESTIONS = 3
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -58,9 +58,9 @@ def terminal_lines(stdin: TextIO, stdout: TextIO) -> Iterator[str]:
 class TerminalChat:
     """One conversation with the engine: remembers the subject and pending suggestions."""
 
-    def __init__(self, engine: Engine, subjects: Subjects | None = None) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.subjects = subjects or Subjects()
+        self.subjects = Subjects()
         self.pending: list[str] = []  # entry ids of the suggestions just offered
 
     def greeting(self) -> str:
@@ -74,18 +74,19 @@ class TerminalChat:
 
     def reply(self, line: str) -> str | None:
         """The reply to one line; None for an empty one."""
-        message = " ".join(line.split())
-        if not message:
+        screened = self.engine.screen(line)
+        message = screened.text
+        if screened.kind is Screening.EMPTY:
             return None
         if message.isdigit():
             return self._pick(int(message))
         if message.lower() in TOPICS_WORDS:
             pages = knowledge_topics_pages(self.engine.knowledge, per_page=10**6, limit=10**9)
             return "\n\n".join(plain(page) for page in pages)
-        small_talk = classify(message)
-        if small_talk is not None:
+        if screened.small_talk is not None:
             articles = list(self.engine.knowledge.articles.values())
-            return plain(smalltalk_html(small_talk, articles))
+            return plain(smalltalk_html(screened.small_talk, articles))
+        # A long paste (Screening.TOO_LONG) is answered from its start, as `qa-bot ask` does.
         result = self.engine.ask(message, subject=self.subjects.recall(KEY))
         return self._show(result)
 
@@ -122,16 +123,11 @@ def _with_others(result: Result, others: tuple[Result, ...]) -> Result:
     return dataclasses.replace(result, others=others)
 
 
-def run_chat(
-    engine: Engine,
-    stdin: TextIO,
-    stdout: TextIO,
-    lines: Callable[[TextIO, TextIO], Iterator[str]] = terminal_lines,
-) -> None:
+def run_chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> None:
     """Talk until Ctrl-D or "quit"."""
     chat = TerminalChat(engine)
     print(chat.greeting(), file=stdout, flush=True)
-    for line in lines(stdin, stdout):
+    for line in terminal_lines(stdin, stdout):
         if line.strip().lower() in QUIT_WORDS:
             break
         reply = chat.reply(line)

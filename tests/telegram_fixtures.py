@@ -26,11 +26,10 @@ import pytest
 import yaml
 from telegram.error import TelegramError
 
-from bot.config import Secret, Settings
+from bot.config import Secret, Settings, StoreSettings
 from bot.engine import Engine
 from bot.live import LiveEngine
 from bot.model import Outcome
-from bot.schema import StoreSettings
 from bot.store import QuestionLog
 from bot.telegram.app import (
     ALLOWED_UPDATES,

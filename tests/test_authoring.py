@@ -18,7 +18,8 @@ from bot.engine import Engine
 from bot.headline import split_headline
 from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from bot.proposals import propose
-from bot.report import Cluster, KnownWords, Report, new_entry_id, render_yaml
+from bot.report import KnownWords, Report, new_entry_id, render_yaml
+from bot.stats import Cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_TEXT = ROOT / "knowledge" / "g4s-police-outsourcing.txt"

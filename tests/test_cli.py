@@ -1,12 +1,14 @@
-"""The `qa-bot` command line, run as people run it (a subprocess) and in-process via main().
+"""The `qa-bot` command line, in-process via main(), and as people run it (a subprocess) where
+a process matters: the installed script, `python -m bot`, what gets imported.
 
-Subprocesses run in tmp_path (so no stray .env is read) with QA_KNOWLEDGE removed from the
+Every run is in tmp_path (so no stray .env is read) with QA_KNOWLEDGE removed from the
 environment unless a test sets it. The synthetic knowledge in tests/data/knowledge_library
 keeps outcomes independent of the tuning of the bundled knowledge.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -42,10 +44,14 @@ def run(
     stdin: str = "",
     env: dict[str, str] | None = None,
     script: bool = False,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m bot ARGS` (or the `qa-bot` script) in `cwd`, without $QA_KNOWLEDGE."""
+    """`qa-bot ARGS` in `cwd`, without $QA_KNOWLEDGE: main() in-process, or `python -m bot`
+    with `process` (the `qa-bot` script with `script`)."""
     environ = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
     environ.update(env or {})
+    if not (process or script):
+        return _in_process(list(args), cwd, stdin, environ)
     command = [qa_bot_script()] if script else [sys.executable, "-m", "bot"]
     return subprocess.run(
         [*command, *args],
@@ -58,6 +64,30 @@ def run(
         timeout=60,
         check=False,
     )
+
+
+def _in_process(
+    argv: list[str], cwd: Path, stdin: str, environ: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """main(argv) with the given working folder and environment, as a finished process."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        with (
+            contextlib.chdir(cwd),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            try:
+                code = main(argv, io=Io(io.StringIO(stdin), out, err))
+            except SystemExit as exc:  # argparse: --help, usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
 def call(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
@@ -105,6 +135,7 @@ def test_ask_prints_answer_quote_and_source(tmp_path: Path) -> None:
     assert re.search(rf"^Source: {re.escape(BUNDLED_TITLE)}", result.stdout, re.MULTILINE)
 
 
+@pytest.mark.slow
 def test_the_qa_bot_script(tmp_path: Path) -> None:
     result = run(
         "--knowledge", str(LIBRARY), "ask", "Which library is closing?", cwd=tmp_path, script=True
@@ -285,10 +316,11 @@ def test_every_command_refuses_an_invalid_knowledge_base(tmp_path: Path, argv: l
     assert err == check_err
 
 
+@pytest.mark.slow
 def test_an_invalid_knowledge_base_fails_the_same_way_in_a_subprocess(tmp_path: Path) -> None:
     folder, _ = broken_knowledge(tmp_path)
-    checked = run("--knowledge", str(folder), "check", cwd=tmp_path)
-    asked = run("--knowledge", str(folder), "chat", cwd=tmp_path, stdin="hello\n")
+    checked = run("--knowledge", str(folder), "check", cwd=tmp_path, process=True)
+    asked = run("--knowledge", str(folder), "chat", cwd=tmp_path, stdin="hello\n", process=True)
     assert checked.returncode == asked.returncode == 1
     assert asked.stderr == checked.stderr
     assert asked.stdout == ""
@@ -467,14 +499,16 @@ def test_chat_answers_directly() -> None:
 # -- help, usage, imports ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_python_dash_m_bot_help(tmp_path: Path) -> None:
-    result = run("--help", cwd=tmp_path)
+    result = run("--help", cwd=tmp_path, process=True)
     assert result.returncode == 0
     assert result.stdout.startswith("usage: qa-bot")
     for command in ("ask", "chat", "check", "eval", "run", "--knowledge"):
         assert command in result.stdout
 
 
+@pytest.mark.slow
 def test_subcommand_help(tmp_path: Path) -> None:
     result = run("ask", "--help", cwd=tmp_path, script=True)
     assert result.returncode == 0
@@ -488,6 +522,7 @@ def test_no_command_is_a_usage_error(tmp_path: Path) -> None:
     no_traceback(result)
 
 
+@pytest.mark.slow
 def test_ask_does_not_import_telegram(tmp_path: Path) -> None:
     code = (
         "import sys\n"
@@ -509,6 +544,7 @@ def test_ask_does_not_import_telegram(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "LOADED [] 0"
 
 
+@pytest.mark.slow
 def test_ask_import_time_has_no_telegram(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "bot", "ask", "deal value"],

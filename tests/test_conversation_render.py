@@ -15,20 +15,20 @@ from telegram import InlineKeyboardMarkup
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
 from bot.model import Article, Entry, Outcome, Result, Suggestion
-from bot.render import (
+from bot.render_text import render_text
+from bot.smalltalk import SmallTalk
+from bot.telegram import keyboards
+from bot.telegram.texts import (
     MESSAGE_LIMIT,
     keyword_html,
     knowledge_topics_pages,
     near_miss_html,
     no_match_html,
     render_html,
-    render_text,
     smalltalk_html,
     source_html,
     utf16_len,
 )
-from bot.smalltalk import SmallTalk
-from bot.telegram import keyboards
 from bot.wording import named_question, not_said
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import StoreSettings
 from bot.datadir import tighten_permissions
 from bot.inbox import Inbox, Incoming
 from bot.model import Outcome
 from bot.privacy import key_file_for
-from bot.schema import StoreSettings
 from bot.store import QuestionLog
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.model import Outcome
-from bot.render import render_explanation
+from bot.render_text import render_explanation
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "knowledge"

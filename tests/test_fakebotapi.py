@@ -273,6 +273,7 @@ async def test_get_updates_confirms_by_offset(bot: Bot, fake_api: FakeBotApi) ->
     assert first["text"] == "one" and second["chat"]["id"] == third["from"]["id"] == DEFAULT_USER_ID
 
 
+@pytest.mark.slow
 async def test_get_updates_long_polls_until_an_update_or_the_timeout(
     bot: Bot, fake_api: FakeBotApi
 ) -> None:

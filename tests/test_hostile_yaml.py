@@ -43,6 +43,7 @@ def deep_block(depth: int = 3000) -> str:
     ],
     ids=["alias-bomb", "alias", "3000-deep-flow", "3000-deep-block"],
 )
+@pytest.mark.slow
 def test_check_refuses_hostile_yaml_with_a_located_message(
     tmp_path: Path, text: str, where: str, message: str
 ) -> None:
@@ -69,6 +70,7 @@ def test_a_live_reload_refuses_hostile_yaml_and_keeps_serving(
     assert all(r.exc_info is None for r in caplog.records)
 
 
+@pytest.mark.slow
 def test_a_file_with_too_many_values_for_its_size_is_refused(tmp_path: Path) -> None:
     dense = tmp_path / "dense.yaml"
     dense.write_text("entries: [" + ", ".join(["[a]"] * 100_000) + "]\n", encoding="utf-8")
@@ -105,6 +107,7 @@ def test_small_documents_are_built_as_the_node_tree(text: str) -> None:
     assert yamlnodes._build(yaml.parse(text, Loader=yaml.SafeLoader), 100) == expected
 
 
+@pytest.mark.slow
 def test_a_second_document_is_a_located_syntax_error(tmp_path: Path) -> None:
     two = tmp_path / "two.yaml"
     two.write_text("a: 1\n---\nb: 2\n", encoding="utf-8")

@@ -87,6 +87,7 @@ def check_shape(data: dict[str, Any]) -> None:
         assert 0.0 <= suggestion["confidence"] <= data["confidence"]
 
 
+@pytest.mark.slow
 def test_answered(tmp_path: Path) -> None:
     # Through a subprocess on the bundled knowledge: what a script calling qa-bot sees.
     env = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
@@ -190,6 +191,7 @@ def test_stdin_gives_one_object_per_line_in_order() -> None:
     assert [r["answered"] for r in results] == [True, False, False, True]
 
 
+@pytest.mark.slow
 def test_stdin_in_a_subprocess(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
     result = subprocess.run(

@@ -508,6 +508,7 @@ def test_questions_are_not_from_the_dev_set() -> None:
     assert overlap == []
 
 
+@pytest.mark.slow
 def test_answers_do_not_depend_on_the_hash_seed() -> None:
     """Typo correction picks among equally close words in a fixed order, not set order."""
     import subprocess

@@ -7,6 +7,8 @@ import os
 import weakref
 from pathlib import Path
 
+import pytest
+
 from bot.live import LiveEngine
 
 
@@ -36,6 +38,7 @@ def test_a_reload_frees_the_old_engine_without_the_cyclic_collector(library: Pat
             gc.enable()
 
 
+@pytest.mark.slow
 def test_memory_stays_flat_over_1000_reloads(library: Path) -> None:
     live = LiveEngine(library)
     for _ in range(100):  # warm up: caches, allocator arenas

@@ -14,7 +14,8 @@ import yaml
 
 from bot.cli import Io, main
 from bot.model import Outcome
-from bot.report import cluster_wordings, new_entry_id
+from bot.report import new_entry_id
+from bot.stats import cluster_wordings
 from bot.store import QuestionLog
 
 KEY = b"test-key-0123456789abcdef"
@@ -123,6 +124,7 @@ def test_yaml_proposals_parse_and_hold_the_picked_wordings(db: Path) -> None:
     assert "#   closure: 2 down, 0 up" in out
 
 
+@pytest.mark.slow
 def test_report_runs_as_a_command(db: Path, tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "--knowledge", str(LIBRARY), "report", "--yaml"],

@@ -14,18 +14,18 @@ from typing import Any
 
 import pytest
 
+from bot.config import HASH_KEY_ENV, ConfigError, Settings, StoreSettings
 from bot.engine import Engine
 from bot.model import Outcome
-from bot.privacy import HASH_KEY_ENV, Hasher, HashKeyError, key_file_for, load_hash_key
-from bot.store import (
+from bot.privacy import Hasher, HashKeyError, key_file_for, load_hash_key
+from bot.schema import (
     SCHEMA_VERSION,
-    QuestionLog,
     StoreClosed,
     StoreError,
-    StoreSettings,
     connect_database,
     iso,
 )
+from bot.store import QuestionLog
 
 KEY = b"test-key-0123456789abcdef"
 USER = 987654321012
@@ -351,21 +351,22 @@ def test_stats_count_today_and_the_last_week(qlog: QuestionLog) -> None:
 
 
 def test_settings_come_from_the_environment(tmp_path: Path) -> None:
-    default = StoreSettings.from_env({}, cwd=tmp_path)
+    absent = tmp_path / "absent.env"
+    default = Settings.from_env(environ={}, dotenv=absent, cwd=tmp_path).store
     assert default.path == tmp_path / "qa-bot-data" / "questions.sqlite3"
     assert default.retention_days == 90
-    custom = StoreSettings.from_env(
-        {"QA_DB_PATH": "x/log.db", "QA_RETENTION_DAYS": "7"}, cwd=tmp_path
-    )
+    custom = Settings.from_env(
+        environ={"QA_DB_PATH": "x/log.db", "QA_RETENTION_DAYS": "7"}, dotenv=absent, cwd=tmp_path
+    ).store
     assert (custom.path, custom.retention_days) == (tmp_path / "x" / "log.db", 7)
-    with pytest.raises(StoreError, match="QA_RETENTION_DAYS"):
-        StoreSettings.from_env({"QA_RETENTION_DAYS": "a week"})
+    with pytest.raises(ConfigError, match="QA_RETENTION_DAYS"):
+        Settings.from_env(environ={"QA_RETENTION_DAYS": "a week"}, dotenv=absent)
 
 
-def test_from_env_creates_the_folder_and_a_key_shown_once(tmp_path: Path) -> None:
+def test_open_creates_the_folder_and_a_key_shown_once(tmp_path: Path) -> None:
     said: list[str] = []
-    environ = {"QA_DB_PATH": "data/q.sqlite3"}
-    with QuestionLog.from_env(environ, warn=said.append, cwd=tmp_path) as log:
+    settings = StoreSettings(tmp_path / "data" / "q.sqlite3")
+    with QuestionLog.open(settings, warn=said.append) as log:
         ask(log, Outcome.NO_MATCH, "hello")
     db = tmp_path / "data" / "q.sqlite3"
     key_file = key_file_for(db)
@@ -374,7 +375,7 @@ def test_from_env_creates_the_folder_and_a_key_shown_once(tmp_path: Path) -> Non
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
     key = key_file.read_text().strip()
     assert len(said) == 1 and f"{HASH_KEY_ENV}={key}" in said[0] and ".env" in said[0]
-    with QuestionLog.from_env(environ, warn=said.append, cwd=tmp_path) as log:
+    with QuestionLog.open(settings, warn=said.append) as log:
         ask(log, Outcome.NO_MATCH, "again")
     assert len(said) == 1  # shown once: the second start reads the file
     first, second = rows(db)
@@ -384,7 +385,7 @@ def test_from_env_creates_the_folder_and_a_key_shown_once(tmp_path: Path) -> Non
 def test_the_key_from_the_environment_wins_and_must_be_long(tmp_path: Path) -> None:
     db = tmp_path / "q.sqlite3"
     err = io.StringIO()
-    assert load_hash_key(db, {HASH_KEY_ENV: "k" * 20}, err.write) == b"k" * 20
+    assert load_hash_key(db, "k" * 20, err.write) == b"k" * 20
     assert not key_file_for(db).exists() and err.getvalue() == ""
     with pytest.raises(HashKeyError, match="too short"):
-        load_hash_key(db, {HASH_KEY_ENV: "short"})
+        load_hash_key(db, "short")

@@ -64,6 +64,7 @@ async def test_an_unreadable_update_is_skipped_confirmed_and_the_next_question_a
     assert running_bot.application.bot.inbox.counts().get("skipped") == 1
 
 
+@pytest.mark.slow
 async def test_lone_surrogates_are_replaced_before_replying_logging_and_storing(
     fake_api: FakeBotApi, library: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -124,6 +125,7 @@ async def _finish(process: subprocess.Popen[str]) -> str:
     return out + err
 
 
+@pytest.mark.slow
 async def test_sigkill_in_a_burst_loses_no_question_after_a_restart(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -150,6 +152,7 @@ async def test_sigkill_in_a_burst_loses_no_question_after_a_restart(
     assert duplicates <= 32, duplicates  # at most the replies in flight at the kill
 
 
+@pytest.mark.slow
 async def test_sigterm_with_300_pending_exits_0_within_5_s_and_a_restart_answers_them(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -196,6 +199,7 @@ async def test_the_question_log_records_whether_each_reply_was_delivered(
     assert [c.status for c in fake_api.calls_to("sendMessage")] == [502, 502, 200, 403]
 
 
+@pytest.mark.slow
 async def test_the_flood_guard_counts_by_when_messages_were_sent_not_handled(
     fake_api: FakeBotApi, library: Path
 ) -> None:
@@ -243,6 +247,7 @@ async def test_an_expired_inline_query_is_one_info_line(
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
+@pytest.mark.slow
 async def test_sigterm_while_every_send_fails_still_stops_within_5_s_and_loses_nothing(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:

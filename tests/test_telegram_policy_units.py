@@ -11,11 +11,11 @@ from telegram import Chat, Message, User
 
 from bot.config import ConfigError, Settings
 from bot.live import ReloadResult
-from bot.render import MESSAGE_LIMIT, reload_html, stats_html, utf16_len
-from bot.report import Cluster, Stats
+from bot.stats import Cluster, Stats
 from bot.telegram.access import Access
 from bot.telegram.addressing import command_target, meant_for_the_bot
 from bot.telegram.callback_data import MAX_BYTES, Action, Press, decode, encode, entry_ref
+from bot.telegram.texts import MESSAGE_LIMIT, reload_html, stats_html, utf16_len
 
 RECORD = "0123456789abcdef"
 BOT, BOT_ID = "g4s_qa_bot", 7000000001

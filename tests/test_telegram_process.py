@@ -43,6 +43,7 @@ async def _stop(process: subprocess.Popen[str], sig: signal.Signals) -> tuple[in
     return process.returncode, out + err
 
 
+@pytest.mark.slow
 async def test_run_answers_then_sigint_lets_the_answer_finish_and_exits_0(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -75,6 +76,7 @@ async def test_run_answers_then_sigint_lets_the_answer_finish_and_exits_0(
     assert " DEBUG " in output
 
 
+@pytest.mark.slow
 async def test_sigterm_stops_the_bot_with_exit_code_0(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -90,6 +92,7 @@ async def test_sigterm_stops_the_bot_with_exit_code_0(
     assert output.rstrip().endswith("stopped")
 
 
+@pytest.mark.slow
 def test_run_without_a_token_explains_how_to_get_one(tmp_path: Path) -> None:
     done = qa_bot("run", env=clean_env(), cwd=tmp_path)
     assert done.returncode == 1
@@ -98,6 +101,7 @@ def test_run_without_a_token_explains_how_to_get_one(tmp_path: Path) -> None:
     assert done.stdout == ""
 
 
+@pytest.mark.slow
 def test_a_token_telegram_rejects_exits_1_with_a_hint(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -111,6 +115,7 @@ def test_a_token_telegram_rejects_exits_1_with_a_hint(
     assert [c.method for c in fake_api.calls] == ["getMe"]
 
 
+@pytest.mark.slow
 def test_invalid_knowledge_exits_1_before_any_request(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -135,6 +140,7 @@ def test_invalid_knowledge_exits_1_before_any_request(
     ("name", "value", "message"),
     [("QA_LOG_LEVEL", "loud", "log level"), ("TELEGRAM_BOT_TOKEN", "oops", "BotFather")],
 )
+@pytest.mark.slow
 def test_malformed_settings_exit_1_with_a_message(
     tmp_path: Path, name: str, value: str, message: str
 ) -> None:
@@ -144,6 +150,7 @@ def test_malformed_settings_exit_1_with_a_message(
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_the_command_line_loads_telegram_only_for_run(library: Path, tmp_path: Path) -> None:
     probe = (
         "import sys\n"

@@ -229,6 +229,7 @@ async def test_a_failing_question_log_does_not_stop_the_answers(
 # -- `qa-bot run` as a process -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_sigterm_loses_no_record_and_report_reads_them(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
@@ -268,6 +269,7 @@ async def test_sigterm_loses_no_record_and_report_reads_them(
     assert TEST_HASH_KEY not in out + err  # the key is a secret like the token
 
 
+@pytest.mark.slow
 def test_a_question_log_that_cannot_be_opened_stops_the_start_with_exit_1(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:

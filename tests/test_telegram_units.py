@@ -11,15 +11,7 @@ import pytest
 from bot.config import DEFAULT_API_BASE_URL, ConfigError, Secret, Settings
 from bot.engine import Engine
 from bot.model import Outcome, Result
-from bot.render import (
-    MESSAGE_LIMIT,
-    clip,
-    render_html,
-    render_text,
-    topics_pages,
-    unsure_html,
-    utf16_len,
-)
+from bot.render_text import render_text
 from bot.smalltalk import SmallTalk, classify
 from bot.telegram.callback_data import (
     MAX_BYTES,
@@ -31,6 +23,14 @@ from bot.telegram.callback_data import (
     resolve_entry,
 )
 from bot.telegram.logsafe import REDACTED, RedactingFilter
+from bot.telegram.texts import (
+    MESSAGE_LIMIT,
+    clip,
+    render_html,
+    topics_pages,
+    unsure_html,
+    utf16_len,
+)
 
 TOKEN = "123456789:AAHsecretSECRETsecret_-xyz"
 
@@ -236,7 +236,7 @@ def test_mentions_of_the_bot_are_found_and_stripped() -> None:
 
 def test_texts_about_many_long_articles_still_fit_one_message(tmp_path: Path) -> None:
     from bot.model import Article
-    from bot.render import no_match_html, source_html, start_html
+    from bot.telegram.texts import no_match_html, source_html, start_html
 
     articles = [
         Article(f"a{n}", "<Title> & " * 40, "origin & <x> " * 80, "text", tmp_path)

@@ -3,7 +3,9 @@ where readline gives line editing and history."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import os
 import pty
 import select
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import Io, main
 from bot.engine import Engine
 from bot.model import Outcome, Result, Suggestion
 from bot.terminal_chat import TerminalChat
@@ -26,19 +29,13 @@ SURREY = "What did Surrey Police Authority decide?"
 
 
 def chat_through_stdin(stdin: str, knowledge: Path = BUNDLED) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--knowledge", str(knowledge), "chat"],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    return done.stdout
+    """`qa-bot --knowledge K chat` in-process, its input piped (not a terminal)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(ROOT):
+        code = main(["--knowledge", str(knowledge), "chat"], io=Io(io.StringIO(stdin), out, err))
+    assert code == 0, err.getvalue()
+    assert err.getvalue() == ""
+    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +130,7 @@ ANSWER = b"On Saturday, outside the town hall."
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.slow
 def test_in_a_terminal_the_up_arrow_recalls_the_last_question() -> None:
     main, child = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}

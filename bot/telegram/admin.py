@@ -12,10 +12,10 @@ import logging
 
 from telegram import Update
 
-from bot.render import STATS_UNAVAILABLE_HTML, reload_html, stats_html
 from bot.telegram.context import Context
-from bot.telegram.messages import send
+from bot.telegram.delivery import send
 from bot.telegram.replies import Reply
+from bot.telegram.texts import STATS_UNAVAILABLE_HTML, reload_html, stats_html
 
 log = logging.getLogger(__name__)
 

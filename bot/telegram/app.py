@@ -2,8 +2,9 @@
 
 Start-up checks the settings, the knowledge and the question log before any request reaches
 Telegram; a missing token, an invalid knowledge base or a question log that cannot be opened
-ends the process with exit code 1 and a message saying how to fix it. Every update goes
-through the durable inbox (bot.telegram.durable) before Telegram is told it was received.
+raises a UserError saying how to fix it (`cli.main` prints it and exits with code 1). Every
+update goes through the durable inbox (bot.telegram.durable) before Telegram is told it
+was received.
 While running, network errors, 5xx replies and flood limits are retried: polling never gives
 up, and replies are retried for a bounded time (bot.telegram.sending). A watcher reloads the
 knowledge when its files change (QA_RELOAD_INTERVAL). On SIGINT/SIGTERM the updates in flight
@@ -17,9 +18,8 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import os
 import secrets
-import sys
+from collections.abc import Iterator
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
@@ -28,25 +28,31 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import HTTPXRequest
 
-from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, log_level_number
+from bot.config import (
+    MISSING_TOKEN_HELP,
+    ConfigError,
+    Settings,
+    log_level_number,
+    opt_in_to_ptb_timedelta,
+)
 from bot.datadir import tighten_permissions
+from bot.errors import UserError
 from bot.flood import FloodGuard
 from bot.inbox import Inbox
-from bot.knowledge import KnowledgeError
 from bot.live import LiveEngine, watch
-from bot.render import ADMIN_COMMANDS, COMMANDS
-from bot.store import QuestionLog, StoreError
+from bot.schema import StoreError
+from bot.store import QuestionLog
 from bot.telegram.access import Access
+from bot.telegram.command_table import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from bot.telegram.context import CONTEXT_TYPES, BotData
 from bot.telegram.durable import InboxApplication, InboxBot
 from bot.telegram.handlers import register
-from bot.telegram.logsafe import configure_logging
+from bot.telegram.logsafe import RedactingFilter, configure_logging
 from bot.telegram.recorder import Recorder
 from bot.telegram.sending import RetryingRateLimiter
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ERROR = 0, 1
 CONCURRENT_UPDATES = 32  # updates handled at once; the engine runs in worker threads
 RATE_LIMIT_RETRIES = 3  # times a request hit by a 429 is retried after its retry_after
 STARTUP_RETRIES = 3  # times the first getMe is retried before giving up
@@ -58,48 +64,39 @@ QaApplication = Application[Any, Any, Any, Any, BotData, Any]
 AIORateLimiter = RetryingRateLimiter
 
 
-def run(knowledge: str | None = None, log_level: str | None = None) -> int:
-    """Check the settings, the knowledge and the question log, then answer until stopped."""
-    try:
-        settings = Settings.from_env(knowledge=knowledge, log_level=log_level)
-    except ConfigError as exc:
-        print(f"qa-bot run: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+def run(settings: Settings) -> None:
+    """Check the knowledge and the question log, then answer until stopped.
+
+    Raises a UserError (ConfigError, KnowledgeError, StoreError) when the bot cannot start."""
     if settings.token is None:
-        print(MISSING_TOKEN_HELP, file=sys.stderr)
-        return EXIT_ERROR
+        raise ConfigError(MISSING_TOKEN_HELP)
     configure_logging(log_level_number(settings.log_level), settings.secrets())
-    # Opt in to PTB 23's timedelta attributes, which PTB's own RetryAfter warns about.
-    os.environ.setdefault("PTB_TIMEDELTA", "1")
-    try:
-        live = LiveEngine(settings.knowledge)
-    except KnowledgeError as exc:
-        print(exc.report(), file=sys.stderr)
-        return EXIT_ERROR
-    try:
+    opt_in_to_ptb_timedelta()
+    live = LiveEngine(settings.knowledge)
+    with _explained_store_error():
         questions = open_question_log(settings)
-    except StoreError as exc:
-        return _store_failed(exc)
     try:
-        inbox = Inbox(settings.store.path, questions.inbox_key())
-    except StoreError as exc:
+        with _explained_store_error():
+            inbox = Inbox(settings.store.path, questions.inbox_key())
+    except StoreError:
         questions.close()
-        return _store_failed(exc)
+        raise
     try:
-        return serve(build_application(settings, live, questions, inbox), settings)
+        serve(build_application(settings, live, questions, inbox), settings)
     finally:
         questions.close()  # normally done by post_shutdown already; closing twice is harmless
         inbox.close()
 
 
-def _store_failed(exc: StoreError) -> int:
-    """Say that the data file cannot be used, and how to fix it; the exit code."""
-    print(
-        f"qa-bot run: {exc}\n  Set QA_DB_PATH to a file in a folder this user can write "
-        "(see .env.example).",
-        file=sys.stderr,
-    )
-    return EXIT_ERROR
+@contextlib.contextmanager
+def _explained_store_error() -> Iterator[None]:
+    """Add to a StoreError how to fix it: the data file must be somewhere this user can write."""
+    try:
+        yield
+    except StoreError as exc:
+        raise StoreError(
+            f"{exc}\n  Set QA_DB_PATH to a file in a folder this user can write (see .env.example)."
+        ) from exc
 
 
 def open_question_log(settings: Settings) -> QuestionLog:
@@ -162,8 +159,10 @@ def build_application(
     return application
 
 
-def serve(application: QaApplication, settings: Settings) -> int:
-    """Poll until SIGINT/SIGTERM; in-flight updates finish first. The exit code."""
+def serve(application: QaApplication, settings: Settings) -> None:
+    """Poll until SIGINT/SIGTERM; in-flight updates finish first.
+
+    Raises StartError when Telegram turns the bot away at start-up."""
     try:
         application.run_polling(
             poll_interval=0,
@@ -171,14 +170,21 @@ def serve(application: QaApplication, settings: Settings) -> int:
             bootstrap_retries=STARTUP_RETRIES,
             allowed_updates=ALLOWED_UPDATES,
         )
-    except InvalidToken:
-        log.error("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather (/token)")
-        return EXIT_ERROR
+    except InvalidToken as exc:
+        raise StartError(
+            "Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather (/token)"
+        ) from exc
     except TelegramError as exc:
-        log.error("could not start: %s (is %s reachable?)", exc, _host(settings.api_base_url))
-        return EXIT_ERROR
+        # The error's text could hold a URL, and the URL the token: redacted like log lines.
+        reason = RedactingFilter(settings.secrets()).redact(str(exc))
+        raise StartError(
+            f"could not start: {reason} (is {_host(settings.api_base_url)} reachable?)"
+        ) from exc
     log.info("stopped")
-    return EXIT_OK
+
+
+class StartError(UserError):
+    """Telegram refused the bot or could not be reached at start-up."""
 
 
 async def start_up(application: QaApplication) -> None:
@@ -205,12 +211,12 @@ async def shut_down(application: QaApplication) -> None:
 async def announce(application: QaApplication) -> None:
     """Register the command menus (admins get theirs) and log who and what is being served."""
     bot = application.bot
-    public = [BotCommand(name, text) for name, text in COMMANDS]
+    public = [BotCommand(c.name, c.description) for c in PUBLIC_COMMANDS]
     try:
         await bot.set_my_commands(public)
     except TelegramError as exc:
         log.warning("could not register the command menu: %s", exc)
-    admin_menu = public + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
+    admin_menu = public + [BotCommand(c.name, c.description) for c in ADMIN_COMMANDS]
     for admin in sorted(application.bot_data.access.admins):
         try:
             await bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin))

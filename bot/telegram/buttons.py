@@ -14,7 +14,12 @@ import logging
 from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 
-from bot.render import (
+from bot.telegram import keyboards
+from bot.telegram.callback_data import VOTES, Action, Press, decode, resolve_entry
+from bot.telegram.context import Context
+from bot.telegram.recorder import Origin
+from bot.telegram.replies import Reply, answer_reply, conversation_key
+from bot.telegram.texts import (
     GONE_ENTRY_NOTICE,
     NONE_OF_THESE_HTML,
     OLD_BUTTON_NOTICE,
@@ -24,11 +29,6 @@ from bot.render import (
     group_vote_notice,
     knowledge_topics_pages,
 )
-from bot.telegram import keyboards
-from bot.telegram.callback_data import VOTES, Action, Press, decode, resolve_entry
-from bot.telegram.context import Context
-from bot.telegram.recorder import Origin
-from bot.telegram.replies import Reply, answer_reply, conversation_key
 
 log = logging.getLogger(__name__)
 

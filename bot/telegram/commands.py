@@ -7,18 +7,18 @@ from collections import Counter
 
 from telegram import ForceReply, Update
 
-from bot.render import (
+from bot.telegram import keyboards
+from bot.telegram.addressing import strip_mention
+from bot.telegram.context import Context
+from bot.telegram.delivery import answer, send, via
+from bot.telegram.replies import EXAMPLES, Reply
+from bot.telegram.texts import (
     ask_what_html,
     help_html,
     knowledge_topics_pages,
     source_html,
     start_html,
 )
-from bot.telegram import keyboards
-from bot.telegram.addressing import strip_mention
-from bot.telegram.context import Context
-from bot.telegram.messages import answer, send, via
-from bot.telegram.replies import EXAMPLES, Reply
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,11 @@ async def help_command(update: Update, context: Context) -> None:
     if message is None:
         return
     log.info("command=help via=%s", via(message))
-    await send(message, Reply(help_html(context.bot.username)))
+    # Imported here: the command table names this handler.
+    from bot.telegram.command_table import PUBLIC_COMMANDS
+
+    listed = [(command.name, command.description) for command in PUBLIC_COMMANDS]
+    await send(message, Reply(help_html(context.bot.username, listed)))
 
 
 async def topics(update: Update, context: Context) -> None:

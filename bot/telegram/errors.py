@@ -13,8 +13,8 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.render import clip
 from bot.telegram.context import Context
+from bot.telegram.texts import clip
 
 log = logging.getLogger(__name__)
 

@@ -29,25 +29,25 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.flood import Verdict
-from bot.render import (
-    COMMANDS,
+from bot.telegram.access import Access
+from bot.telegram.addressing import meant_for_the_bot
+from bot.telegram.command_table import PUBLIC_COMMANDS
+from bot.telegram.context import Context
+from bot.telegram.delivery import send, via
+from bot.telegram.replies import Reply
+from bot.telegram.texts import (
     NOT_AVAILABLE_HTML,
     NOT_AVAILABLE_NOTICE,
     SLOW_DOWN_HTML,
     SLOW_DOWN_NOTICE,
 )
-from bot.telegram.access import Access
-from bot.telegram.addressing import meant_for_the_bot
-from bot.telegram.context import Context
-from bot.telegram.messages import send, via
-from bot.telegram.replies import Reply
 
 log = logging.getLogger(__name__)
 
 GROUP = -1  # the handler group that runs before the routing table's (group 0)
 # The commands the bot answers in a group without /name@bot. Not the admin commands: those are
 # unknown commands there, and the gate must treat them alike, or it would give them away.
-GROUP_COMMANDS = frozenset(name for name, _ in COMMANDS)
+GROUP_COMMANDS = frozenset(command.name for command in PUBLIC_COMMANDS)
 CACHE_SECONDS = 5
 
 

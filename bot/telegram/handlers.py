@@ -14,7 +14,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram import admin, buttons, commands, errors, gate, inline, messages
+from bot.telegram import buttons, errors, gate, inline, messages
+from bot.telegram.command_table import COMMANDS
 
 # New and edited messages in private chats and groups; not channel posts or business messages.
 MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
@@ -30,18 +31,12 @@ def register(
     application.add_handler(CallbackQueryHandler(gate.check_button), group=gate.GROUP)
     application.add_handler(InlineQueryHandler(gate.check_inline_query), group=gate.GROUP)
 
-    # Not matched for anyone else: their /reload and /stats fall through to on_unknown_command.
+    # Admin-only commands are not matched for anyone else: theirs fall through to
+    # on_unknown_command.
     admin_only = MESSAGES & filters.ChatType.PRIVATE & filters.User(user_id=admins)
-    for name, callback in (("reload", admin.reload), ("stats", admin.stats)):
-        application.add_handler(CommandHandler(name, callback, filters=admin_only))
-    for name, callback in (
-        ("start", commands.start),
-        ("help", commands.help_command),
-        ("topics", commands.topics),
-        ("source", commands.source),
-        ("ask", commands.ask),
-    ):
-        application.add_handler(CommandHandler(name, callback, filters=MESSAGES))
+    for command in COMMANDS:
+        allowed = admin_only if command.admin_only else MESSAGES
+        application.add_handler(CommandHandler(command.name, command.handler, filters=allowed))
     application.add_handler(MessageHandler(MESSAGES & filters.COMMAND, messages.on_unknown_command))
     application.add_handler(MessageHandler(MESSAGES & filters.TEXT, messages.on_text))
     other_content = filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL

@@ -12,12 +12,12 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from bot.engine import Engine
 from bot.matcher import SUGGEST_THRESHOLD
 from bot.model import Entry, Outcome, Result
-from bot.render import clip, render_html
-from bot.smalltalk import classify
+from bot.question_policy import MAX_QUESTION_CHARS
 from bot.telegram.callback_data import entry_ref
 from bot.telegram.context import Context
 from bot.telegram.recorder import Origin
-from bot.telegram.replies import MAX_QUESTION_CHARS, ask
+from bot.telegram.replies import ask
+from bot.telegram.texts import clip, render_html
 
 MAX_RESULTS = 5
 CACHE_SECONDS = 5  # short: answers change when the knowledge is reloaded
@@ -33,7 +33,8 @@ async def on_inline_query(update: Update, context: Context) -> None:
     question = " ".join(inline_query.query.split())[:MAX_QUESTION_CHARS]
     if question:
         result = await ask(engine, question, "inline", explain=True)
-        if classify(question) is None:  # "hi" is not a question the article should answer
+        # "hi" is not a question the article should answer: not recorded.
+        if engine.screen(question).small_talk is None:
             origin = Origin("inline", inline_query.from_user.id, None, "inline")
             data.recorder.question_when_settled(result, origin)
         entries = best_entries(engine, result)

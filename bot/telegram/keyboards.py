@@ -8,8 +8,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.knowledge import Knowledge
 from bot.model import Entry, Suggestion
-from bot.render import clip
 from bot.telegram.callback_data import Action, encode, entry_ref
+from bot.telegram.texts import clip
 
 LABEL_CHARS = 60  # longer button labels are cut by Telegram clients anyway
 NONE_OF_THESE_LABEL = "None of these"

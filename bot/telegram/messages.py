@@ -9,34 +9,16 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Chat, Message, Update
-from telegram.error import TelegramError
+from telegram import Chat, Update
 
-from bot.render import UNKNOWN_COMMAND_HTML, non_text_html
 from bot.telegram import keyboards
 from bot.telegram.addressing import addressed_question, command_target, for_the_bot
 from bot.telegram.context import Context
-from bot.telegram.recorder import Origin
-from bot.telegram.replies import EXAMPLES, Reply, replies_to_text
+from bot.telegram.delivery import answer, send, via
+from bot.telegram.replies import EXAMPLES, Reply
+from bot.telegram.texts import UNKNOWN_COMMAND_HTML, non_text_html
 
 log = logging.getLogger(__name__)
-
-
-async def send(message: Message, reply: Reply) -> None:
-    """Reply to `message`; quoting it in groups and for edits so the context is clear."""
-    quote = message.chat.type != Chat.PRIVATE or message.edit_date is not None
-    await message.reply_html(reply.html, reply_markup=reply.markup, do_quote=quote)
-
-
-def via(message: Message) -> str:
-    """Where a question came from, for the logs (never who asked it)."""
-    return message.chat.type + ("-edited" if message.edit_date is not None else "")
-
-
-def origin_of(message: Message) -> Origin:
-    """Who sent `message` and where, for the question log."""
-    user = message.from_user
-    return Origin(message.chat.type, user.id if user else None, message.chat.id, via(message))
 
 
 async def on_text(update: Update, context: Context) -> None:
@@ -49,20 +31,6 @@ async def on_text(update: Update, context: Context) -> None:
     if question is None:
         return
     await answer(message, question, context)
-
-
-async def answer(message: Message, question: str, context: Context) -> None:
-    """Reply to the question(s) in `message` (typed, or after /ask); outcomes are recorded."""
-    data = context.bot_data
-    origin = origin_of(message)
-    replies = await replies_to_text(data.engine, question, origin, data.recorder, data.subjects)
-    for reply in replies:  # one per question found in the message
-        try:
-            await send(message, reply)  # retried for a while by bot.telegram.sending
-        except TelegramError:
-            data.recorder.delivered(reply.record, False)
-            raise
-        data.recorder.delivered(reply.record, True)
 
 
 async def on_other_content(update: Update, context: Context) -> None:

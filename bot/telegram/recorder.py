@@ -22,7 +22,7 @@ from bot.model import Result
 from bot.store import QuestionLog
 
 if TYPE_CHECKING:
-    from bot.report import Stats
+    from bot.stats import Stats
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +44,8 @@ class Origin:
 class Recorder:
     """The bot's side of the question log; every method is safe to call with the log down."""
 
-    def __init__(
-        self, questions: QuestionLog | None, inline_settle: float = INLINE_SETTLE_SECONDS
-    ) -> None:
+    def __init__(self, questions: QuestionLog | None) -> None:
         self.questions = questions
-        self.inline_settle = inline_settle
         self._settling: dict[int | None, tuple[asyncio.TimerHandle, Result, Origin]] = {}
 
     def question(self, result: Result, origin: Origin) -> str | None:
@@ -68,7 +65,7 @@ class Recorder:
         if pending is not None:
             pending[0].cancel()
         handle = asyncio.get_running_loop().call_later(
-            self.inline_settle, self._settle, origin.user_id
+            INLINE_SETTLE_SECONDS, self._settle, origin.user_id
         )
         self._settling[origin.user_id] = (handle, result, origin)
 

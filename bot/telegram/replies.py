@@ -16,7 +16,10 @@ from bot import wording
 from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.model import Outcome, Result
-from bot.render import (
+from bot.question_policy import MAX_QUESTIONS, Screening
+from bot.telegram import keyboards
+from bot.telegram.recorder import Origin, Recorder
+from bot.telegram.texts import (
     TOO_LONG_HTML,
     empty_question_html,
     keyword_html,
@@ -26,16 +29,10 @@ from bot.render import (
     smalltalk_html,
     unsure_html,
 )
-from bot.smalltalk import classify
-from bot.telegram import keyboards
-from bot.telegram.recorder import Origin, Recorder
 
 log = logging.getLogger(__name__)
 
-# Longer messages are not questions but pasted text; the engine would only read the start.
-MAX_QUESTION_CHARS = 1000
 EXAMPLES = 3
-MAX_QUESTIONS = 3  # questions answered from one message; more are left for another message
 
 
 @dataclass(frozen=True)
@@ -112,16 +109,17 @@ async def replies_to_text(
 ) -> list[Reply]:
     """The replies to a person's message: to each question in it (each recorded; a follow-up
     read against the conversation's last answer), or to small talk, or to something else."""
-    question = " ".join(text.split())
+    screened = engine.screen(text)
+    question = screened.text
     articles = len(engine.knowledge.articles)
-    if not question:
+    if screened.kind is Screening.EMPTY:
         examples = engine.examples(1)
         return [Reply(empty_question_html(examples[0].question if examples else None, articles))]
-    if len(question) > MAX_QUESTION_CHARS:
+    if screened.kind is Screening.TOO_LONG:
         log.info("question via=%s outcome=too_long chars=%d", origin.via, len(question))
         return [Reply(TOO_LONG_HTML)]
-    small_talk = classify(question)
-    if small_talk is not None:
+    if screened.small_talk is not None:
+        small_talk = screened.small_talk
         log.info("question via=%s outcome=small_talk kind=%s", origin.via, small_talk.value)
         return [Reply(smalltalk_html(small_talk, list(engine.knowledge.articles.values())))]
     key = conversation_key(origin)

@@ -59,13 +59,11 @@ class RetryingRateLimiter(AIORateLimiter):
         self,
         *,
         give_up_after: float = GIVE_UP_AFTER,
-        query_give_up_after: float = QUERY_GIVE_UP_AFTER,
         first_backoff: float = FIRST_BACKOFF,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.give_up_after = give_up_after
-        self.query_give_up_after = query_give_up_after
         self.first_backoff = first_backoff
 
     async def process_request(
@@ -81,7 +79,7 @@ class RetryingRateLimiter(AIORateLimiter):
         if endpoint in RETRIED:
             budget = self.give_up_after
         elif endpoint in RETRIED_BRIEFLY:
-            budget = self.query_give_up_after
+            budget = QUERY_GIVE_UP_AFTER
         else:
             return await super().process_request(
                 callback, args, kwargs, endpoint, data, rate_limit_args

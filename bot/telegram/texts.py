@@ -1,122 +1,24 @@
-"""A Result as people read it: plain text for the terminal, HTML for Telegram.
+"""Telegram's texts as HTML: answers, greeting, help, topics, fallbacks, admin replies.
 
-The Telegram texts live here too (greeting, help, topics, fallbacks), so they can be read
-and tested without the Telegram library. Everything that comes from the knowledge or from a
-person is escaped; every message fits Telegram's 4096-character limit.
+Free of the Telegram library, so they can be read and tested on their own. Everything that
+comes from the knowledge or from a person is escaped; every message fits Telegram's
+4096-character limit.
 """
 
 from __future__ import annotations
 
 import html
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bot import wording
-from bot.model import Article, Entry, Explanation, Outcome, Result
+from bot.model import Article, Entry, Outcome, Result
 from bot.smalltalk import SmallTalk
 
 if TYPE_CHECKING:
     from bot.knowledge import Knowledge
     from bot.live import ReloadResult
-    from bot.report import Stats
-
-NO_MATCH_TEXT = (
-    "Sorry, I don't know that. I can only answer questions about the article I have read."
-)
-UNSURE_TEXT = "I'm not sure what you mean. Did you mean:"
-
-
-def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
-
-
-def render_text(
-    result: Result,
-    examples: list[Entry] | None = None,
-    articles: Mapping[str, Article] | None = None,
-) -> str:
-    """The reply for a terminal: answer, quote and source; or suggestions; or a fallback.
-    Further questions found in the same message follow, each with its own reply."""
-    several = bool(result.others)  # then each answer says which question it answers
-    parts = [_one_text(result, examples, articles or {}, several)]
-    parts += [_one_text(other, None, articles or {}, several) for other in result.others]
-    return "\n\n".join(parts)
-
-
-def _one_text(
-    result: Result,
-    examples: list[Entry] | None,
-    articles: Mapping[str, Article],
-    always_name: bool = False,
-) -> str:
-    if result.outcome is Outcome.ANSWERED and result.entry and result.article:
-        named = wording.named_question(result, always_name)
-        return "\n".join(
-            [
-                *([_wrap(named), ""] if named else []),
-                _wrap(result.entry.answer),
-                "",
-                _wrap(f"\u201c{result.entry.quote}\u201d", "  > "),
-                "",
-                f"Source: {result.article.title} ({result.article.origin})",
-            ]
-        )
-    if result.closest is not None:
-        lines = [
-            wording.not_said(result, len(articles) or 1),
-            f"The closest passage (about \u201c{result.closest.question}\u201d), not an answer:",
-            "",
-            _wrap(f"\u201c{result.closest.quote}\u201d", "  > "),
-        ]
-        article = articles.get(result.closest.article_id)
-        if article is not None:
-            lines += ["", f"Source: {article.title} ({article.origin})"]
-        return "\n".join(lines)
-    if result.outcome is Outcome.UNSURE and result.suggestions:
-        keyword = wording.keyword_as_typed(result)
-        head = f"About {keyword} I can tell you:" if result.keyword else UNSURE_TEXT
-        lines = [head]
-        lines += [f"  {n}. {s.question}" for n, s in enumerate(result.suggestions, 1)]
-        return "\n".join(lines)
-    lines = [no_match_text(len(articles) or 1)]
-    if examples:
-        lines.append("You could ask, for example:")
-        lines += [f"  - {e.question}" for e in examples]
-    return "\n".join(lines)
-
-
-def no_match_text(article_count: int = 1) -> str:
-    """The terminal's "don't know", worded for one article or several."""
-    if article_count == 1:
-        return NO_MATCH_TEXT
-    return "Sorry, I don't know that. I can only answer questions about the articles I have read."
-
-
-def render_explanation(explanation: Explanation) -> str:
-    """--explain: each stage — the question(s) found, spelling, the kind of fact asked, what
-    matched, the top candidates with their scores and the kinds they give, the decision."""
-    lines = []
-    if explanation.questions:
-        lines.append("questions:   " + " | ".join(explanation.questions))
-    lines.append(f"words:       {' '.join(explanation.tokens) or '(none)'}")
-    fixes = ", ".join(f"{c.word} -> {c.fixed} ({c.source})" for c in explanation.corrections)
-    lines.append(f"corrected:   {fixes or '(none)'}")
-    lines.append(f"unknown:     {' '.join(explanation.unknown_terms) or '(none)'}")
-    lines.append(f"asks for:    {explanation.asked_kind or '(not clear)'}")
-    lines.append(f"matched:     {' '.join(explanation.matched_terms) or '(none)'}")
-    lines.append("candidates:")
-    for c in explanation.candidates:
-        gives = ",".join(sorted(c.gives - {"yesno"})) or "-"
-        lines.append(
-            f"  {c.confidence:.3f}  {c.entry_id:<28} overlap={c.overlap:.2f} "
-            f"fuzzy={c.fuzzy:.2f}  gives {gives}  via {c.best_variant!r}"
-        )
-    if not explanation.candidates:
-        lines.append("  (none)")
-    if explanation.decision:
-        lines.append(f"decision:    {explanation.decision}")
-    return "\n".join(lines)
+    from bot.stats import Stats
 
 
 def escape(text: str) -> str:
@@ -128,20 +30,6 @@ def escape(text: str) -> str:
 
 MESSAGE_LIMIT = 4096  # Telegram's limit per message, counted in UTF-16 code units
 TOPICS_PER_PAGE = 8
-
-# The command menu (set_my_commands) and /help list the same commands.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "What I know, with example questions"),
-    ("help", "How to ask, and the commands"),
-    ("topics", "Every question I can answer"),
-    ("source", "The article my answers come from"),
-    ("ask", "Ask a question (works in groups): /ask question"),
-)
-# Only admins see these, in their own command menu; /help never lists them.
-ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("reload", "Admin: reload the knowledge now"),
-    ("stats", "Admin: questions, votes and gaps"),
-)
 
 NONE_OF_THESE_HTML = (
     "Sorry I couldn't help with that one. Try asking in other words, or send /topics to see "
@@ -334,17 +222,17 @@ def non_text_html(article_count: int = 1) -> str:
     return NON_TEXT_HTML.replace("the article", wording.the_article(article_count))
 
 
-def help_html(bot_username: str) -> str:
-    """/help: how to ask, the commands, groups and inline mode."""
+def help_html(bot_username: str, commands: Sequence[tuple[str, str]]) -> str:
+    """/help: how to ask, the commands (name and description), groups and inline mode."""
     me = f"@{escape(bot_username)}"
-    commands = "\n".join(f"/{name} \u2013 {escape(text)}" for name, text in COMMANDS)
+    listed = "\n".join(f"/{name} \u2013 {escape(text)}" for name, text in commands)
     return (
         "<b>How to ask</b>\n"
         "Send a question in your own words, e.g. <i>How much was the contract worth?</i> "
         "I answer with the sentence from the article that backs it. When I'm not sure what "
         "you mean, I offer a few questions as buttons: tap the one you meant. After an answer, "
         "a short follow-up such as <i>why?</i> or <i>and when?</i> is about that answer.\n\n"
-        f"<b>Commands</b>\n{commands}\n\n"
+        f"<b>Commands</b>\n{listed}\n\n"
         f"<b>In groups</b> use /ask, mention me ({me} and your question) or reply to one of "
         "my messages; I stay out of other conversations.\n\n"
         f"<b>In any chat</b> type {me} followed by a question to share an answer."
