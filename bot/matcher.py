@@ -460,7 +460,6 @@ class Matcher:
                     fuzzy=round(best_fuzzy, 4),
                     best_variant=best_text,
                     closeness=round(best_close, 4),
-                    missing_intents=missing,
                     gives=index.entry_kinds[entry_index],
                     quote=index.entries[entry_index].quote,
                     article=index.entries[entry_index].article_id,

@@ -74,7 +74,6 @@ class Candidate:
     fuzzy: float
     best_variant: str
     closeness: float = 0.0
-    missing_intents: int = 0
     gives: frozenset[str] = frozenset()  # the kinds of fact the entry gives (bot.kinds)
     quote: str = ""  # the entry's quote: entries quoting the same passage are not rivals
     article: str = ""  # the entry's article id

@@ -187,10 +187,6 @@ def english() -> dict[str, int]:
     return words
 
 
-def is_english(word: str) -> bool:
-    return word in english()
-
-
 # How much a word the knowledge has never seen says, from how common it is in English: "use"
 # or "bill" next to nothing, a rare word ("spearheading") or a name everything.
 _COMMON_WORD = level(1e9)
@@ -269,10 +265,6 @@ class Speller:
                 self._corrections.clear()
             self._corrections[word] = self._correct(word)
         return self._corrections[word]
-
-    def is_word(self, word: str) -> bool:
-        """Known to the knowledge, a small word, or English: never rewritten."""
-        return word in self.vocabulary or word in self.small_words or is_english(word)
 
     def _correct(self, word: str) -> Correction | None:
         """The word a typo most likely meant, or None (a real word, or nothing close)."""
