@@ -44,7 +44,10 @@ _MAX_WORDS = 8
 _ABOUT_BOT = re.compile(
     r"\b(your name|who are you|what are you|are you (a |an )?(bot|robot|human|real|person|ai)|"
     r"how are you|who (made|built|created|wrote) you|your favou?rite|do you like|"
-    r"how old are you|where are you)\b"
+    r"how old are you|where are you|"
+    # Its opinion: the bot reports what the article says, and thinks nothing of its own.
+    r"in your (own |personal )?(opinion|view)|(what )?do you (think|reckon|believe)|"
+    r"your (own |personal )?(opinion|view|take)|would you (say|recommend|advise))\b"
 )
 
 

@@ -151,3 +151,13 @@ def test_how_many_of_what_the_entry_does_not_count_is_a_near_miss() -> None:
 def test_how_many_finds_the_entry_that_counts_it(engine: Engine) -> None:
     result = engine.ask("how many security guards was G4S meant to supply")
     assert result.answered and result.entry is not None and "10,400" in result.entry.quote
+
+
+@pytest.mark.parametrize(
+    "question", ["Ought they to drop G4S, in your view?", "what do you think of the deal"]
+)
+def test_the_bots_opinion_is_not_an_answer(engine: Engine, question: str) -> None:
+    from bot.smalltalk import SmallTalk, classify
+
+    assert classify(question) is SmallTalk.ABOUT_BOT
+    assert engine.ask(question).outcome is Outcome.NO_MATCH
