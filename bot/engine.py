@@ -25,6 +25,8 @@ from bot.smalltalk import SmallTalk
 # A follow-up whose best match is still the last answer may take another entry this close
 # to it that explains this much of the rewritten question (see Engine._judge_beyond).
 FOLLOWUP_MARGIN = 0.1
+# What a question judged with its message's background gives up against itself alone.
+BACKGROUND_HANDICAP = 0.05
 FOLLOWUP_OVERLAP = 0.9
 
 
@@ -120,7 +122,7 @@ class Engine:
         confidence = candidates[0].confidence if candidates else 0.0
         if context:
             # The background adds words that may match by chance: it must do clearly better.
-            confidence -= 0.05
+            confidence -= BACKGROUND_HANDICAP
         return _Judged(question, query, decision, confidence, candidates)
 
     def _others(self, best: _Judged, judged: list[_Judged]) -> list[_Judged]:
@@ -132,8 +134,6 @@ class Engine:
         for item in judged:
             answer = item.decision.answer
             if item is best or answer is None or answer.entry_id in seen:
-                continue
-            if item.question not in (j.question for j in judged[: MAX_QUESTIONS * 2]):
                 continue
             seen.add(answer.entry_id)
             others.append(item)
