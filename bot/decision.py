@@ -27,8 +27,8 @@ MIN_SUGGEST_OVERLAP = 0.4
 # A bare keyword fitting several entries within this much of the best gives a menu of them.
 KEYWORD_MARGIN = 0.12
 MAX_KEYWORD_SUGGESTIONS = 4
-# An entry that gives the kind of fact asked may be answered instead of a better-scoring one
-# that does not, when it scores within this much of it.
+# An entry that answers what was asked (the kind of fact, the names, what is counted) may be
+# answered instead of a better-scoring one that does not, when it scores within this much.
 KIND_MARGIN = 0.12
 # An entry of another article within this much of the best one makes the question ambiguous.
 ARTICLE_MARGIN = 0.05
@@ -77,47 +77,24 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why="asks about a word the knowledge never uses"
             )
-        if not top.counts_asked:
-            # "How many pupils took part?" of an entry that counts pounds, not pupils.
-            for other in candidates[1:]:
-                if top.confidence - other.confidence > KIND_MARGIN:
-                    break
-                if other.counts_asked and not other.missing_names and answerable(other):
-                    return Decision(Outcome.ANSWERED, (other,), why="the closest counting it")
-            return Decision(
-                Outcome.NO_MATCH, closest=top, why="asks how many of what the entry does not count"
-            )
-        if top.missing_names:
-            # "How much does Lincolnshire Police pay?" of an entry that never names it.
-            for other in candidates[1:]:
-                if top.confidence - other.confidence > KIND_MARGIN:
-                    break
-                if (
-                    not other.missing_names
-                    and answerable(other)
-                    and kinds.gives(query.kind, other.gives)
-                ):
-                    return Decision(Outcome.ANSWERED, (other,), why="the closest naming it")
-            return Decision(
-                Outcome.NO_MATCH, closest=top, why="names something the closest entry does not"
-            )
-        if kinds.gives(query.kind, top.gives):
+        objection = _objection(query, top)
+        if objection is None:
             other_article = _other_article_rivals(candidates)
             if other_article:
                 return Decision(
                     Outcome.UNSURE, (top, *other_article), why="fits two articles as well"
                 )
             return Decision(Outcome.ANSWERED, (top,), why="answered")
-        # The best entry gives another kind of fact: a close one giving the kind asked for may
-        # be meant; otherwise the article does not say.
+        # The best entry does not answer what was asked: a close one that does may be meant;
+        # otherwise the article does not say.
         for other in candidates[1:]:
             if top.confidence - other.confidence > KIND_MARGIN:
                 break
-            if answerable(other) and kinds.gives(query.kind, other.gives):
-                return Decision(Outcome.ANSWERED, (other,), why=f"the closest giving {query.kind}")
-        return Decision(
-            Outcome.NO_MATCH, closest=top, why=f"asks for {query.kind}; the closest entry does not"
-        )
+            if answerable(other) and _objection(query, other) is None:
+                return Decision(
+                    Outcome.ANSWERED, (other,), why=f"the closest that does not: {objection}"
+                )
+        return Decision(Outcome.NO_MATCH, closest=top, why=objection)
     related = _related(top, candidates)
     if kinds.is_strict(query.kind) and related:
         giving = [c for c in related if kinds.gives(query.kind, c.gives)]
@@ -129,6 +106,20 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
     if not related:
         return Decision(Outcome.NO_MATCH, why="the closest entries are unrelated")
     return Decision(Outcome.UNSURE, tuple(related), why="not sure")
+
+
+def _objection(query: Query, candidate: Candidate) -> str | None:
+    """Why an entry that matches well still does not answer the question, if it does not."""
+    if not candidate.counts_asked:
+        # "How many pupils took part?" of an entry that counts pounds, not pupils.
+        return "asks how many of what the entry does not count"
+    if candidate.missing_names:
+        # "How much does Lincolnshire Police pay?" of an entry that never names it.
+        return "names something the entry does not"
+    if not kinds.gives(query.kind, candidate.gives):
+        # "How many years…?" of "Up to £77m a year."
+        return f"asks for {query.kind}; the entry does not give it"
+    return None
 
 
 def _other_article_rivals(candidates: list[Candidate]) -> tuple[Candidate, ...]:
