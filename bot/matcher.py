@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
@@ -91,20 +92,22 @@ class _Variant(NamedTuple):  # a tuple: built 50,000 times for 10k entries
 class Analyzer:
     """Turns text into canonical terms: stems, unified through synonym groups.
 
-    An article's own groups (`scoped`) come first and make terms of its own ("deal@g4s"), so
-    that they link words for that article's entries only; then the shared groups.
+    An article's own groups (`scoped`) come first and make terms of their own ("deal@1a2b3c4d"),
+    so that they link words for that article's entries only; then the shared groups. A term is
+    named after its group's words, not its article: articles declaring the same group share one
+    term (at 500 articles a word would otherwise have 500 meanings to look up).
     """
 
     def __init__(
         self,
         synonyms: Iterable[Iterable[str]],
         scoped: Iterable[Iterable[str]] = (),
-        scope: str = "",
     ) -> None:
         self.synonym_of: dict[str, str] = {}
         for group in scoped:
             stems = [text.stem(w) for w in group]
-            canonical = self.synonym_of.get(stems[0], f"{stems[0]}@{scope}")
+            label = zlib.crc32("|".join(sorted(set(stems))).encode()) & 0xFFFFFFFF
+            canonical = self.synonym_of.get(stems[0], f"{stems[0]}@{label:08x}")
             for s in stems:
                 self.synonym_of.setdefault(s, canonical)
         for group in synonyms:
@@ -186,7 +189,7 @@ class Index:
         self.analyzer = Analyzer(shared)
         analyzer = self.analyzer
         analyzers = {
-            article: Analyzer(shared, groups, article)
+            article: Analyzer(shared, groups)
             for article, groups in knowledge.article_synonyms.items()
             if groups
         }
@@ -197,8 +200,9 @@ class Index:
             # Every stem the article reads otherwise: its own groups', and shared groups'
             # words that its groups pulled in ("staffing" with "staff").
             for stem, term in article_analyzer.synonym_of.items():
-                if analyzer.synonym_of.get(stem, stem) != term:
-                    self.scoped_terms[stem] = (*self.scoped_terms.get(stem, ()), term)
+                known = self.scoped_terms.get(stem, ())
+                if analyzer.synonym_of.get(stem, stem) != term and term not in known:
+                    self.scoped_terms[stem] = (*known, term)
         self.entry_terms: list[dict[str, float]] = []
         # The kinds of fact each entry gives (bot.kinds).
         self.entry_kinds: list[frozenset[str]] = []
