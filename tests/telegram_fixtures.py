@@ -413,3 +413,23 @@ def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in SUBPROCESS_ENV_DROPPED}
     env.update(extra)
     return env
+
+
+def start_qa_bot_run(
+    api: FakeBotApi, knowledge: Path, cwd: Path, **extra: str
+) -> subprocess.Popen[str]:
+    """`qa-bot run` as its own process against the fake Bot API (1 s long polls)."""
+    env = clean_env(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        QA_POLL_TIMEOUT="1",
+        **extra,
+    )
+    return subprocess.Popen(
+        [*qa_bot_command(), "--knowledge", str(knowledge), "run"],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -19,10 +19,9 @@ import pytest
 from tests.fakebotapi import FakeBotApi
 from tests.telegram_fixtures import (
     RunningBot,
-    clean_env,
     expected_answer_text,
     polling_bot,
-    qa_bot_command,
+    start_qa_bot_run,
 )
 
 QUESTION = "How did the council vote?"
@@ -84,20 +83,9 @@ async def test_lone_surrogates_are_replaced_before_replying_logging_and_storing(
 
 
 def _start(api: FakeBotApi, knowledge: Path, cwd: Path) -> subprocess.Popen[str]:
-    env = clean_env(
-        TELEGRAM_BOT_TOKEN=api.token,
-        TELEGRAM_API_BASE_URL=api.base_url,
-        QA_POLL_TIMEOUT="1",
-        QA_DB_PATH=str(cwd / "data" / "questions.sqlite3"),
-        QA_FLOOD_MAX="0",
-    )
-    return subprocess.Popen(
-        [*qa_bot_command(), "--knowledge", str(knowledge), "run"],
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    """The bot as a process, with its data in `cwd` and no flood guard."""
+    return start_qa_bot_run(
+        api, knowledge, cwd, QA_DB_PATH=str(cwd / "data" / "questions.sqlite3"), QA_FLOOD_MAX="0"
     )
 
 

@@ -16,25 +16,10 @@ from tests.telegram_fixtures import (
     clean_env,
     expected_answer_text,
     qa_bot,
-    qa_bot_command,
+    start_qa_bot_run,
 )
 
-
-def _start(api: FakeBotApi, knowledge: Path, cwd: Path, **extra: str) -> subprocess.Popen[str]:
-    env = clean_env(
-        TELEGRAM_BOT_TOKEN=api.token,
-        TELEGRAM_API_BASE_URL=api.base_url,
-        QA_POLL_TIMEOUT="1",
-        **extra,
-    )
-    return subprocess.Popen(
-        [*qa_bot_command(), "--knowledge", str(knowledge), "run"],
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+_start = start_qa_bot_run
 
 
 async def _stop(process: subprocess.Popen[str], sig: signal.Signals) -> tuple[int, str]:
