@@ -387,9 +387,16 @@ def counted_words(text: str) -> set[str]:
     for pattern, units in _UNITS_COUNTED:
         if pattern.search(lowered):
             words.update(units)
+    if _TALLY.search(lowered):
+        words.update(_TALLY_COUNTS)
     if not _PEOPLE_COUNTED.isdisjoint(words):
         words.add("people")  # a count of staff is a count of people
     return words
+
+
+# A vote's tally ("voted five to two", "by 7-2") counts those who voted, for and against.
+_TALLY = re.compile(rf"\b(?:voted|vote|votes|by) {_NUMBER_WORD}(?: to |-){_NUMBER_WORD}\b")
+_TALLY_COUNTS = ("votes", "voters", "members", "councillors")
 
 
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import string
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -342,12 +342,31 @@ class Speller:
         return Correction(word, best[2], "knowledge")
 
 
+# Real words typed for a small word that sounds or looks alike, and the words around them that
+# give the slip away: "when *dose* the consultation open", "*were* is the centre". Elsewhere
+# they stay as typed ("a *dose* of the vaccine", "they *were* told").
+# ("what dose" and "which dose" are real questions about a medicine.)
+_BEFORE_DOES = frozenset("when where who why how".split())
+_SLIPS: dict[str, tuple[str, Callable[[str, str], bool]]] = {
+    "dose": ("does", lambda before, after: before in _BEFORE_DOES or before == ""),
+    "were": ("where", lambda before, after: before == "" and after in {"is", "are", "does", "do"}),
+}
+
+
+def _slip(word: str, before: str, after: str) -> str | None:
+    """What a real word typed by mistake for a small one means here, if it is such a slip."""
+    slip = _SLIPS.get(word)
+    return slip[0] if slip is not None and slip[1](before, after) else None
+
+
 def expand_text_speak(words: list[str]) -> tuple[list[str], list[Correction]]:
     """Words with chat shorthand written out ("hw much wud" -> "how much would")."""
     out: list[str] = []
     fixes: list[Correction] = []
-    for word in words:
-        meant = TEXT_SPEAK.get(word)
+    for position, word in enumerate(words):
+        before = out[-1] if out else ""
+        after = words[position + 1] if position + 1 < len(words) else ""
+        meant = TEXT_SPEAK.get(word) or _slip(word, before, after)
         if meant is None:
             out.append(word)
             continue

@@ -69,3 +69,9 @@ def test_whose_words_a_question_asks_for() -> None:
     assert kinds.speaker_asked("what did g4s say in response") == ["g4s"]
     assert kinds.speaker_asked("what has the council said about it") == ["the", "council"]
     assert kinds.speaker_asked("what did the review find") == []
+
+
+def test_a_vote_tally_counts_those_who_voted() -> None:
+    assert {"members", "votes"} <= kinds.counted_words("The cabinet voted five to two.")
+    assert "members" in kinds.counted_words("It passed by 7-2 on Tuesday.")
+    assert "members" not in kinds.counted_words("Five to two hundred people came.")

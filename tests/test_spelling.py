@@ -84,3 +84,21 @@ def test_a_rare_word_a_slip_from_the_knowledge_is_corrected() -> None:
 def test_spelling_as_spoken(speller: Speller, typed: str, meant: str) -> None:
     fix = speller.correct(typed)
     assert fix is not None and fix.fixed == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("when dose the consultation open", "when does the consultation open"),
+        ("wen dose it start", "when does it start"),  # after text-speak is written out
+        ("were is the leisure centre", "where is the leisure centre"),
+        ("what dose is safe", "what dose is safe"),  # a real question about a medicine
+        ("they were told", "they were told"),
+        ("a dose of it", "a dose of it"),
+    ],
+)
+def test_a_real_word_typed_for_a_small_one_is_read_as_meant_only_where_it_must_be(
+    typed: str, meant: str
+) -> None:
+    words, _fixes = expand_text_speak(typed.split())
+    assert " ".join(words) == meant
