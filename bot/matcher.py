@@ -472,6 +472,7 @@ class Matcher:
                     ),
                     counts_asked=not query.counted
                     or not index.entry_counted[entry_index].isdisjoint(query.counted),
+                    wordings=len(index.entries[entry_index].questions),
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))

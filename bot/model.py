@@ -79,6 +79,7 @@ class Candidate:
     article: str = ""  # the entry's article id
     missing_names: int = 0  # names in the question (Surrey, LOCOG) the entry never mentions
     counts_asked: bool = True  # the entry counts what "how many …" asks about, if it asks
+    wordings: int = 0  # how many question wordings the entry has (0: not known)
 
 
 @dataclass(frozen=True)

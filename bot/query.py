@@ -162,7 +162,36 @@ class QueryAnalyser:
 def _focus(words: list[str]) -> list[str]:
     """The content words right after the question word: what is asked about ("which police
     forces…", "who chairs…")."""
-    return _question_focus(words)[1]
+    return _question_focus(words)[1] or _existence_focus(words)
+
+
+# "Is there *a cafe*…", "does the unit have *a gym*": a yes/no question about whether something
+# exists turns on that thing, as "who chairs…" turns on chairing.
+_EXISTS_AFTER = {
+    "there": frozenset("is are was were be".split()),
+    "have": frozenset({"does", "do", "did", "will"}),
+    "has": frozenset({"does", "did"}),
+}
+_ARTICLES = frozenset("a an any".split())
+
+
+def _existence_focus(words: list[str]) -> list[str]:
+    """What a question asks exists ("is there a *cafe*"), if it asks that."""
+    for position, word in enumerate(words[:-1]):
+        asking = _EXISTS_AFTER.get(word)
+        if asking is None or not asking.intersection(words[:position]):
+            continue
+        following = words[position + 1 : position + 4]
+        if word != "there" and following[0] not in _ARTICLES:
+            continue
+        found = []
+        for after in following:
+            if text.is_content_word(after):
+                found.append(after)
+            elif found or after not in _ARTICLES:
+                break
+        return found[:2]
+    return []
 
 
 def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:

@@ -161,3 +161,13 @@ def test_the_bots_opinion_is_not_an_answer(engine: Engine, question: str) -> Non
 
     assert classify(question) is SmallTalk.ABOUT_BOT
     assert engine.ask(question).outcome is Outcome.NO_MATCH
+
+
+def test_a_question_whether_something_exists_turns_on_that_thing() -> None:
+    from tests.library_kb import LIBRARY
+
+    library = Engine.load(LIBRARY)
+    query = library.index.analyse("Is there a cafe in the library?")
+    assert query.focus_unknown  # the library's story never mentions a cafe
+    assert not library.ask("Is there a cafe in the library?").answered
+    assert not library.index.analyse("Do the staff have to pay to park?").focus_unknown

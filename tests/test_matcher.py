@@ -435,6 +435,24 @@ def test_a_clear_lead_needs_less_of_the_question() -> None:
     assert decide([alone, same]) == (Outcome.ANSWERED, [alone])
 
 
+def test_an_entry_with_few_wordings_is_answered_on_less_when_ahead() -> None:
+    def entry(name: str, confidence: float, overlap: float, wordings: int) -> Candidate:
+        return Candidate(name, confidence, overlap, 0.5, "variant", quote=name, wordings=wordings)
+
+    conf, overlap = decision.THIN_ANSWER_THRESHOLD, decision.THIN_MIN_OVERLAP
+    behind = conf - decision.THIN_LEAD - 0.001
+    thin = entry("a", conf, overlap, decision.THIN_WORDINGS)
+    assert decide([thin, entry("b", behind, 0.9, 12)]) == (Outcome.ANSWERED, [thin])
+    # Not with many wordings, not without a lead, not on less of the question.
+    rich = entry("a", conf, overlap, decision.THIN_WORDINGS + 1)
+    assert decide([rich, entry("b", behind, 0.9, 12)])[0] is Outcome.UNSURE
+    assert decide([thin, entry("b", behind + 0.002, 0.9, 12)])[0] is Outcome.UNSURE
+    less = entry("a", conf, overlap - 0.001, decision.THIN_WORDINGS)
+    assert decide([less, entry("b", behind, 0.9, 12)])[0] is Outcome.UNSURE
+    lower = entry("a", conf - 0.001, overlap, decision.THIN_WORDINGS)
+    assert decide([lower, entry("b", behind - 0.001, 0.9, 12)])[0] is Outcome.UNSURE
+
+
 def test_unsure_keeps_at_most_three_close_candidates() -> None:
     top = decision.ANSWER_THRESHOLD - 0.01
     many = [candidate(f"e{i}", top - i * 0.001) for i in range(6)]
