@@ -204,7 +204,11 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
         LazyPattern(
             rf"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
             rf"several|few|many)[ -]{_UNITS}\b|\b(for|lasting|over) (the )?"
-            r"(next|past|last)\b|\blength\b|\blong\b"
+            # "how long is the corridor?" asks a length: "a 400-metre corridor"
+            r"(next|past|last)\b|\b\d[\d,.]*[ -]?(metres?|meters?|miles?|km|kilometres?|"
+            r"kilometers?|feet|foot|ft|yards?)\b|\b(?:one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|hundred)[ -](metres?|meters?|miles?|feet|yards?)\b|"
+            r"\blength\b|\blong\b"
         ),
     ),
     (
@@ -265,6 +269,7 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
 _WORDS = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
 _DIGIT_MARK = frozenset({"<digit>"})
+_DISTANCE_WORDS = "metre metres meter meters mile miles km kilometre kilometres feet foot ft yard yards"
 _UNIT_WORDS = "years year months month weeks week days day hours hour minutes minute decades"
 # Words at least one of which a _GIVES pattern needs ("<digit>": any digit in the text); a
 # pattern is only tried on a text that has one. PLACE has capitalised names: always tried.
@@ -282,7 +287,9 @@ _GIVES_TRIGGERS = {
     DATE: _DIGIT_MARK,
     YEAR: _DIGIT_MARK,
     TIME: frozenset("<digit> clock oclock noon midnight midday".split()),
-    DURATION: frozenset(f"{_UNIT_WORDS} yrs yr mins min length long next past last".split()),
+    DURATION: frozenset(
+        f"{_UNIT_WORDS} yrs yr mins min length long next past last {_DISTANCE_WORDS}".split()
+    ),
     REASON: frozenset(
         "because reason reasons due owing result so order caused blamed citing amid wake "
         "following".split()

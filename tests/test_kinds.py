@@ -75,3 +75,10 @@ def test_a_vote_tally_counts_those_who_voted() -> None:
     assert {"members", "votes"} <= kinds.counted_words("The cabinet voted five to two.")
     assert "members" in kinds.counted_words("It passed by 7-2 on Tuesday.")
     assert "members" not in kinds.counted_words("Five to two hundred people came.")
+
+
+def test_how_long_is_answered_by_a_length_as_well_as_a_time() -> None:
+    corridor = kinds.given_by_text("They wheel children along a 400-metre corridor.")
+    assert kinds.gives(kinds.asked("how long is the corridor"), corridor)
+    assert kinds.gives(kinds.DURATION, kinds.given_by_text("It is three miles away."))
+    assert not kinds.gives(kinds.DURATION, kinds.given_by_text("It cost £5m."))
