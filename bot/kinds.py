@@ -269,7 +269,9 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
 _WORDS = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
 _DIGIT_MARK = frozenset({"<digit>"})
-_DISTANCE_WORDS = "metre metres meter meters mile miles km kilometre kilometres feet foot ft yard yards"
+_DISTANCE_WORDS = (
+    "metre metres meter meters mile miles km kilometre kilometres feet foot ft yard yards"
+)
 _UNIT_WORDS = "years year months month weeks week days day hours hour minutes minute decades"
 # Words at least one of which a _GIVES pattern needs ("<digit>": any digit in the text); a
 # pattern is only tried on a text that has one. PLACE has capitalised names: always tried.
