@@ -1,0 +1,39 @@
+"""Leave-one-variant-out: each wording of each entry, taken out of the knowledge, asked back.
+
+A wording the knowledge no longer holds is a question in the author's style that the engine
+has not seen: the share answered by its own entry measures how well the rest of an entry's
+wordings, its answer and quote generalise. Run from the checkout:
+
+    python eval/leave_one_out.py [KNOWLEDGE_FOLDER]
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+
+
+def main(argv: list[str]) -> int:
+    knowledge = load_knowledge(argv[0] if argv else None)
+    asked = answered_right = 0
+    for entry_id, entry in knowledge.entries.items():
+        if len(entry.questions) < 2:
+            continue  # an entry keeps at least one wording
+        for position, wording in enumerate(entry.questions):
+            kept = entry.questions[:position] + entry.questions[position + 1 :]
+            entries = dict(knowledge.entries)
+            entries[entry_id] = replace(entry, questions=kept)
+            engine = Engine(replace(knowledge, entries=entries))
+            result = engine.ask(wording)
+            asked += 1
+            if result.answered and result.entry is not None and result.entry.id == entry_id:
+                answered_right += 1
+    print(f"leave-one-variant-out: {answered_right}/{asked} = {answered_right / asked:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
