@@ -20,9 +20,8 @@ from bot.evaluate import load_eval_file
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.matcher import Index
 from bot.quality import EVAL_SETS
+from tests.support.knowledge import BUNDLED, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
 LOGGER = "bot.cache"
 
 

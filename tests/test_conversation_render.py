@@ -5,7 +5,6 @@ or several articles, /topics by article, /source counts, examples from every art
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -30,10 +29,7 @@ from bot.telegram.texts import (
     utf16_len,
 )
 from bot.wording import named_question, not_said
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
-LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
+from tests.support.knowledge import BUNDLED, LIBRARY, copy_knowledge, edit
 
 ARTICLE = Article("a", "Council <news> & views", "a test", "text", Path("a.txt"))
 DEAL = Entry(
@@ -55,11 +51,7 @@ def answered(question: str, entry: Entry = DEAL) -> Result:
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled article and the library article in one knowledge folder."""
-    folder = tmp_path_factory.mktemp("two")
-    for source in (BUNDLED, LIBRARY):
-        for file in source.iterdir():
-            shutil.copy(file, folder / file.name)
-    return folder
+    return copy_knowledge(tmp_path_factory.mktemp("two"), BUNDLED, LIBRARY)
 
 
 # -- the named question --------------------------------------------------------------------------
@@ -209,16 +201,9 @@ def test_examples_come_from_every_article_in_turn(two_articles: Path) -> None:
 
 
 def test_examples_never_show_the_same_wording_twice(tmp_path: Path) -> None:
-    for source in (BUNDLED, LIBRARY):
-        for file in source.iterdir():
-            shutil.copy(file, tmp_path / file.name)
-    library_yaml = tmp_path / "library.yaml"
-    text = library_yaml.read_text(encoding="utf-8")
+    copy_knowledge(tmp_path, BUNDLED, LIBRARY)
     # Both articles now open with an entry asked "What is this article about?".
-    library_yaml.write_text(
-        text.replace('"Which library is closing?"', '"What is this article about?"'),
-        encoding="utf-8",
-    )
+    edit(tmp_path / "library.yaml", '"Which library is closing?"', '"What is this article about?"')
     engine = Engine.load(tmp_path)
     wordings = [e.question for e in engine.examples(5)]
     assert wordings.count("What is this article about?") == 1

@@ -11,7 +11,7 @@ import yaml
 from bot import yamlnodes
 from bot.live import LiveEngine
 from bot.yamlnodes import MAX_DEPTH
-from tests.telegram_fixtures import clean_env, qa_bot
+from tests.support.cli import clean_env, qa_bot
 
 
 def alias_bomb(levels: int = 9) -> str:

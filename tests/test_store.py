@@ -26,13 +26,14 @@ from bot.schema import (
     iso,
 )
 from bot.store import QuestionLog
+from tests.support.knowledge import LIBRARY
+from tests.support.store import rows
 
 KEY = b"test-key-0123456789abcdef"
 USER = 987654321012
 OTHER_USER = 555444333222
 CHAT = -1001234567890
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
-LIBRARY = Path(__file__).parent / "data" / "knowledge_library"
 
 
 @pytest.fixture
@@ -44,15 +45,6 @@ def db(tmp_path: Path) -> Path:
 def qlog(db: Path) -> Iterator[QuestionLog]:
     with QuestionLog(db, KEY) as log:
         yield log
-
-
-def rows(db: Path, sql: str = "SELECT * FROM questions ORDER BY asked_at") -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
 
 
 def ask(log: QuestionLog, outcome: Outcome, text: str, **kw: Any) -> str:

@@ -7,16 +7,10 @@ from typing import Any
 
 from bot.flood import FloodGuard
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    GROUP_ID,
-    buttons,
-    expected_answer_text,
-    polling_bot,
-)
+from tests.support.telegram import GROUP_ID, IN_GROUP, buttons, expected_answer_text, polling_bot
 
 ALLOWED_USER, STRANGER, ADMIN = 2001, 2002, 5005
 OTHER_GROUP = -1009999999999
-IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 IN_OTHER_GROUP: dict[str, Any] = {
     "chat_id": OTHER_GROUP,
     "chat_type": "supergroup",

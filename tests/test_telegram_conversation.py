@@ -8,15 +8,15 @@ from bot.engine import Engine
 from bot.knowledge import bundled_knowledge_path
 from bot.model import Outcome
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    ARTICLE_TITLE,
+from tests.support.knowledge import OLD_MILL_TITLE as ARTICLE_TITLE
+from tests.support.knowledge import remove_entry
+from tests.support.telegram import (
     RunningBot,
     buttons,
     entity_text,
     expected_answer_text,
     polling_bot,
     record_of,
-    remove_entry,
     unsure_question,
     votes,
 )
@@ -224,7 +224,7 @@ async def test_topics_lists_every_question_by_topic(running_bot: RunningBot) -> 
 
 
 async def test_topics_are_paginated_with_buttons(fake_api: FakeBotApi, tmp_path: Path) -> None:
-    from tests.telegram_fixtures import write_many_topics
+    from tests.support.knowledge import write_many_topics
 
     async with polling_bot(fake_api, write_many_topics(tmp_path / "many", 20)) as bot:
         first = await bot.command("/topics")

@@ -10,7 +10,6 @@ so that these tests check the conversation and not the matcher's tuning.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,8 +21,10 @@ from bot.engine import Engine
 from bot.knowledge import bundled_knowledge_path
 from bot.model import Outcome, Result, Suggestion
 from tests.fakebotapi import DEFAULT_USER_ID, FakeBotApi
-from tests.telegram_fixtures import (
+from tests.support.knowledge import OLD_MILL, ROOT, copy_knowledge
+from tests.support.telegram import (
     GROUP_ID,
+    IN_GROUP,
     RunningBot,
     buttons,
     entity_text,
@@ -31,11 +32,8 @@ from tests.telegram_fixtures import (
     polling_bot,
     record_of,
     votes,
-    write_library,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 SURREY = "What did Surrey Police Authority decide?"
 NO_MATCH_START = "Sorry, I can't find that in the article."
 
@@ -280,11 +278,7 @@ async def test_in_a_group_the_buttons_show_the_latest_vote_and_each_member_hears
 @pytest.fixture
 def two_articles(tmp_path: Path) -> Path:
     """The tests' library article and the bundled G4S article, in one knowledge folder."""
-    folder = write_library(tmp_path / "two")
-    for file in bundled_knowledge_path().iterdir():
-        if file.suffix in (".yaml", ".txt"):
-            shutil.copy(file, folder / file.name)
-    return folder
+    return copy_knowledge(tmp_path / "two", OLD_MILL, bundled_knowledge_path())
 
 
 async def test_two_articles_examples_topics_source_and_wording(
@@ -364,13 +358,9 @@ async def test_the_engines_own_results_read_as_people_expect(fake_api: FakeBotAp
 @pytest.fixture
 def g4s_and_leisure(tmp_path: Path) -> Path:
     """The bundled G4S article and the leisure centre article of eval/, in one folder."""
-    folder = tmp_path / "both"
-    folder.mkdir()
-    for source in (bundled_knowledge_path(), ROOT / "eval" / "leisure-centre"):
-        for file in source.iterdir():
-            if file.suffix in (".yaml", ".txt"):
-                shutil.copy(file, folder / file.name)
-    return folder
+    return copy_knowledge(
+        tmp_path / "both", bundled_knowledge_path(), ROOT / "eval" / "leisure-centre"
+    )
 
 
 async def test_a_question_both_articles_answer_offers_both_as_buttons(

@@ -17,12 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    RunningBot,
-    expected_answer_text,
-    polling_bot,
-    start_qa_bot_run,
-)
+from tests.support.telegram import RunningBot, expected_answer_text, polling_bot, start_qa_bot_run
 
 QUESTION = "How did the council vote?"
 

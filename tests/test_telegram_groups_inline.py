@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.engine import Engine
-from tests.telegram_fixtures import (
-    GROUP_ID,
-    RunningBot,
-    expected_answer_text,
-)
-
-IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
+from tests.support.telegram import GROUP_ID, IN_GROUP, RunningBot, expected_answer_text
 
 
 async def _next_reply_after_chatter(bot: RunningBot, chatter: list[str], final: str) -> dict:

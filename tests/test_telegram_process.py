@@ -12,12 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    clean_env,
-    expected_answer_text,
-    qa_bot,
-    start_qa_bot_run,
-)
+from tests.support.cli import clean_env, qa_bot
+from tests.support.telegram import expected_answer_text, start_qa_bot_run
 
 _start = start_qa_bot_run
 

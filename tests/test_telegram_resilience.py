@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from tests.telegram_fixtures import RunningBot, expected_answer_text
+from tests.support.telegram import RunningBot, expected_answer_text
 
 
 async def test_a_429_is_waited_out_and_the_answer_still_arrives(running_bot: RunningBot) -> None:
