@@ -96,3 +96,17 @@ def test_ask_import_time_has_no_telegram(tmp_path: Path) -> None:
     ]
     assert "bot.cli" in imported and "bot.engine" in imported  # the measurement worked
     assert not [m for m in imported if m.startswith("telegram")]
+
+
+@pytest.mark.slow
+def test_the_command_line_loads_telegram_only_for_run(library: Path, tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"code = main(['--knowledge', {str(library)!r}, 'ask', 'How did the council vote?'])\n"
+        "assert code == 0, code\n"
+        "print(sorted(m for m in sys.modules if m == 'telegram' or m.startswith('telegram.')))\n"
+    )
+    done = python("-c", probe, cwd=tmp_path, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("[]")

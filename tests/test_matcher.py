@@ -27,6 +27,7 @@ from bot.decision import Decision
 from bot.engine import Engine
 from bot.model import Candidate, Outcome, Result
 from bot.query import Query
+from tests.support.cli import qa_bot
 from tests.support.knowledge import (
     BUNDLED,
     LIBRARY,
@@ -499,18 +500,9 @@ def test_questions_are_not_from_the_dev_set() -> None:
 @pytest.mark.slow
 def test_answers_do_not_depend_on_the_hash_seed() -> None:
     """Typo correction picks among equally close words in a fixed order, not set order."""
-    import subprocess
-    import sys
-
     outputs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run(
-            [sys.executable, "-m", "bot", "ask", "--json", "whee bourseing the"],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
+        done = qa_bot("ask", "--json", "whee bourseing the", cwd=Path.cwd(), env=env, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1

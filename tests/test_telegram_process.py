@@ -6,7 +6,6 @@ import asyncio
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -129,19 +128,3 @@ def test_malformed_settings_exit_1_with_a_message(
     assert done.returncode == 1
     assert done.stderr.startswith("qa-bot run: ") and message in done.stderr
     assert "Traceback" not in done.stderr
-
-
-@pytest.mark.slow
-def test_the_command_line_loads_telegram_only_for_run(library: Path, tmp_path: Path) -> None:
-    probe = (
-        "import sys\n"
-        "from bot.cli import main\n"
-        f"code = main(['--knowledge', {str(library)!r}, 'ask', 'How did the council vote?'])\n"
-        "assert code == 0, code\n"
-        "print(sorted(m for m in sys.modules if m == 'telegram' or m.startswith('telegram.')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=30
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith("[]")

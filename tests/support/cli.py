@@ -60,9 +60,10 @@ def run_process(
     env: Mapping[str, str] | None = None,
     stdin: str | None = None,
     timeout: float = 60,
+    check: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """`command` to completion, on the checkout (clean_env unless `env` is given, which gets
-    the checkout's PYTHONPATH)."""
+    the checkout's PYTHONPATH); with `check`, a failure raises CalledProcessError."""
     return subprocess.run(
         command,
         input=stdin,
@@ -72,7 +73,7 @@ def run_process(
         cwd=cwd,
         env=clean_env() if env is None else checkout_env(env),
         timeout=timeout,
-        check=False,
+        check=check,
     )
 
 
@@ -82,9 +83,12 @@ def python(
     env: Mapping[str, str] | None = None,
     stdin: str | None = None,
     timeout: float = 60,
+    check: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """The test interpreter with `args`, on the checkout, to completion (see run_process)."""
-    return run_process([sys.executable, *args], cwd=cwd, env=env, stdin=stdin, timeout=timeout)
+    return run_process(
+        [sys.executable, *args], cwd=cwd, env=env, stdin=stdin, timeout=timeout, check=check
+    )
 
 
 def qa_bot(
@@ -93,9 +97,10 @@ def qa_bot(
     env: Mapping[str, str] | None = None,
     stdin: str | None = None,
     timeout: float = 60,
+    check: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """`qa-bot ARGS` as a process of the checkout, to completion."""
-    return python("-m", "bot", *args, cwd=cwd, env=env, stdin=stdin, timeout=timeout)
+    return python("-m", "bot", *args, cwd=cwd, env=env, stdin=stdin, timeout=timeout, check=check)
 
 
 def run_in_process(
