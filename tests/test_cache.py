@@ -354,7 +354,12 @@ def test_check_keeps_its_variant_warnings_for_unchanged_files(
     file = kb / "g4s-police-outsourcing.yaml"
     file.write_text(file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     ran = []
-    monkeypatch.setattr(checkcache, "ambiguities", lambda engine: ran.append(1) or [])
+
+    def counted(engine: Engine) -> list[object]:
+        ran.append(1)
+        return []
+
+    monkeypatch.setattr(checkcache, "ambiguities", counted)
     # Changed after the engine was loaded: the pass runs, and its result is not kept.
     assert checkcache.cached_ambiguities(engine, kb, key) == []
     assert checkcache.cached_ambiguities(engine, kb, key) == []

@@ -94,7 +94,7 @@ def test_the_new_settings_are_read_and_the_hash_key_kept_secret(tmp_path: Path) 
     settings = Settings.from_env(environ=env, dotenv=tmp_path / "x")
     assert settings.reload_interval == 0
     assert settings.admin_ids == {42, 43}
-    assert settings.allowed_chat_ids == {-1001234567890, 42}
+    assert settings.allowed_chat_ids == frozenset({-1001234567890, 42})
     assert (settings.flood_max, settings.flood_window) == (0, 2.5)
     assert settings.store.path == tmp_path / "q.sqlite3" and settings.store.retention_days == 7
     assert key in settings.secrets() and key not in repr(settings)

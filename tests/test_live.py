@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import bot.live
+from bot.cache import load_engine
 from bot.engine import Engine
 from bot.live import LiveEngine, watch
 from tests.support.cli import check_lines
@@ -47,8 +48,8 @@ def test_an_invalid_edit_keeps_the_old_engine_and_logs_what_check_prints(
 
     edit(knowledge / "library.yaml", "by nine votes to two.", "by seven votes to four.")
     edit(knowledge / "library.yaml", VOTE_ANSWER, "Seven to four.")
-    result = live.reload_if_changed()
-    assert result is not None and result.ok and result.entries == 7
+    again = live.reload_if_changed()
+    assert again is not None and again.ok and again.entries == 7
     assert vote_answer(live) == "Seven to four."
 
 
@@ -56,7 +57,7 @@ class SlowFirstLoad:
     """load_engine whose first call waits (after reading the files) until released."""
 
     def __init__(self) -> None:
-        self.real = bot.live.load_engine
+        self.real = load_engine  # what bot.live calls
         self.loading, self.release = threading.Event(), threading.Event()
         self.calls = 0
 

@@ -9,13 +9,19 @@ from telegram import Chat, Message, User
 
 from bot.engine import Engine
 from bot.telegram.addressing import command_target, meant_for_the_bot
-from tests.support.telegram import GROUP_ID, IN_GROUP, RunningBot, expected_answer_text
+from tests.support.telegram import (
+    GROUP_ID,
+    IN_GROUP,
+    JSONDict,
+    RunningBot,
+    expected_answer_text,
+)
 
 BOT, BOT_ID = "g4s_qa_bot", 7000000001
 COMMANDS = {"start", "help", "ask", "stats"}
 
 
-async def _next_reply_after_chatter(bot: RunningBot, chatter: list[str], final: str) -> dict:
+async def _next_reply_after_chatter(bot: RunningBot, chatter: list[str], final: str) -> JSONDict:
     """Send group chatter, then `final`; returns the bot's only new message (to `final`)."""
     for text in chatter:
         bot.api.send_text(text, **IN_GROUP)

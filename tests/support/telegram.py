@@ -15,7 +15,7 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,10 +69,10 @@ def unsure_question(knowledge: Path) -> str:
             for word in re.findall(r"[A-Za-z]{4,}", text)
         }
     )
-    candidates = itertools.chain(
+    candidates: Iterator[str] = itertools.chain(
         UNSURE_CANDIDATES, words, (f"{a} {b}" for a, b in itertools.combinations(words, 2))
     )
-    fallback = None
+    fallback: str | None = None
     for question in candidates:
         result = engine.ask(question)
         if result.keyword is not None:  # a keyword menu ("About … I can tell you:")
