@@ -3,7 +3,6 @@ from a new author's walk-through (messages in the author's own words, at the rig
 
 from __future__ import annotations
 
-import io
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +11,6 @@ import pytest
 
 from bot.answercheck import answer_problems, lower_case_words, missing_claims
 from bot.checks import ambiguous_variants
-from bot.cli import Io, main
 from bot.coverage import article_coverage, render_coverage
 from bot.engine import Engine
 from bot.headline import split_headline
@@ -20,9 +18,8 @@ from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from bot.proposals import propose
 from bot.report import KnownWords, Report, new_entry_id, render_yaml
 from bot.stats import Cluster
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_TEXT = ROOT / "knowledge" / "g4s-police-outsourcing.txt"
+from tests.support.cli import call
+from tests.support.knowledge import BUNDLED_ARTICLE as BUNDLED_TEXT
 
 LIBRARY_TEXT = """\
 Council to close Riverside library
@@ -41,12 +38,6 @@ article:
   file: library.txt
 entries:
 """
-
-
-def cli(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), io=Io(stdin=io.StringIO(stdin), stdout=out, stderr=err))
-    return code, out.getvalue(), err.getvalue()
 
 
 def library(tmp_path: Path, entries: str, head: str = HEAD) -> Path:
@@ -129,19 +120,19 @@ def test_a_name_not_in_the_quote_is_warned(tmp_path: Path) -> None:
 
 def test_check_strict_makes_warnings_errors(tmp_path: Path) -> None:
     path = library(tmp_path, VOTE.format(answer="By 12 votes to 6."))
-    code, out, err = cli("check", str(path))
+    code, out, err = call(["check", str(path)])
     assert code == 0 and "1 warning(s)" in out and "warning: the answer says `12`" in err
-    code, out, err = cli("check", "--strict", str(path))
+    code, out, err = call(["check", "--strict", str(path)])
     assert code == 1 and out == ""
     assert f"{path}:{line_of(path, 'answer:')}:13: [vote] the answer says `12`" in err
     assert "1 warning (errors with --strict)" in err
     path.write_text(path.read_text().replace("By 12 votes", "By 9 votes"), encoding="utf-8")
-    assert cli("check", "--strict", str(path))[0] == 0
+    assert call(["check", "--strict", str(path)])[0] == 0
 
 
 def test_the_bundled_knowledge_passes_strict() -> None:
     assert answer_problems(load_knowledge()) == []
-    code, out, err = cli("check", "--strict")
+    code, out, err = call(["check", "--strict"])
     assert (code, err) == (0, "") and "0 warning(s)" in out
 
 
@@ -211,7 +202,7 @@ def test_a_nul_byte_is_explained_for_authors(tmp_path: Path) -> None:
 
 
 def test_a_missing_path_is_named_without_a_line(tmp_path: Path) -> None:
-    code, out, err = cli("check", str(tmp_path / "nope"))
+    code, out, err = call(["check", str(tmp_path / "nope")])
     assert code == 1 and out == ""
     assert err.startswith(f"{tmp_path / 'nope'}: no such file or folder")
 
@@ -309,7 +300,7 @@ def test_proposals_leave_out_wordings_the_entry_has() -> None:
 def test_check_propose_prints_and_changes_nothing(tmp_path: Path) -> None:
     path = library(tmp_path, VOTE.format(answer="On Tuesday, by 9 votes to 6."))
     before = path.read_bytes()
-    code, out, _err = cli("check", "--propose", str(path))
+    code, out, _err = call(["check", "--propose", str(path)])
     assert code == 0 and path.read_bytes() == before
     assert "vote (1 wordings now):" in out
     assert '  - "When did the council vote by 9 votes to 6?"' in out
@@ -325,12 +316,12 @@ def test_draft_of_the_bundled_article_then_two_entries_filled_passes_check(
 ) -> None:
     article = tmp_path / "g4s-police-outsourcing.txt"
     shutil.copy(BUNDLED_TEXT, article)
-    code, out, _ = cli("draft", str(article), "--title", "Police and G4S", "--origin", "test")
+    code, out, _ = call(["draft", str(article), "--title", "Police and G4S", "--origin", "test"])
     draft = tmp_path / "g4s-police-outsourcing.yaml"
     assert code == 0 and f"Wrote {draft}: 13 entries" in out
     text = draft.read_text(encoding="utf-8")
     assert text.count("  - id: ") == 13 and "# proposed (uncomment to accept):" in text
-    code, out, err = cli("check", str(draft))
+    code, out, err = call(["check", str(draft)])
     unfinished = [line for line in err.splitlines() if "unfinished entry" in line]
     assert code == 1 and out == "" and len(unfinished) == 13
     assert f"{draft}:1:1: no finished entry yet (13 drafted entries still say 'TODO')" in err
@@ -352,11 +343,11 @@ def test_draft_of_the_bundled_article_then_two_entries_filled_passes_check(
         )
         text = head + tail
     draft.write_text(text, encoding="utf-8")
-    code, out, err = cli("check", str(draft))
+    code, out, err = call(["check", str(draft)])
     assert code == 0 and out.startswith("OK: 2 entries")
     assert len([line for line in err.splitlines() if "unfinished entry" in line]) == 11
     assert "the answer says" not in err
-    code, out, _ = cli("--knowledge", str(draft), "ask", "how much is the deal worth")
+    code, out, _ = call(["--knowledge", str(draft), "ask", "how much is the deal worth"])
     assert code == 0 and "£77m" in out
 
 
@@ -371,17 +362,17 @@ def test_draft_never_overwrites_silently(tmp_path: Path) -> None:
     article.write_text(LIBRARY_TEXT, encoding="utf-8")
     target = tmp_path / "library.yaml"
     target.write_text("# my work\n", encoding="utf-8")
-    code, _out, err = cli("draft", str(article))
+    code, _out, err = call(["draft", str(article)])
     assert code == 1 and "already exists and was not changed; pass --force" in err
     assert target.read_text(encoding="utf-8") == "# my work\n"
-    assert cli("draft", str(article), "--force")[0] == 0
+    assert call(["draft", str(article), "--force"])[0] == 0
     assert "# my work" not in target.read_text(encoding="utf-8")
 
 
 def test_draft_takes_the_title_from_the_headline(tmp_path: Path) -> None:
     article = tmp_path / "Riverside Library.txt"
     article.write_text(LIBRARY_TEXT, encoding="utf-8")
-    assert cli("draft", str(article))[0] == 0
+    assert call(["draft", str(article)])[0] == 0
     text = (tmp_path / "Riverside Library.yaml").read_text(encoding="utf-8")
     assert "  id: riverside-library\n" in text
     assert '  title: "Council to close Riverside library"\n' in text
@@ -389,7 +380,7 @@ def test_draft_takes_the_title_from_the_headline(tmp_path: Path) -> None:
     assert 'quote: "\\"It is a sad day,\\" said Councillor Jane Porter."' in text
     assert text.count("  - id: ") == 3
     assert text.count("    topic: ") == 3 and len(set(_topics(text))) == 2
-    code, _out, err = cli("check", str(tmp_path / "Riverside Library.yaml"))
+    code, _out, err = call(["check", str(tmp_path / "Riverside Library.yaml")])
     assert code == 1 and "the article's `origin` is not written yet" in err
 
 
@@ -400,15 +391,15 @@ def _topics(text: str) -> list[str]:
 def test_draft_asks_for_a_title_when_there_is_no_headline(tmp_path: Path) -> None:
     article = tmp_path / "g4s.txt"
     shutil.copy(BUNDLED_TEXT, article)
-    code, _out, err = cli("draft", str(article))
+    code, _out, err = call(["draft", str(article)])
     assert code == 1 and "--title" in err and not (tmp_path / "g4s.yaml").exists()
-    code, out, _ = cli("draft", str(article), stdin="G4S and the police\n")
+    code, out, _ = call(["draft", str(article)], stdin="G4S and the police\n")
     assert code == 0 and "Its title:" in out
     assert '  title: "G4S and the police"' in (tmp_path / "g4s.yaml").read_text(encoding="utf-8")
 
 
 def test_draft_of_a_missing_article_is_explained(tmp_path: Path) -> None:
-    code, out, err = cli("draft", str(tmp_path / "nope.txt"))
+    code, out, err = call(["draft", str(tmp_path / "nope.txt")])
     assert code == 1 and out == "" and "no such file" in err and "Traceback" not in err
 
 
@@ -420,6 +411,6 @@ def test_check_propose_leaves_out_what_another_entry_answers(tmp_path: Path) -> 
         '    quote: "after a three-hour meeting on Tuesday"\n'
     )
     path = library(tmp_path, entries)
-    code, out, _err = cli("check", "--propose", str(path))
+    code, out, _err = call(["check", "--propose", str(path)])
     assert code == 0
     assert "When did the council vote by 9 votes to 6?" not in out

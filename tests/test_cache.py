@@ -7,7 +7,6 @@ import json
 import logging
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,9 +19,9 @@ from bot.evaluate import load_eval_file
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.matcher import Index
 from bot.quality import EVAL_SETS
+from tests.support.cli import python
+from tests.support.knowledge import BUNDLED, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
 LOGGER = "bot.cache"
 
 
@@ -290,17 +289,16 @@ def _run(*args: str, cache_dir: Path) -> subprocess.CompletedProcess[str]:
         f"rc = main({list(args)!r})\n"
         "print('YAML' if 'yaml' in sys.modules else 'NO-YAML', rc)\n"
     )
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
+    return python(
+        "-c",
+        code,
         cwd=ROOT,
         env={"PATH": "/usr/bin:/bin", cache.CACHE_ENV: str(cache_dir)},
         timeout=120,
-        check=False,
     )
 
 
+@pytest.mark.slow
 def test_a_warm_ask_skips_the_yaml_stack(cache_dir: Path) -> None:
     cold = _run("ask", "--json", "How much was the G4S deal worth?", cache_dir=cache_dir)
     warm = _run("ask", "--json", "How much was the G4S deal worth?", cache_dir=cache_dir)
@@ -310,6 +308,7 @@ def test_a_warm_ask_skips_the_yaml_stack(cache_dir: Path) -> None:
     assert '"answered": true' in warm.stdout
 
 
+@pytest.mark.slow
 def test_check_reuses_the_cache_and_reports_the_same(cache_dir: Path) -> None:
     cold = _run("check", str(BUNDLED), cache_dir=cache_dir)
     warm = _run("check", str(BUNDLED), cache_dir=cache_dir)
@@ -355,7 +354,12 @@ def test_check_keeps_its_variant_warnings_for_unchanged_files(
     file = kb / "g4s-police-outsourcing.yaml"
     file.write_text(file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     ran = []
-    monkeypatch.setattr(checkcache, "ambiguities", lambda engine: ran.append(1) or [])
+
+    def counted(engine: Engine) -> list[object]:
+        ran.append(1)
+        return []
+
+    monkeypatch.setattr(checkcache, "ambiguities", counted)
     # Changed after the engine was loaded: the pass runs, and its result is not kept.
     assert checkcache.cached_ambiguities(engine, kb, key) == []
     assert checkcache.cached_ambiguities(engine, kb, key) == []
@@ -389,6 +393,7 @@ def test_the_split_ambiguity_pass_finds_what_the_plain_one_does(
     assert len(split) >= len(entries) // 2  # so that the comparison says something
 
 
+@pytest.mark.slow
 def test_a_large_knowledges_reload_is_built_in_a_child_process(
     kb: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,9 +8,6 @@ keeps outcomes independent of the tuning of the bundled knowledge.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import re
 import shutil
 import subprocess
@@ -19,15 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import Io, main
 from bot.evaluate import load_eval_file
-from tests.library_kb import library_with_variant
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
-LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
-BUNDLED_TITLE = "Police forces reconsider G4S outsourcing deal after Olympics failure"
-LIBRARY_TITLE = "Millbrook votes to close Riverside Library"
+from tests.support.cli import call, clean_env, qa_bot, run_in_process, run_process
+from tests.support.knowledge import (
+    BUNDLED,
+    BUNDLED_TITLE,
+    LIBRARY,
+    LIBRARY_TITLE,
+    copy_knowledge,
+    edit,
+    library_with_variant,
+)
 
 
 def qa_bot_script() -> str:
@@ -46,72 +45,25 @@ def run(
     script: bool = False,
     process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """`qa-bot ARGS` in `cwd`, without $QA_KNOWLEDGE: main() in-process, or `python -m bot`
-    with `process` (the `qa-bot` script with `script`)."""
-    environ = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
-    environ.update(env or {})
-    if not (process or script):
-        return _in_process(list(args), cwd, stdin, environ)
-    command = [qa_bot_script()] if script else [sys.executable, "-m", "bot"]
-    return subprocess.run(
-        [*command, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=environ,
-        timeout=60,
-        check=False,
-    )
+    """`qa-bot ARGS` in `cwd`, without $QA_KNOWLEDGE: main() in-process, or `python -m bot` of
+    the checkout with `process` (the installed `qa-bot` script, on the checkout, with `script`)."""
+    environ = clean_env(**(env or {}))
+    if script:
+        return run_process([qa_bot_script(), *args], cwd=cwd, stdin=stdin, env=environ)
+    if process:
+        return qa_bot(*args, cwd=cwd, stdin=stdin, env=environ)
+    return run_in_process(list(args), cwd, stdin, environ)
 
 
-def _in_process(
-    argv: list[str], cwd: Path, stdin: str, environ: dict[str, str]
-) -> subprocess.CompletedProcess[str]:
-    """main(argv) with the given working folder and environment, as a finished process."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(environ)
-    try:
-        with (
-            contextlib.chdir(cwd),
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-        ):
-            try:
-                code = main(argv, io=Io(io.StringIO(stdin), out, err))
-            except SystemExit as exc:  # argparse: --help, usage errors
-                code = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
-
-
-def call(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
-    """main(argv) in-process, with string streams."""
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, io=Io(io.StringIO(stdin), out, err))
-    return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # In-process runs read ./.env and $QA_KNOWLEDGE: keep both out of the tests.
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QA_KNOWLEDGE", raising=False)
+# In-process runs read ./.env and $QA_KNOWLEDGE: keep both out of the tests.
+pytestmark = pytest.mark.usefixtures("in_tmp_path")
 
 
 def broken_knowledge(tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the synthetic knowledge with a YAML syntax error; (folder, yaml file)."""
-    folder = tmp_path / "broken"
-    shutil.copytree(LIBRARY, folder)
+    folder = copy_knowledge(tmp_path / "broken", LIBRARY)
     yaml_file = folder / "library.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    text = text.replace('answer: "£240,000 a year."', "answer: It costs: £240,000 a year.")
-    yaml_file.write_text(text, encoding="utf-8")
+    edit(yaml_file, 'answer: "£240,000 a year."', "answer: It costs: £240,000 a year.")
     return folder, yaml_file
 
 
@@ -508,9 +460,8 @@ def test_python_dash_m_bot_help(tmp_path: Path) -> None:
         assert command in result.stdout
 
 
-@pytest.mark.slow
 def test_subcommand_help(tmp_path: Path) -> None:
-    result = run("ask", "--help", cwd=tmp_path, script=True)
+    result = run("ask", "--help", cwd=tmp_path)
     assert result.returncode == 0
     assert "--json" in result.stdout and "--explain" in result.stdout
 
@@ -520,45 +471,3 @@ def test_no_command_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "usage: qa-bot" in result.stderr
     no_traceback(result)
-
-
-@pytest.mark.slow
-def test_ask_does_not_import_telegram(tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from bot.cli import main\n"
-        f"rc = main(['--knowledge', {str(LIBRARY)!r}, 'ask', '--json', 'Which library?'])\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'telegram'"
-        " or m.startswith('bot.telegram'))\n"
-        "print('LOADED', loaded, rc)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "LOADED [] 0"
-
-
-@pytest.mark.slow
-def test_ask_import_time_has_no_telegram(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "bot", "ask", "deal value"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0
-    imported = [
-        line.rsplit("|", 1)[-1].strip()
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:")
-    ]
-    assert "bot.cli" in imported and "bot.engine" in imported  # the measurement worked
-    assert not [m for m in imported if m.startswith("telegram")]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
-from bot.cli import Io, main
 from bot.coverage import article_coverage
 from bot.knowledge import article_sentences, load_knowledge
+from tests.support.cli import call
 
 ARTICLE = """\
 The council met on Monday. It approved a new park near the river.
@@ -39,12 +38,6 @@ entries:
 """
 
 
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), io=Io(stdout=out, stderr=io.StringIO()))
-    return code, out.getvalue()
-
-
 @pytest.fixture
 def park(tmp_path: Path) -> Path:
     (tmp_path / "park.txt").write_text(ARTICLE, encoding="utf-8")
@@ -55,14 +48,14 @@ def park(tmp_path: Path) -> Path:
 def test_the_bundled_knowledge_quotes_every_sentence() -> None:
     knowledge = load_knowledge()
     total = sum(len(article_sentences(a.text)) for a in knowledge.articles.values())
-    code, out = run("coverage")
+    code, out, _ = call(["coverage"])
     assert code == 0
     assert out.strip().endswith(f"All {total} sentences are covered.") and total > 10
     assert f"{len(knowledge.entries)} entries cite it" in out
 
 
 def test_an_uncovered_sentence_is_listed(park: Path) -> None:
-    code, out = run("--knowledge", str(park), "coverage")
+    code, out, _ = call(["--knowledge", str(park), "coverage"])
     assert code == 0
     assert out.splitlines() == [
         "park: 3 entries cite it; 3 of 4 sentences covered.",

@@ -7,16 +7,13 @@ answers and quotes, and on the shape of declines.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
 from bot.model import Outcome
 from bot.render_text import render_explanation
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
+from tests.support.knowledge import BUNDLED
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,7 @@ from bot.conversation import Subjects
 from bot.engine import Engine
 from bot.followup import followup_question
 from bot.model import Entry, Outcome, Result
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
+from tests.support.knowledge import BUNDLED, ROOT
 
 
 def entry(question: str, entry_id: str = "subject") -> Entry:

@@ -11,7 +11,7 @@ import yaml
 from bot import yamlnodes
 from bot.live import LiveEngine
 from bot.yamlnodes import MAX_DEPTH
-from tests.telegram_fixtures import clean_env, qa_bot
+from tests.support.cli import clean_env, qa_bot
 
 
 def alias_bomb(levels: int = 9) -> str:
@@ -92,7 +92,9 @@ def test_values_built_from_events_equal_those_of_the_node_tree(path: Path, loade
     if not hasattr(yaml, loader):
         pytest.skip("PyYAML without libyaml")
     text = path.read_text(encoding="utf-8")
-    from_nodes = yamlnodes._convert(yaml.compose(text, Loader=getattr(yaml, loader)))
+    node = yaml.compose(text, Loader=getattr(yaml, loader))
+    assert node is not None
+    from_nodes = yamlnodes._convert(node)
     from_events = yamlnodes._build(yaml.parse(text, Loader=getattr(yaml, loader)), 10**6)
     assert from_events == from_nodes
 

@@ -8,23 +8,17 @@ Fields that do not apply are null (or [] for suggestions), never missing.
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.cli import Io, main
 from bot.engine import Engine
 from bot.model import Outcome
+from tests.support.cli import call, qa_bot
+from tests.support.knowledge import BUNDLED, LIBRARY
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
-LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
 KEYS = {
     "question",
     "answered",
@@ -44,21 +38,16 @@ KEYS = {
 SUGGESTION_KEYS = {"id", "question", "confidence"}
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QA_KNOWLEDGE", raising=False)
+# In-process runs read ./.env and $QA_KNOWLEDGE: keep both out of the tests.
+pytestmark = pytest.mark.usefixtures("in_tmp_path")
 
 
 def ask_json(*args: str, stdin: str = "", knowledge: Path = LIBRARY) -> list[dict[str, Any]]:
     """`qa-bot --knowledge K ask --json ARGS` in-process; one parsed object per output line."""
-    out, err = io.StringIO(), io.StringIO()
-    code = main(
-        ["--knowledge", str(knowledge), "ask", "--json", *args], io=Io(io.StringIO(stdin), out, err)
-    )
-    assert (code, err.getvalue()) == (0, "")
-    assert out.getvalue().endswith("\n")
-    return [json.loads(line) for line in out.getvalue().splitlines()]
+    code, out, err = call(["--knowledge", str(knowledge), "ask", "--json", *args], stdin)
+    assert (code, err) == (0, "")
+    assert out.endswith("\n")
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def check_shape(data: dict[str, Any]) -> None:
@@ -90,17 +79,7 @@ def check_shape(data: dict[str, Any]) -> None:
 @pytest.mark.slow
 def test_answered(tmp_path: Path) -> None:
     # Through a subprocess on the bundled knowledge: what a script calling qa-bot sees.
-    env = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json", "how much was the contarct worth"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = qa_bot("ask", "--json", "how much was the contarct worth", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     [line] = result.stdout.splitlines()
@@ -193,17 +172,14 @@ def test_stdin_gives_one_object_per_line_in_order() -> None:
 
 @pytest.mark.slow
 def test_stdin_in_a_subprocess(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "--knowledge", str(LIBRARY), "ask", "--json", "-"],
-        input="Which library is closing?\nzorblax\nWhen will campaigners protest?\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    result = qa_bot(
+        "--knowledge",
+        str(LIBRARY),
+        "ask",
+        "--json",
+        "-",
+        stdin="Which library is closing?\nzorblax\nWhen will campaigners protest?\n",
         cwd=tmp_path,
-        env=env,
-        timeout=60,
-        check=False,
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -215,11 +191,7 @@ def test_stdin_in_a_subprocess(tmp_path: Path) -> None:
 
 
 def test_empty_stdin_prints_nothing() -> None:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(
-        ["--knowledge", str(LIBRARY), "ask", "--json", "-"], io=Io(io.StringIO(""), out, err)
-    )
-    assert (code, out.getvalue(), err.getvalue()) == (0, "", "")
+    assert call(["--knowledge", str(LIBRARY), "ask", "--json", "-"]) == (0, "", "")
 
 
 def test_explain_adds_one_key() -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import KnowledgeError, Problem, load_knowledge
+from tests.support.knowledge import BUNDLED_ARTICLE, ROOT, write_article_knowledge
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLE_TEXT = (ROOT / "knowledge" / "g4s-police-outsourcing.txt").read_text(encoding="utf-8")
+ARTICLE_TEXT = BUNDLED_ARTICLE.read_text(encoding="utf-8")
 
 ARTICLE = """\
 article:
@@ -66,13 +66,9 @@ def write_kb(
     name: str = "knowledge.yaml",
 ) -> KB:
     """A knowledge folder with the article, GOOD_ENTRY and `entries` after it (or `raw`)."""
-    folder = tmp_path / "kb"
-    folder.mkdir(exist_ok=True)
-    (folder / "article.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
     text = raw if raw is not None else f"{article}{synonyms}entries:\n{GOOD_ENTRY}{entries}"
-    file = folder / name
-    file.write_text(text, encoding="utf-8")
-    return KB(folder, file, text)
+    file = write_article_knowledge(tmp_path / "kb", text, name=name)
+    return KB(file.parent, file, text)
 
 
 def problems_of(kb: KB | Path) -> list[Problem]:

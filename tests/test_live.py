@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 import threading
 import time
@@ -12,30 +11,17 @@ from pathlib import Path
 import pytest
 
 import bot.live
-from bot.cli import Io, main
+from bot.cache import load_engine
 from bot.engine import Engine
 from bot.live import LiveEngine, watch
-from tests.telegram_fixtures import write_library
+from tests.support.cli import check_lines
+from tests.support.knowledge import edit, write_library
 
 VOTE_ANSWER = "Seven votes to four, on Tuesday."
 
 
-def set_answer(knowledge: Path, old: str, new: str) -> None:
-    yaml_file = knowledge / "library.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    assert old in text
-    yaml_file.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def vote_answer(live: LiveEngine) -> str:
     return live.engine.knowledge.entries["vote"].answer
-
-
-def check_lines(knowledge: Path) -> list[str]:
-    """The problem lines `qa-bot check` prints (without its closing summary)."""
-    err = io.StringIO()
-    assert main(["check", str(knowledge)], Io(stdout=io.StringIO(), stderr=err)) == 1
-    return err.getvalue().splitlines()[:-1]
 
 
 def test_an_invalid_edit_keeps_the_old_engine_and_logs_what_check_prints(
@@ -44,7 +30,9 @@ def test_an_invalid_edit_keeps_the_old_engine_and_logs_what_check_prints(
     knowledge = write_library(tmp_path / "k")
     live = LiveEngine(knowledge)
     before = live.engine
-    set_answer(knowledge, "by seven votes to four.", "by nine votes to two.")  # a wrong quote
+    edit(
+        knowledge / "library.yaml", "by seven votes to four.", "by nine votes to two."
+    )  # a wrong quote
     assert live.changed()
     with caplog.at_level(logging.ERROR, logger="bot.live"):
         result = live.reload()
@@ -58,10 +46,10 @@ def test_an_invalid_edit_keeps_the_old_engine_and_logs_what_check_prints(
     assert not live.changed()  # not retried until a file changes again
     assert live.reload_if_changed() is None
 
-    set_answer(knowledge, "by nine votes to two.", "by seven votes to four.")
-    set_answer(knowledge, VOTE_ANSWER, "Seven to four.")
-    result = live.reload_if_changed()
-    assert result is not None and result.ok and result.entries == 7
+    edit(knowledge / "library.yaml", "by nine votes to two.", "by seven votes to four.")
+    edit(knowledge / "library.yaml", VOTE_ANSWER, "Seven to four.")
+    again = live.reload_if_changed()
+    assert again is not None and again.ok and again.entries == 7
     assert vote_answer(live) == "Seven to four."
 
 
@@ -69,7 +57,7 @@ class SlowFirstLoad:
     """load_engine whose first call waits (after reading the files) until released."""
 
     def __init__(self) -> None:
-        self.real = bot.live.load_engine
+        self.real = load_engine  # what bot.live calls
         self.loading, self.release = threading.Event(), threading.Event()
         self.calls = 0
 
@@ -92,7 +80,7 @@ def test_overlapping_reloads_never_swap_in_older_files(
     first = threading.Thread(target=live.reload)
     first.start()
     assert slow.loading.wait(10)  # the first reload has read the old files...
-    set_answer(knowledge, VOTE_ANSWER, "Newer answer.")
+    edit(knowledge / "library.yaml", VOTE_ANSWER, "Newer answer.")
     second = threading.Thread(target=live.reload)  # ...and a second one starts meanwhile
     second.start()
     time.sleep(0.1)
@@ -109,11 +97,11 @@ def test_a_file_saved_during_a_reload_is_reloaded_again(
     live = LiveEngine(knowledge)
     slow = SlowFirstLoad()
     monkeypatch.setattr(bot.live, "load_engine", slow)
-    set_answer(knowledge, VOTE_ANSWER, "First edit.")
+    edit(knowledge / "library.yaml", VOTE_ANSWER, "First edit.")
     reload = threading.Thread(target=live.reload)
     reload.start()
     assert slow.loading.wait(10)
-    set_answer(knowledge, "First edit.", "Second edit, longer.")
+    edit(knowledge / "library.yaml", "First edit.", "Second edit, longer.")
     slow.release.set()
     reload.join(10)
     assert vote_answer(live) == "First edit."
@@ -142,7 +130,7 @@ async def test_the_watcher_reloads_in_a_thread_and_survives_errors(
     monkeypatch.setattr(live, "reload_if_changed", tracked)
     task = asyncio.create_task(watch(live, 0.01))
     try:
-        set_answer(knowledge, VOTE_ANSWER, "Watched.")
+        edit(knowledge / "library.yaml", VOTE_ANSWER, "Watched.")
         for _ in range(500):
             if vote_answer(live) == "Watched.":
                 break

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import string
 import time
 from pathlib import Path
@@ -28,11 +27,16 @@ from bot.decision import Decision
 from bot.engine import Engine
 from bot.model import Candidate, Outcome, Result
 from bot.query import Query
-from tests.library_kb import library_with_variant
+from tests.support.cli import qa_bot
+from tests.support.knowledge import (
+    BUNDLED,
+    LIBRARY,
+    ROOT,
+    copy_knowledge,
+    edit,
+    library_with_variant,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
-LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.yaml"
 
 
@@ -323,16 +327,10 @@ def test_exact_variant_is_answered(library: Engine) -> None:
 def test_synonyms_are_applied(tmp_path: Path) -> None:
     # "shutter" is in no entry, not in the article and not in the built-in thesaurus: only the
     # knowledge's synonyms group links it to "close".
-    folder = tmp_path / "kb"
-    shutil.copytree(LIBRARY, folder)
+    folder = copy_knowledge(tmp_path / "kb", LIBRARY)
     yaml_file = folder / "library.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
     group = "synonyms:\n  - [close, closing, closure, shut]\n"
-    assert group in text
-    yaml_file.write_text(
-        text.replace(group, "synonyms:\n  - [close, closing, closure, shutter]\n"),
-        encoding="utf-8",
-    )
+    text = edit(yaml_file, group, "synonyms:\n  - [close, closing, closure, shutter]\n")
     result = Engine.load(folder).ask("which library will shutter")
     assert result.outcome is Outcome.ANSWERED
     assert result.entry is not None and result.entry.id == "closure"
@@ -344,13 +342,8 @@ def test_synonyms_are_applied(tmp_path: Path) -> None:
 
 def test_everyday_synonyms_need_no_group(tmp_path: Path) -> None:
     # "shut" for "close" is everyday English (bot.thesaurus): no group in the knowledge needed.
-    folder = tmp_path / "kb"
-    shutil.copytree(LIBRARY, folder)
-    yaml_file = folder / "library.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    yaml_file.write_text(
-        text.replace("synonyms:\n  - [close, closing, closure, shut]\n", ""), encoding="utf-8"
-    )
+    folder = copy_knowledge(tmp_path / "kb", LIBRARY)
+    edit(folder / "library.yaml", "synonyms:\n  - [close, closing, closure, shut]\n", "")
     result = Engine.load(folder).ask("which library will shut")
     assert result.outcome is Outcome.ANSWERED
     assert result.entry is not None and result.entry.id == "closure"
@@ -475,11 +468,7 @@ def test_suggestions_need_a_real_share_of_the_question() -> None:
 
 
 def test_answers_come_from_the_right_article(tmp_path: Path) -> None:
-    folder = tmp_path / "kb"
-    shutil.copytree(BUNDLED, folder)
-    for path in LIBRARY.iterdir():
-        shutil.copy(path, folder / path.name)
-    both = Engine.load(folder)
+    both = Engine.load(copy_knowledge(tmp_path / "kb", BUNDLED, LIBRARY))
     assert len(both.knowledge.articles) == 2
     library = both.ask("how much does the library cost to run")
     assert library.answered and library.article is not None
@@ -529,18 +518,9 @@ def test_questions_are_not_from_the_dev_set() -> None:
 @pytest.mark.slow
 def test_answers_do_not_depend_on_the_hash_seed() -> None:
     """Typo correction picks among equally close words in a fixed order, not set order."""
-    import subprocess
-    import sys
-
     outputs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run(
-            [sys.executable, "-m", "bot", "ask", "--json", "whee bourseing the"],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
+        done = qa_bot("ask", "--json", "whee bourseing the", cwd=Path.cwd(), env=env, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1

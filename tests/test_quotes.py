@@ -22,22 +22,22 @@ from bot.knowledge import (
     normalise_for_quote,
 )
 from bot.model import Article
+from tests.support.knowledge import BUNDLED_ARTICLE as ARTICLE_PATH
+from tests.support.knowledge import ROOT, write_article_knowledge
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLE_PATH = ROOT / "knowledge" / "g4s-police-outsourcing.txt"
 ARTICLE_TEXT = ARTICLE_PATH.read_text(encoding="utf-8")
 ARTICLE = Article("g4s", "G4S", "test", ARTICLE_TEXT, ARTICLE_PATH)
 
 
 def load_with_quote(tmp_path: Path, quote_yaml: str) -> None:
     """Load a knowledge folder whose only entry has the given `quote:` value (YAML text)."""
-    (tmp_path / "article.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
-    (tmp_path / "k.yaml").write_text(
+    write_article_knowledge(
+        tmp_path,
         'article:\n  id: g4s\n  title: "G4S"\n  origin: "test"\n  file: article.txt\n'
         "entries:\n"
         '  - id: q\n    questions: ["q?"]\n    answer: "a"\n'
         f"    quote: {quote_yaml}\n",
-        encoding="utf-8",
+        name="k.yaml",
     )
     load_knowledge(tmp_path)
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,14 +9,14 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.cli import Io, main
 from bot.model import Outcome
 from bot.report import new_entry_id
 from bot.stats import cluster_wordings
 from bot.store import QuestionLog
+from tests.support.cli import call, qa_bot
+from tests.support.knowledge import LIBRARY
 
 KEY = b"test-key-0123456789abcdef"
-LIBRARY = Path(__file__).parent / "data" / "knowledge_library"
 TRICKY = 'He said: "close it" #2 - is that true?'
 
 
@@ -62,14 +59,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["--knowledge", str(LIBRARY), *argv], io=Io(stdout=out, stderr=err))
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_the_report_groups_gaps_and_picked_wordings(db: Path) -> None:
-    code, out, err = run("report", "--db", str(db))
+    code, out, err = call(["--knowledge", str(LIBRARY), "report", "--db", str(db)])
     assert code == 0 and err == ""
     assert "Questions in the last 30 days" in out and ": 12" in out
     assert "answered        2" in out
@@ -95,12 +86,12 @@ def _section(text: str, title: str) -> list[str]:
 
 
 def test_since_looks_further_back(db: Path) -> None:
-    code, out, _ = run("report", "--db", str(db), "--since", "60")
+    code, out, _ = call(["--knowledge", str(LIBRARY), "report", "--db", str(db), "--since", "60"])
     assert code == 0 and "1x Where is the old library?" in out
 
 
 def test_yaml_proposals_parse_and_hold_the_picked_wordings(db: Path) -> None:
-    code, out, _ = run("report", "--db", str(db), "--yaml")
+    code, out, _ = call(["--knowledge", str(LIBRARY), "report", "--db", str(db), "--yaml"])
     assert code == 0
     # The knowledge's own layout: list items indented under their key, texts in double quotes.
     assert "  questions:\n    - \"What's the library's yearly budget?\"\n" in out
@@ -126,14 +117,13 @@ def test_yaml_proposals_parse_and_hold_the_picked_wordings(db: Path) -> None:
 
 @pytest.mark.slow
 def test_report_runs_as_a_command(db: Path, tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--knowledge", str(LIBRARY), "report", "--yaml"],
+    done = qa_bot(
+        "--knowledge",
+        str(LIBRARY),
+        "report",
+        "--yaml",
         cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "QA_DB_PATH": str(db)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
     )
     assert done.returncode == 0, done.stderr
     ids = [item["id"] for item in yaml.safe_load(done.stdout)]
@@ -141,7 +131,9 @@ def test_report_runs_as_a_command(db: Path, tmp_path: Path) -> None:
 
 
 def test_a_missing_log_is_explained(tmp_path: Path) -> None:
-    code, out, err = run("report", "--db", str(tmp_path / "none.sqlite3"))
+    code, out, err = call(
+        ["--knowledge", str(LIBRARY), "report", "--db", str(tmp_path / "none.sqlite3")]
+    )
     assert code == 1 and out == ""
     assert "no question log at" in err and "QA_DB_PATH" in err
     assert not (tmp_path / "none.sqlite3").exists()
@@ -150,7 +142,7 @@ def test_a_missing_log_is_explained(tmp_path: Path) -> None:
 def test_an_empty_log_proposes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "q.sqlite3"
     QuestionLog(path, KEY).close()
-    code, out, _ = run("report", "--db", str(path), "--yaml")
+    code, out, _ = call(["--knowledge", str(LIBRARY), "report", "--db", str(path), "--yaml"])
     assert code == 0 and yaml.safe_load(out) is None and "Nothing to propose" in out
 
 

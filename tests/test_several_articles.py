@@ -11,9 +11,8 @@ import pytest
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
 from bot.model import Outcome
+from tests.support.knowledge import BUNDLED, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
 LEISURE = ROOT / "eval" / "leisure-centre"
 
 

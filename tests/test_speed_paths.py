@@ -19,8 +19,7 @@ from bot import matcher, yamlnodes
 from bot.engine import Engine
 from bot.knowledge import Knowledge
 from bot.model import Article, Entry
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.knowledge import ROOT
 
 COMMON = ["alpha", "bravo", "charlie"]  # in most entries
 MIDDLE = [f"middle{i}" for i in range(12)]

@@ -26,13 +26,14 @@ from bot.schema import (
     iso,
 )
 from bot.store import QuestionLog
+from tests.support.knowledge import LIBRARY
+from tests.support.store import rows
 
 KEY = b"test-key-0123456789abcdef"
 USER = 987654321012
 OTHER_USER = 555444333222
 CHAT = -1001234567890
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
-LIBRARY = Path(__file__).parent / "data" / "knowledge_library"
 
 
 @pytest.fixture
@@ -44,15 +45,6 @@ def db(tmp_path: Path) -> Path:
 def qlog(db: Path) -> Iterator[QuestionLog]:
     with QuestionLog(db, KEY) as log:
         yield log
-
-
-def rows(db: Path, sql: str = "SELECT * FROM questions ORDER BY asked_at") -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
 
 
 def ask(log: QuestionLog, outcome: Outcome, text: str, **kw: Any) -> str:
@@ -177,7 +169,10 @@ def test_an_answer_text_stays_only_while_a_down_vote_stands(qlog: QuestionLog, d
 
     def text() -> str | None:
         qlog.flush()
-        return rows(db, f"SELECT question FROM questions WHERE id = '{record}'")[0]["question"]
+        question: str | None = rows(db, f"SELECT question FROM questions WHERE id = '{record}'")[0][
+            "question"
+        ]
+        return question
 
     qlog.feedback(record, USER, -1)
     assert text() == "when does it shut"
@@ -385,7 +380,7 @@ def test_open_creates_the_folder_and_a_key_shown_once(tmp_path: Path) -> None:
 def test_the_key_from_the_environment_wins_and_must_be_long(tmp_path: Path) -> None:
     db = tmp_path / "q.sqlite3"
     err = io.StringIO()
-    assert load_hash_key(db, "k" * 20, err.write) == b"k" * 20
+    assert load_hash_key(db, "k" * 20, lambda text: print(text, end="", file=err)) == b"k" * 20
     assert not key_file_for(db).exists() and err.getvalue() == ""
     with pytest.raises(HashKeyError, match="too short"):
         load_hash_key(db, "short")

@@ -1,4 +1,5 @@
-"""The gate on the real bot: the chat allowlist (QA_ALLOWED_CHAT_IDS) and the flood guard."""
+"""Who may use the bot: the allowlist, admins and inline mode (bot/telegram/access.py), and the
+gate on the real bot: the chat allowlist (QA_ALLOWED_CHAT_IDS) and the flood guard."""
 
 from __future__ import annotations
 
@@ -6,17 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.flood import FloodGuard
+from bot.telegram.access import Access
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    GROUP_ID,
-    buttons,
-    expected_answer_text,
-    polling_bot,
-)
+from tests.support.telegram import GROUP_ID, IN_GROUP, buttons, expected_answer_text, polling_bot
 
 ALLOWED_USER, STRANGER, ADMIN = 2001, 2002, 5005
 OTHER_GROUP = -1009999999999
-IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 IN_OTHER_GROUP: dict[str, Any] = {
     "chat_id": OTHER_GROUP,
     "chat_type": "supergroup",
@@ -104,3 +100,20 @@ async def test_a_flooding_user_gets_one_slow_down_then_silence_and_others_are_an
         fake_api.time_shift += 10.0  # sent one window after the warning: a fresh start
         assert (await bot.ask(QUESTION, user_id=flooder))["text"] == answer
         fake_api.assert_no_errors()
+
+
+# -- who may use the bot, on its own ------------------------------------------------------------
+
+
+def test_the_allowlist_admins_and_inline_mode() -> None:
+    everyone = Access(admins=frozenset({1}))
+    assert everyone.allows_chat(-100, "group", 5) and everyone.allows_inline(5)
+    listed = Access(admins=frozenset({1}), allowed_chats=frozenset({-100, 2}))
+    assert listed.allows_chat(-100, "supergroup", 5)
+    assert listed.allows_chat(2, "private", 2)
+    assert not listed.allows_chat(3, "private", 3)
+    assert listed.allows_chat(1, "private", 1)  # an admin, in private
+    assert not listed.allows_chat(-200, "group", 1)  # but not in any group
+    assert listed.allows_inline(2) and listed.allows_inline(1)
+    assert not listed.allows_inline(3) and not listed.allows_inline(None)
+    assert listed.is_admin(1) and not listed.is_admin(2) and not listed.is_admin(None)

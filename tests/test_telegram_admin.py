@@ -4,46 +4,29 @@ unknown-command reply for everyone else), and knowledge edits picked up while it
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from bot.cli import Io, main
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    GROUP_ID,
+from tests.support.cli import check_lines
+from tests.support.knowledge import edit, write_library
+from tests.support.telegram import (
+    IN_GROUP,
     RunningBot,
     buttons,
     expected_answer_text,
     polling_bot,
     record_of,
     unsure_question,
-    write_library,
 )
 
 ADMIN = 5005
 STRANGER = 6006
-IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 VOTE_QUOTE = 'quote: "The decision was taken on Tuesday by seven votes to four."'
 BAD_QUOTE = 'quote: "The decision was taken on Monday."'
 VOTE_ANSWER = "Seven votes to four, on Tuesday."
-
-
-def edit(knowledge: Path, old: str, new: str) -> None:
-    yaml_file = knowledge / "library.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    assert old in text
-    yaml_file.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def check_lines(knowledge: Path) -> list[str]:
-    """The problem lines `qa-bot check` prints (without its closing summary)."""
-    err = io.StringIO()
-    assert main(["check", str(knowledge)], Io(stdout=io.StringIO(), stderr=err)) == 1
-    return err.getvalue().splitlines()[:-1]
 
 
 async def test_stats_for_an_admin(fake_api: FakeBotApi, library: Path) -> None:
@@ -73,7 +56,7 @@ async def test_reload_for_an_admin_reports_entries_or_each_problem_escaped(
 ) -> None:
     knowledge = write_library(tmp_path / "notes <&> drafts")  # "<&>" shows up in the problems
     async with polling_bot(fake_api, knowledge, admin_ids=frozenset({ADMIN})) as bot:
-        edit(knowledge, VOTE_ANSWER, "Seven to four, on a Tuesday.")
+        edit(knowledge / "library.yaml", VOTE_ANSWER, "Seven to four, on a Tuesday.")
         ok = await bot.command("/reload", user_id=ADMIN)
         assert ok["text"] == (
             "Reloaded: 7 entries from 1 article(s). New questions are answered from them."
@@ -81,7 +64,7 @@ async def test_reload_for_an_admin_reports_entries_or_each_problem_escaped(
         answer = await bot.ask("How did the council vote?", user_id=2001)
         assert answer["text"].startswith("Seven to four, on a Tuesday.")
 
-        edit(knowledge, VOTE_QUOTE, BAD_QUOTE)
+        edit(knowledge / "library.yaml", VOTE_QUOTE, BAD_QUOTE)
         failed = await bot.command("/reload", user_id=ADMIN)
         problems = check_lines(knowledge)
         assert problems and all("notes <&> drafts" in p for p in problems)
@@ -140,13 +123,13 @@ async def test_knowledge_edits_are_picked_up_while_the_bot_runs(
         first = await bot.ask("How did the council vote?")
         assert first["text"] == expected_answer_text(knowledge, "vote")
 
-        edit(knowledge, VOTE_ANSWER, "Seven to four (edited while running).")
+        edit(knowledge / "library.yaml", VOTE_ANSWER, "Seven to four (edited while running).")
         await _wait_for_answer(bot, "Seven to four (edited while running).")
         second = await bot.ask("How did the council vote?")
         assert second["text"].startswith("Seven to four (edited while running).")
 
         with caplog.at_level(logging.ERROR, logger="bot.live"):
-            edit(knowledge, VOTE_QUOTE, BAD_QUOTE)
+            edit(knowledge / "library.yaml", VOTE_QUOTE, BAD_QUOTE)
             await fake_api.wait_for(lambda _: "still serving" in caplog.text, timeout=5)
         third = await bot.ask("How did the council vote?")
         assert third["text"] == second["text"]  # the last valid knowledge is kept

@@ -17,12 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    RunningBot,
-    expected_answer_text,
-    polling_bot,
-    start_qa_bot_run,
-)
+from tests.support.telegram import RunningBot, expected_answer_text, polling_bot, start_qa_bot_run
 
 QUESTION = "How did the council vote?"
 
@@ -41,6 +36,7 @@ def _malformed(update_id: int) -> dict[str, object]:
     }
 
 
+@pytest.mark.slow  # waits out retry delays in real time
 async def test_an_unreadable_update_is_skipped_confirmed_and_the_next_question_answered(
     running_bot: RunningBot, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -170,6 +166,7 @@ async def test_sigterm_with_300_pending_exits_0_within_5_s_and_a_restart_answers
         assert len(fake_api.messages_in(user)) >= 5
 
 
+@pytest.mark.slow  # waits out retry delays in real time
 async def test_the_question_log_records_whether_each_reply_was_delivered(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:

@@ -1,20 +1,27 @@
-"""Groups (mentions, replies, /ask@bot, other chatter ignored) and inline mode."""
+"""Groups and inline mode: which messages are meant for the bot (mentions, replies, /ask@bot;
+bot/telegram/addressing.py), other chatter ignored, and inline queries on the real bot."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+
+from telegram import Chat, Message, User
 
 from bot.engine import Engine
-from tests.telegram_fixtures import (
+from bot.telegram.addressing import command_target, meant_for_the_bot
+from tests.support.telegram import (
     GROUP_ID,
+    IN_GROUP,
+    JSONDict,
     RunningBot,
     expected_answer_text,
 )
 
-IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
+BOT, BOT_ID = "g4s_qa_bot", 7000000001
+COMMANDS = {"start", "help", "ask", "stats"}
 
 
-async def _next_reply_after_chatter(bot: RunningBot, chatter: list[str], final: str) -> dict:
+async def _next_reply_after_chatter(bot: RunningBot, chatter: list[str], final: str) -> JSONDict:
     """Send group chatter, then `final`; returns the bot's only new message (to `final`)."""
     for text in chatter:
         bot.api.send_text(text, **IN_GROUP)
@@ -121,3 +128,41 @@ async def test_hostile_inline_queries_get_valid_results(running_bot: RunningBot)
         # A best match or examples, never an empty answer; the fake server parsed the HTML.
         assert api.inline_answers[query_id]["results"]
     api.assert_no_errors()
+
+
+# -- addressing: what in a group is meant for the bot -------------------------------------------
+
+
+def test_mentions_of_the_bot_are_found_and_stripped() -> None:
+    from bot.telegram.addressing import mentions, strip_mention
+
+    assert mentions("@G4S_QA_BOT how much?", "g4s_qa_bot")
+    assert mentions("hey @g4s_qa_bot, how much?", "g4s_qa_bot")
+    assert not mentions("@g4s_qa_bot_fan how much?", "g4s_qa_bot")
+    assert not mentions("mail me at me@g4s_qa_bot", "g4s_qa_bot")
+    assert not mentions("how much?", "")
+    assert strip_mention("@G4S_qa_bot   how much was it? @g4s_qa_bot", "g4s_qa_bot") == (
+        "how much was it?"
+    )
+
+
+def _message(text: str, chat_type: str = Chat.PRIVATE) -> Message:
+    chat = Chat(-100 if chat_type != Chat.PRIVATE else 5, chat_type)
+    return Message(1, dt.datetime.now(dt.UTC), chat, from_user=User(5, "Ann", False), text=text)
+
+
+def test_commands_and_who_they_are_for() -> None:
+    assert command_target("/Stats") == ("stats", None)
+    assert command_target("/ask@G4S_qa_bot how?") == ("ask", "G4S_qa_bot")
+    assert command_target("/ hi") is None and command_target("hi /stats") is None
+
+    def meant(text: str, chat_type: str = Chat.PRIVATE) -> bool:
+        return meant_for_the_bot(_message(text, chat_type), BOT, BOT_ID, COMMANDS)
+
+    assert meant("/weather") and meant("/help") and meant("how much?")
+    assert not meant("/help@other_bot")
+    group = Chat.SUPERGROUP
+    assert meant("/help", group) and meant("/stats@g4s_qa_bot", group)
+    assert not meant("/weather", group) and not meant("/help@other_bot", group)
+    assert meant("@g4s_qa_bot how much?", group) and not meant("how much?", group)
+    assert not meant("/help", Chat.CHANNEL)

@@ -6,18 +6,13 @@ import asyncio
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.fakebotapi import FakeBotApi
-from tests.telegram_fixtures import (
-    clean_env,
-    expected_answer_text,
-    qa_bot,
-    start_qa_bot_run,
-)
+from tests.support.cli import clean_env, qa_bot
+from tests.support.telegram import expected_answer_text, start_qa_bot_run
 
 _start = start_qa_bot_run
 
@@ -133,19 +128,3 @@ def test_malformed_settings_exit_1_with_a_message(
     assert done.returncode == 1
     assert done.stderr.startswith("qa-bot run: ") and message in done.stderr
     assert "Traceback" not in done.stderr
-
-
-@pytest.mark.slow
-def test_the_command_line_loads_telegram_only_for_run(library: Path, tmp_path: Path) -> None:
-    probe = (
-        "import sys\n"
-        "from bot.cli import main\n"
-        f"code = main(['--knowledge', {str(library)!r}, 'ask', 'How did the council vote?'])\n"
-        "assert code == 0, code\n"
-        "print(sorted(m for m in sys.modules if m == 'telegram' or m.startswith('telegram.')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=30
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith("[]")

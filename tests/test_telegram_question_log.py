@@ -4,54 +4,38 @@ picked suggestions, 👍/👎 votes, hashed ids, and a log closed with every rec
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 import signal
-import sqlite3
-import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from bot.cli import Io, main
 from bot.privacy import Hasher
 from tests.fakebotapi import DEFAULT_USER_ID, FakeBotApi
-from tests.telegram_fixtures import (
-    GROUP_ID,
+from tests.support.cli import call, clean_env, qa_bot, run_in_process
+from tests.support.store import rows
+from tests.support.telegram import (
+    IN_GROUP,
     TEST_HASH_KEY,
     buttons,
-    clean_env,
     expected_answer_text,
     polling_bot,
-    qa_bot,
-    qa_bot_command,
     record_of,
+    start_qa_bot_run,
     unsure_question,
     votes,
 )
 
-IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 THANKS = "Thanks for your feedback!"
 HASHER = Hasher(TEST_HASH_KEY.encode())
 
 
-def rows(db: Path, sql: str = "SELECT * FROM questions ORDER BY asked_at, rowid") -> list[dict]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
-
-
 def report(db: Path, knowledge: Path, *options: str) -> str:
     """`qa-bot report` run in-process, as an author would after the bot stopped."""
-    out, err = io.StringIO(), io.StringIO()
-    argv = ["--knowledge", str(knowledge), "report", "--db", str(db), *options]
-    assert main(argv, Io(stdout=out, stderr=err)) == 0, err.getvalue()
-    return out.getvalue()
+    code, out, err = call(["--knowledge", str(knowledge), "report", "--db", str(db), *options])
+    assert code == 0, err
+    return out
 
 
 async def test_every_kind_of_question_is_recorded_and_the_gaps_reach_qa_bot_report(
@@ -234,20 +218,8 @@ async def test_sigterm_loses_no_record_and_report_reads_them(
     fake_api: FakeBotApi, library: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "data" / "questions.sqlite3"
-    env = clean_env(
-        TELEGRAM_BOT_TOKEN=fake_api.token,
-        TELEGRAM_API_BASE_URL=fake_api.base_url,
-        QA_POLL_TIMEOUT="1",
-        QA_DB_PATH=str(db),
-        QA_HASH_KEY=TEST_HASH_KEY,
-    )
-    process = subprocess.Popen(
-        [*qa_bot_command(), "--knowledge", str(library), "run"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    process = start_qa_bot_run(
+        fake_api, library, tmp_path, QA_DB_PATH=str(db), QA_HASH_KEY=TEST_HASH_KEY
     )
     try:
         await fake_api.wait_for_call("getUpdates", timeout=20)
@@ -263,7 +235,11 @@ async def test_sigterm_loses_no_record_and_report_reads_them(
             process.communicate()
     assert process.returncode == 0, out + err
     assert len(rows(db)) == len(users)
-    done = qa_bot("--knowledge", str(library), "report", "--db", str(db), env=env, cwd=tmp_path)
+    done = run_in_process(
+        ["--knowledge", str(library), "report", "--db", str(db)],
+        tmp_path,
+        env=clean_env(QA_DB_PATH=str(db), QA_HASH_KEY=TEST_HASH_KEY),
+    )
     assert done.returncode == 0, done.stderr
     assert "  10x Who is the mayor of town 4001?  (also: " in done.stdout  # near-duplicates
     assert TEST_HASH_KEY not in out + err  # the key is a secret like the token

@@ -6,9 +6,10 @@ import logging
 
 import pytest
 
-from tests.telegram_fixtures import RunningBot, expected_answer_text
+from tests.support.telegram import RunningBot, expected_answer_text
 
 
+@pytest.mark.slow  # waits out retry delays in real time
 async def test_a_429_is_waited_out_and_the_answer_still_arrives(running_bot: RunningBot) -> None:
     api = running_bot.api
     api.fail_next("sendMessage", 429, retry_after=1)
@@ -20,6 +21,7 @@ async def test_a_429_is_waited_out_and_the_answer_still_arrives(running_bot: Run
     assert [(e.method, e.status) for e in api.errors_returned] == [("sendMessage", 429)]
 
 
+@pytest.mark.slow  # waits out retry delays in real time
 async def test_a_502_while_polling_is_retried(
     running_bot: RunningBot, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -34,6 +36,7 @@ async def test_a_502_while_polling_is_retried(
     )
 
 
+@pytest.mark.slow  # waits out retry delays in real time
 async def test_two_502s_on_send_are_retried_and_the_reply_still_arrives(
     running_bot: RunningBot, caplog: pytest.LogCaptureFixture
 ) -> None:

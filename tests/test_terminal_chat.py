@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import os
 import pty
 import select
@@ -17,25 +16,22 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import Io, main
 from bot.engine import Engine
 from bot.model import Outcome, Result, Suggestion
 from bot.terminal_chat import TerminalChat
+from tests.support.cli import call, clean_env, qa_bot_command
+from tests.support.knowledge import BUNDLED, LIBRARY, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
-LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
 SURREY = "What did Surrey Police Authority decide?"
 
 
 def chat_through_stdin(stdin: str, knowledge: Path = BUNDLED) -> str:
     """`qa-bot --knowledge K chat` in-process, its input piped (not a terminal)."""
-    out, err = io.StringIO(), io.StringIO()
     with contextlib.chdir(ROOT):
-        code = main(["--knowledge", str(knowledge), "chat"], io=Io(io.StringIO(stdin), out, err))
-    assert code == 0, err.getvalue()
-    assert err.getvalue() == ""
-    return out.getvalue()
+        code, out, err = call(["--knowledge", str(knowledge), "chat"], stdin)
+    assert code == 0, err
+    assert err == ""
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -133,10 +129,9 @@ ANSWER = b"On Saturday, outside the town hall."
 @pytest.mark.slow
 def test_in_a_terminal_the_up_arrow_recalls_the_last_question() -> None:
     main, child = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "QA_KNOWLEDGE"}
-    env["TERM"] = "dumb"
+    env = clean_env(TERM="dumb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "--knowledge", str(LIBRARY), "chat"],
+        [*qa_bot_command(), "--knowledge", str(LIBRARY), "chat"],
         stdin=child,
         stdout=child,
         stderr=child,

@@ -1,9 +1,9 @@
-"""Fixtures for the Telegram tests: a small knowledge base of their own, and the real bot
-(build_application) polling the fake Bot API over HTTP on 127.0.0.1.
+"""The real bot (build_application) polling the fake Bot API over HTTP on 127.0.0.1, and helpers
+to talk to it and read its messages.
 
-The tests use their own knowledge so that tuning the bundled knowledge or the matcher's
-thresholds does not break them; questions whose outcome depends on the matcher (an unsure
-one) are picked at run time by asking the engine.
+The bot answers from the Telegram tests' own knowledge (tests/data/knowledge_old_mill, see
+tests.support.knowledge); questions whose outcome depends on the matcher (an unsure one) are
+picked at run time by asking the engine.
 """
 
 from __future__ import annotations
@@ -14,16 +14,13 @@ import itertools
 import os
 import re
 import subprocess
-import sys
 import tempfile
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-import yaml
 from telegram.error import TelegramError
 
 from bot.config import Secret, Settings, StoreSettings
@@ -38,92 +35,10 @@ from bot.telegram.app import (
     open_question_log,
 )
 from tests.fakebotapi import DEFAULT_USER_ID, FakeBotApi
+from tests.support.cli import clean_env, qa_bot_command
 
 JSONDict = dict[str, Any]
 
-ARTICLE_TITLE = "Old Mill library to close <for good> & its books move to town"
-ARTICLE_TEXT = (
-    "Riverside Council has voted to close the Old Mill library at the end of March. "
-    "The decision was taken on Tuesday by seven votes to four. "
-    "Closing the library will save the council about £120,000 a year, according to the "
-    "finance report. "
-    "The building will be sold to a housing developer, although no buyer has been named. "
-    "Campaigners say they will challenge the decision in court. "
-    "A mobile library van will visit the village twice a week from April. "
-    "The library's 6,000 books will be moved to the central library in Riverside town.\n"
-)
-LIBRARY_YAML = f"""\
-article:
-  id: old-mill-library
-  title: "{ARTICLE_TITLE}"
-  origin: "A test article written for the Telegram tests."
-  file: library.txt
-
-synonyms:
-  - [close, closing, closed, closure, shut]
-  - [save, saving, savings]
-
-entries:
-  - id: closure
-    topic: "The decision"
-    questions:
-      - "Is the Old Mill library closing?"
-      - "when will the library close"
-    answer: "Yes: it closes at the end of March."
-    quote: "Riverside Council has voted to close the Old Mill library at the end of March."
-    related: [vote, savings]
-
-  - id: vote
-    topic: "The decision"
-    questions:
-      - "How did the council vote?"
-      - "what was the result of the vote"
-    answer: "Seven votes to four, on Tuesday."
-    quote: "The decision was taken on Tuesday by seven votes to four."
-    related: [campaign]
-
-  - id: savings
-    topic: "Money"
-    questions:
-      - "How much money will closing the library save?"
-      - "how much will the council save"
-    answer: "About £120,000 a year."
-    quote: "Closing the library will save the council about £120,000 a year, according to
-      the finance report."
-    related: [building-sale]
-
-  - id: building-sale
-    topic: "Money"
-    questions:
-      - "What will happen to the building?"
-      - "who is buying the building"
-    answer: "It will be sold to a housing developer; no buyer has been named yet."
-    quote: "The building will be sold to a housing developer, although no buyer has been named."
-
-  - id: campaign
-    topic: "Reactions"
-    questions:
-      - "Will anyone challenge the decision?"
-      - "are campaigners going to court"
-    answer: "Yes: campaigners say they will challenge it in court."
-    quote: "Campaigners say they will challenge the decision in court."
-
-  - id: mobile-library
-    topic: "What replaces it"
-    questions:
-      - "Will there still be a library service in the village?"
-      - "is there a mobile library"
-    answer: "A mobile library van will visit twice a week from April."
-    quote: "A mobile library van will visit the village twice a week from April."
-
-  - id: books
-    topic: "What replaces it"
-    questions:
-      - "What happens to the books?"
-      - "where will the books go"
-    answer: "The 6,000 books move to the central library in Riverside town."
-    quote: "The library's 6,000 books will be moved to the central library in Riverside town."
-"""
 # Vague questions; the first the engine is unsure about is the tests' unsure question.
 UNSURE_CANDIDATES = (
     "library in town",
@@ -134,50 +49,8 @@ UNSURE_CANDIDATES = (
 )
 GROUP_ID = -1001000000077
 TEST_HASH_KEY = "telegram-tests-hash-key-0123456789"
-SUBPROCESS_ENV_DROPPED = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "QA_KNOWLEDGE")
-
-
-def write_library(folder: Path) -> Path:
-    """The tests' knowledge folder (library.yaml and library.txt) in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "library.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
-    (folder / "library.yaml").write_text(LIBRARY_YAML, encoding="utf-8")
-    return folder
-
-
-def remove_entry(yaml_file: Path, entry_id: str) -> None:
-    """Delete an entry from a knowledge file, and every `related` reference to it."""
-    data = yaml.safe_load(yaml_file.read_text(encoding="utf-8"))
-    data["entries"] = [e for e in data["entries"] if e["id"] != entry_id]
-    for entry in data["entries"]:
-        entry["related"] = [r for r in entry.get("related", []) if r != entry_id]
-    yaml_file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
-
-
-def write_many_topics(folder: Path, count: int) -> Path:
-    """A knowledge folder with `count` entries, each in its own topic (for /topics paging)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    sentences = [
-        f"Fact number {n} is that box {n} holds {n * 3} red marbles." for n in range(count)
-    ]
-    (folder / "facts.txt").write_text(" ".join(sentences) + "\n", encoding="utf-8")
-    entries = "".join(
-        f"""
-  - id: fact-{n}
-    topic: "Box {n}"
-    questions:
-      - "How many marbles are in box {n}?"
-    answer: "{n * 3} red marbles."
-    quote: "{sentence}"
-"""
-        for n, sentence in enumerate(sentences)
-    )
-    (folder / "facts.yaml").write_text(
-        "article:\n  id: facts\n  title: Marble facts\n  origin: A generated test article.\n"
-        f"  file: facts.txt\n\nentries:{entries}",
-        encoding="utf-8",
-    )
-    return folder
+# A group chat, as the fake Bot API sends its messages.
+IN_GROUP: dict[str, Any] = {"chat_id": GROUP_ID, "chat_type": "supergroup", "title": "Readers"}
 
 
 def unsure_question(knowledge: Path) -> str:
@@ -196,10 +69,10 @@ def unsure_question(knowledge: Path) -> str:
             for word in re.findall(r"[A-Za-z]{4,}", text)
         }
     )
-    candidates = itertools.chain(
+    candidates: Iterator[str] = itertools.chain(
         UNSURE_CANDIDATES, words, (f"{a} {b}" for a, b in itertools.combinations(words, 2))
     )
-    fallback = None
+    fallback: str | None = None
     for question in candidates:
         result = engine.ask(question)
         if result.keyword is not None:  # a keyword menu ("About … I can tell you:")
@@ -307,19 +180,6 @@ def entity_text(message: JSONDict, kind: str) -> list[str]:
     ]
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    """The tests' own small knowledge folder."""
-    return write_library(tmp_path / "knowledge")
-
-
-@pytest.fixture
-async def running_bot(fake_api: FakeBotApi, library: Path) -> AsyncIterator[RunningBot]:
-    """The real bot, started like `qa-bot run` starts it, polling the fake Bot API."""
-    async with polling_bot(fake_api, library) as bot:
-        yield bot
-
-
 @asynccontextmanager
 async def polling_bot(
     api: FakeBotApi, knowledge: Path, db: Path | None = None, **settings: Any
@@ -383,36 +243,6 @@ async def _polling(api: FakeBotApi, settings: Settings) -> AsyncIterator[Running
             os.environ.pop("PTB_TIMEDELTA", None)
         else:
             os.environ["PTB_TIMEDELTA"] = saved_timedelta
-
-
-def qa_bot(
-    *args: str,
-    env: Mapping[str, str],
-    cwd: Path,
-    timeout: float = 30,
-) -> subprocess.CompletedProcess[str]:
-    """Run the `qa-bot` command line to completion (same interpreter and venv as the tests)."""
-    return subprocess.run(
-        [*qa_bot_command(), *args],
-        env=dict(env),
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def qa_bot_command() -> list[str]:
-    """The installed `qa-bot` script next to the test interpreter, else `python -m bot`."""
-    script = Path(sys.executable).parent / "qa-bot"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "bot"]
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """The test process's environment without the bot's settings, plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if k not in SUBPROCESS_ENV_DROPPED}
-    env.update(extra)
-    return env
 
 
 def start_qa_bot_run(

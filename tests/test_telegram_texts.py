@@ -1,11 +1,11 @@
-"""How conversation results read, from Results built here (not from the matcher's tuning): the
-named question, near misses, keyword menus, several questions in one message, wording for one
-or several articles, /topics by article, /source counts, examples from every article, votes."""
+"""The Telegram texts (bot/telegram/texts.py, HTML) and keyboards, and where they share
+wording with the terminal's: from Results built here (not from the matcher's tuning), the named
+question, near misses, keyword menus, several questions in one message, wording for one
+article or several, votes, escaping and Telegram's length limits, and the admin replies."""
 
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -14,26 +14,30 @@ from telegram import InlineKeyboardMarkup
 
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
+from bot.live import ReloadResult
 from bot.model import Article, Entry, Outcome, Result, Suggestion
 from bot.render_text import render_text
 from bot.smalltalk import SmallTalk
+from bot.stats import Cluster, Stats
 from bot.telegram import keyboards
 from bot.telegram.texts import (
     MESSAGE_LIMIT,
+    clip,
     keyword_html,
     knowledge_topics_pages,
     near_miss_html,
     no_match_html,
+    reload_html,
     render_html,
     smalltalk_html,
     source_html,
+    stats_html,
+    topics_pages,
+    unsure_html,
     utf16_len,
 )
 from bot.wording import named_question, not_said
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "knowledge"
-LIBRARY = ROOT / "tests" / "data" / "knowledge_library"
+from tests.support.knowledge import BUNDLED, LIBRARY, copy_knowledge, edit
 
 ARTICLE = Article("a", "Council <news> & views", "a test", "text", Path("a.txt"))
 DEAL = Entry(
@@ -55,11 +59,7 @@ def answered(question: str, entry: Entry = DEAL) -> Result:
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled article and the library article in one knowledge folder."""
-    folder = tmp_path_factory.mktemp("two")
-    for source in (BUNDLED, LIBRARY):
-        for file in source.iterdir():
-            shutil.copy(file, folder / file.name)
-    return folder
+    return copy_knowledge(tmp_path_factory.mktemp("two"), BUNDLED, LIBRARY)
 
 
 # -- the named question --------------------------------------------------------------------------
@@ -209,16 +209,9 @@ def test_examples_come_from_every_article_in_turn(two_articles: Path) -> None:
 
 
 def test_examples_never_show_the_same_wording_twice(tmp_path: Path) -> None:
-    for source in (BUNDLED, LIBRARY):
-        for file in source.iterdir():
-            shutil.copy(file, tmp_path / file.name)
-    library_yaml = tmp_path / "library.yaml"
-    text = library_yaml.read_text(encoding="utf-8")
+    copy_knowledge(tmp_path, BUNDLED, LIBRARY)
     # Both articles now open with an entry asked "What is this article about?".
-    library_yaml.write_text(
-        text.replace('"Which library is closing?"', '"What is this article about?"'),
-        encoding="utf-8",
-    )
+    edit(tmp_path / "library.yaml", '"Which library is closing?"', '"What is this article about?"')
     engine = Engine.load(tmp_path)
     wordings = [e.question for e in engine.examples(5)]
     assert wordings.count("What is this article about?") == 1
@@ -240,3 +233,92 @@ def test_the_vote_that_counts_is_ticked_and_a_second_press_changes_it() -> None:
     assert [b.text for b in down.inline_keyboard[-1]] == ["\U0001f44d", "\U0001f44e \u2713"]
     assert keyboards.shown_vote(down, record) == -1
     assert keyboards.shown_vote(down, "fedcba9876543210") == 0  # another answer's votes
+
+
+# -- escaping and limits ------------------------------------------------------------------------
+
+
+def test_render_html_escapes_and_fits_one_message() -> None:
+    engine = Engine.load()
+    result = engine.answer_entry(next(iter(engine.knowledge.entries)))
+    assert result.entry is not None and result.article is not None
+    huge = Result(
+        question="q",
+        outcome=Outcome.ANSWERED,
+        confidence=1.0,
+        entry=dataclasses.replace(result.entry, answer="<b>&" * 900, quote="😀 & <i>" * 900),
+        article=result.article,
+    )
+    text = render_html(huge)
+    assert utf16_len(text) <= MESSAGE_LIMIT
+    assert "<b>&" not in text and "&lt;b&gt;&amp;" in text
+    assert text.count("<blockquote>") == 1 and text.endswith("</i>")
+    assert render_text(result)  # the terminal rendering still works
+
+
+def test_unsure_html_escapes_the_question() -> None:
+    text = unsure_html("<script>&amp;" + "x" * 500)
+    assert "<script>" not in text and "&lt;script&gt;&amp;amp;" in text
+    assert len(text) < 250
+    assert clip("a  b\n c", 10) == "a b c"
+
+
+def test_topics_are_paginated_within_limits() -> None:
+    engine = Engine.load()
+    pages = topics_pages(engine.knowledge.topics())
+    assert len(pages) == 1
+    for question in (e.question for e in engine.knowledge.entries.values()):
+        assert question.replace("'", "'") in pages[0].replace("&#x27;", "'")
+    many = {f"Topic {n}": list(engine.knowledge.entries.values()) for n in range(20)}
+    pages = topics_pages(many)
+    assert len(pages) >= 3
+    assert all(utf16_len(p) <= MESSAGE_LIMIT for p in pages)
+    assert all(p.count("<b>Topic ") <= 8 for p in pages)
+    assert pages[0].startswith("<b>Everything I can answer</b> (page 1/")
+
+
+def test_texts_about_many_long_articles_still_fit_one_message(tmp_path: Path) -> None:
+    from bot.model import Article
+    from bot.telegram.texts import no_match_html, source_html, start_html
+
+    articles = [
+        Article(f"a{n}", "<Title> & " * 40, "origin & <x> " * 80, "text", tmp_path)
+        for n in range(60)
+    ]
+    counts = {a.id: 3 for a in articles}
+    for text in (source_html(articles, counts), no_match_html(articles), start_html(articles)):
+        assert utf16_len(text) <= MESSAGE_LIMIT
+        assert "<Title>" not in text and "&lt;Title&gt; &amp;" in text
+    assert "more" in source_html(articles, counts)
+
+
+# -- admin replies ------------------------------------------------------------------------------
+
+
+def test_stats_html_shows_counts_votes_and_escaped_questions() -> None:
+    stats = Stats(
+        today={"answered": 2, "suggested": 1, "no_match": 3},
+        last_7_days={"answered": 20, "suggested": 5, "no_match": 9},
+        top_unanswered=(Cluster("Is <b>it</b> & that?", 4), Cluster("x" * 5000, 2)),
+        votes_up_7_days=6,
+        votes_down_7_days=1,
+    )
+    text = stats_html(stats)
+    assert "Today: <b>6</b> (2 answered, 1 suggestions offered, 3 not answered)" in text
+    assert "Last 7 days: <b>34</b> (20 answered, 5 suggestions offered, 9 not answered)" in text
+    assert "\U0001f44d 6 \u00b7 \U0001f44e 1" in text
+    assert "1. Is &lt;b&gt;it&lt;/b&gt; &amp; that? \u00d74" in text
+    assert utf16_len(text) <= MESSAGE_LIMIT
+
+
+def test_reload_html_escapes_problems_and_fits_one_message() -> None:
+    ok = reload_html(ReloadResult(True, 7, 1))
+    assert ok.startswith("Reloaded: <b>7</b> entries from 1 article(s).")
+    problems = tuple(
+        f"k/library.yaml:{n}:3: [e{n}] quote <{'&' * 300}> not found" for n in range(50)
+    )
+    failed = reload_html(ReloadResult(False, 7, 1, problems))
+    assert failed.startswith("<b>Reload failed</b>; still answering from the previous knowledge")
+    assert "<{" not in failed and "&lt;&amp;&amp;" in failed
+    assert utf16_len(failed) <= MESSAGE_LIMIT
+    assert "more (run qa-bot check)." in failed
