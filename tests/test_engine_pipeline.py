@@ -161,7 +161,7 @@ def test_the_bots_opinion_is_not_an_answer(engine: Engine, question: str) -> Non
 
 
 def test_a_question_whether_something_exists_turns_on_that_thing() -> None:
-    from tests.library_kb import LIBRARY
+    from tests.support.knowledge import LIBRARY
 
     library = Engine.load(LIBRARY)
     query = library.index.analyse("Is there a cafe in the library?")
