@@ -278,6 +278,9 @@ class Index:
                 sorted(kinds.counted_words(entry.answer) | kinds.counted_words(entry.quote))
             )
             self.entry_counted.append(frozenset(counted) if counted else _NO_TYPES)
+            # What its figures count is in it though unnamed: "£410,000" is money ("how much
+            # *money* did it lose?").
+            _weigh(weights, counted, FIELD_WEIGHTS["answer"])
             self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
         for article in knowledge.articles.values():
             article_terms = terms_of_article.get(article.id, base_terms_of)

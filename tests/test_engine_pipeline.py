@@ -168,3 +168,11 @@ def test_a_question_whether_something_exists_turns_on_that_thing() -> None:
     assert query.focus_unknown  # the library's story never mentions a cafe
     assert not library.ask("Is there a cafe in the library?").answered
     assert not library.index.analyse("Do the staff have to pay to park?").focus_unknown
+
+
+def test_an_amount_of_pounds_is_money_though_the_entry_never_says_so() -> None:
+    from tests.support.knowledge import LIBRARY
+
+    library = Engine.load(LIBRARY)  # "£240,000 a year"; no entry says "money"
+    result = library.ask("what money goes on the library")
+    assert result.answered and result.entry is not None and result.entry.id == "running-cost"
