@@ -176,3 +176,17 @@ def test_an_amount_of_pounds_is_money_though_the_entry_never_says_so() -> None:
     library = Engine.load(LIBRARY)  # "£240,000 a year"; no entry says "money"
     result = library.ask("what money goes on the library")
     assert result.answered and result.entry is not None and result.entry.id == "running-cost"
+
+
+def test_a_verb_form_the_knowledge_lacks_counts_less_than_a_thing_it_lacks() -> None:
+    from bot.query import VERB_FORM_WEIGHT
+    from tests.support.knowledge import LIBRARY
+
+    library = Engine.load(LIBRARY)
+    verb = library.index.analyse("why was the riverside library mothballed")
+    thing = library.index.analyse("why was the riverside library gazebo")
+    assert verb.unknown == ("mothballed",) and thing.unknown == ("gazebo",)
+    assert verb.unknown_weights[0] == VERB_FORM_WEIGHT * thing.unknown_weights[0]
+    # "speed" is no verb form; a word the question turns on counts in full.
+    assert library.index.analyse("why was the riverside library speed").unknown_weights[0] == 1.0
+    assert library.index.analyse("who mothballed the library").unknown_weights[0] == 1.0
