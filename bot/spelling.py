@@ -347,8 +347,13 @@ class Speller:
 # they stay as typed ("a *dose* of the vaccine", "they *were* told").
 # ("what dose" and "which dose" are real questions about a medicine.)
 _BEFORE_DOES = frozenset("when where who why how".split())
+# ("what villages *dose the* 47 go through"; a dose is "of" something, or "is" given.)
+_AFTER_DOES = frozenset("the it he she they this that anyone anybody everyone".split())
 _SLIPS: dict[str, tuple[str, Callable[[str, str], bool]]] = {
-    "dose": ("does", lambda before, after: before in _BEFORE_DOES or before == ""),
+    "dose": (
+        "does",
+        lambda before, after: before in _BEFORE_DOES or before == "" or after in _AFTER_DOES,
+    ),
     "were": ("where", lambda before, after: before == "" and after in {"is", "are", "does", "do"}),
 }
 

@@ -95,6 +95,7 @@ def test_spelling_as_spoken(speller: Speller, typed: str, meant: str) -> None:
         ("what dose is safe", "what dose is safe"),  # a real question about a medicine
         ("they were told", "they were told"),
         ("a dose of it", "a dose of it"),
+        ("wat villages dose the 47 go thru", "what villages does the 47 go through"),
     ],
 )
 def test_a_real_word_typed_for_a_small_one_is_read_as_meant_only_where_it_must_be(
