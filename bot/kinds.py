@@ -60,7 +60,13 @@ _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
 # Patterns over a question's normalised words (lower case, words joined by single spaces).
 _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ABBREVIATION, re.compile(r"\b(stand|stands|short) for\b|\b(acronym|abbreviation)\b")),
-    (DURATION, re.compile(rf"\bhow long\b|\bhow many {_UNITS}\b|\bfor how\b|\bduration\b")),
+    (
+        DURATION,
+        re.compile(
+            rf"\bhow long\b|\bhow many {_UNITS}\b(?! a (?:day|week|month|year)\b| per\b)|"
+            r"\bfor how\b|\bduration\b"
+        ),
+    ),
     (TIME, re.compile(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
     (YEAR, re.compile(r"\b(what|which) year\b")),
     (DATE, re.compile(r"\b(what|which|exact) date\b|\bthe date\b|\bdate of\b")),
@@ -203,7 +209,9 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
         DURATION,
         LazyPattern(
             rf"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-            rf"several|few|many)[ -]{_UNITS}\b|\b(for|lasting|over) (the )?"
+            # ("six days a week" is how often, not how long)
+            rf"several|few|many)[ -]{_UNITS}\b(?! a (?:day|week|month|year)\b| per\b)|"
+            r"\b(for|lasting|over) (the )?"
             # "how long is the corridor?" asks a length: "a 400-metre corridor"
             r"(next|past|last)\b|\b\d[\d,.]*[ -]?(metres?|meters?|miles?|km|kilometres?|"
             r"kilometers?|feet|foot|ft|yards?)\b|\b(?:one|two|three|four|five|six|seven|"

@@ -82,3 +82,10 @@ def test_how_long_is_answered_by_a_length_as_well_as_a_time() -> None:
     assert kinds.gives(kinds.asked("how long is the corridor"), corridor)
     assert kinds.gives(kinds.DURATION, kinds.given_by_text("It is three miles away."))
     assert not kinds.gives(kinds.DURATION, kinds.given_by_text("It cost £5m."))
+
+
+def test_how_often_is_not_how_long() -> None:
+    assert kinds.asked("how many days a week does the bus run") == kinds.NUMBER
+    assert kinds.asked("how many years will the contract last") == kinds.DURATION
+    assert kinds.DURATION not in kinds.given_by_text("It runs six days a week.")
+    assert kinds.DURATION in kinds.given_by_text("It ran for six days.")
