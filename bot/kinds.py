@@ -28,9 +28,24 @@ NUMBER = "number"  # a count or an amount
 PLACE = "place"
 REASON = "reason"
 ABBREVIATION = "abbreviation"  # what letters stand for
+CONTACT = "contact"  # a phone number, email, website or postcode
 YESNO = "yesno"
 
-KINDS = (PERSON, NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, REASON, ABBREVIATION, YESNO)
+KINDS = (
+    PERSON,
+    NAME,
+    WHEN,
+    DATE,
+    YEAR,
+    TIME,
+    DURATION,
+    NUMBER,
+    PLACE,
+    REASON,
+    ABBREVIATION,
+    CONTACT,
+    YESNO,
+)
 
 # What each kind reads as in a sentence: "The article doesn't say how long."
 PHRASES = {
@@ -45,6 +60,7 @@ PHRASES = {
     PLACE: "where",
     REASON: "why",
     ABBREVIATION: "what that stands for",
+    CONTACT: "how to get in touch",
     YESNO: "",
 }
 
@@ -60,6 +76,14 @@ _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
 # Patterns over a question's normalised words (lower case, words joined by single spaces).
 _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ABBREVIATION, re.compile(r"\b(stand|stands|short) for\b|\b(acronym|abbreviation)\b")),
+    (
+        CONTACT,
+        re.compile(
+            r"\b(phone|telephone|contact|mobile|helpline) (number|numbers|details)\b|"
+            r"\bnumber to (call|ring|phone)\b|\be ?mail( address)?\b|\bwebsite\b|"
+            r"\bweb (address|site|page)\b|\bpostcode\b|\burl\b"
+        ),
+    ),
     (
         DURATION,
         re.compile(
@@ -141,6 +165,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
     frozenset(words.split())
     for words in (
         "stand stands short acronym abbreviation",
+        "number numbers details call ring phone mail email e website web postcode url",
         "long for duration many",
         "time hour",
         "year",
@@ -236,6 +261,14 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
         ),
     ),
     (ABBREVIATION, LazyPattern(r"\b(stands for|short for|acronym|abbreviation)\b")),
+    (
+        CONTACT,
+        LazyPattern(
+            # a phone number, an email or web address, a postcode
+            r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|\S@\S+\.[a-z]|\bwww\.|https?://|"
+            r"\.(?:co\.uk|com|org|gov\.uk|nhs\.uk)\b|\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b"
+        ),
+    ),
 )
 # A personal name: a title and a capitalised word, or two capitalised words that are not the
 # start of the sentence and not an organisation ("Hertfordshire Constabulary").
@@ -305,6 +338,7 @@ _GIVES_TRIGGERS = {
         "following".split()
     ),
     ABBREVIATION: frozenset("stands short acronym abbreviation".split()),
+    CONTACT: frozenset("<digit> www http https com org uk".split()),
 }
 _PLACE_WORDS = frozenset(
     "road street lane avenue hall centre center building site town city village county room "
@@ -365,7 +399,7 @@ def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
 
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
 # or a person is too often given in words no pattern sees ("while the equipment is moved").
-STRICT = frozenset({NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBREVIATION})
+STRICT = frozenset({NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBREVIATION, CONTACT})
 
 
 def is_strict(asked_kind: str | None) -> bool:

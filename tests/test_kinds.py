@@ -89,3 +89,13 @@ def test_how_often_is_not_how_long() -> None:
     assert kinds.asked("how many years will the contract last") == kinds.DURATION
     assert kinds.DURATION not in kinds.given_by_text("It runs six days a week.")
     assert kinds.DURATION in kinds.given_by_text("It ran for six days.")
+
+
+def test_contact_details_are_a_kind_of_their_own() -> None:
+    assert kinds.asked("whats the phone number to book the minibus") == kinds.CONTACT
+    assert kinds.asked("dene road entrance postcode") == kinds.CONTACT
+    assert kinds.asked("how many numbers are there") == kinds.NUMBER
+    booked = kinds.given_by_text("It is booked by phone or app at least two hours ahead.")
+    assert not kinds.gives(kinds.CONTACT, booked)  # says a phone is used, gives no number
+    assert kinds.gives(kinds.CONTACT, kinds.given_by_text("Call 01234 567890 to book."))
+    assert kinds.gives(kinds.CONTACT, kinds.given_by_text("See www.example.gov.uk."))
