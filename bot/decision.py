@@ -119,6 +119,8 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
         related = giving
     if not related:
         return Decision(Outcome.NO_MATCH, why="the closest entries are unrelated")
+    if query.unknown_names:
+        return Decision(Outcome.NO_MATCH, why="names something the knowledge never mentions")
     return Decision(Outcome.UNSURE, tuple(related), why="not sure")
 
 

@@ -5,6 +5,7 @@ This is the stage where a question is understood; the matcher only scores what i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -37,6 +38,9 @@ class Query:
     focus: tuple[str, ...] = ()  # the known terms the question turns on ("which *forces*…")
     answer_type: tuple[str, ...] = ()  # "which *forces*…": the terms an answer must name
     focus_unknown: bool = False  # a word the question turns on is unknown ("who *chairs*…")
+    # Names the knowledge has never seen ("the capital of *Japan*"): the question is about
+    # something else.
+    unknown_names: tuple[str, ...] = ()
     kind: str | None = None  # the kind of fact asked (bot.kinds), None when unclear
     text: str = ""  # the question as it was found in the message
 
@@ -166,6 +170,7 @@ class QueryAnalyser:
             focus=focus_terms,
             answer_type=wanted,
             focus_unknown=bool(focus) and all(word in unknown for word in focus),
+            unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             kind=kind,
             text=question,
         )
@@ -184,6 +189,15 @@ class QueryAnalyser:
         if not text.is_content_word(word):
             return True
         return not any(t in self.known_terms for t in self.terms_of(word))
+
+
+# A capitalised word that starts no sentence: a name ("the capital of Japan").
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?\"“])\b[A-Z][a-z]+\b")
+
+
+def _capitalised(question: str) -> frozenset[str]:
+    """The words written with a capital inside a sentence, in lower case."""
+    return frozenset(found.lower() for found in _MID_SENTENCE_CAPITAL.findall(question))
 
 
 def _focus(words: list[str]) -> list[str]:

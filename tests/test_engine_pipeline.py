@@ -192,3 +192,14 @@ def test_a_verb_form_the_knowledge_lacks_counts_less_than_a_thing_it_lacks() -> 
     assert library.index.analyse("why was the riverside library supply").unknown_weights[0] == 1
     assert library.index.analyse("why was the riverside library speed").unknown_weights[0] == 1.0
     assert library.index.analyse("who mothballed the library").unknown_weights[0] == 1.0
+
+
+def test_a_name_the_knowledge_never_mentions_gets_no_suggestions() -> None:
+    from tests.support.knowledge import LIBRARY
+
+    library = Engine.load(LIBRARY)
+    query = library.index.analyse("How much does the library in Japan cost?")
+    assert query.unknown_names == ("japan",)
+    assert library.index.analyse("how much does the library in japan cost").unknown_names == ()
+    result = library.ask("What is the cost of living in Japan?")
+    assert result.outcome is Outcome.NO_MATCH and not result.suggestions
