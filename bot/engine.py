@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot import followup, message
+from bot import followup, message, text
 from bot.decision import Decision, decide
 from bot.examples import pick_examples
 from bot.gcpause import paused_gc
@@ -27,6 +27,8 @@ from bot.smalltalk import SmallTalk
 FOLLOWUP_MARGIN = 0.1
 # What a question judged with its message's background gives up against itself alone.
 BACKGROUND_HANDICAP = 0.05
+# Words by which a question points back at someone its message named before it.
+POINTERS = frozenset("he she him her his hers they them their theirs".split())
 FOLLOWUP_OVERLAP = 0.9
 
 
@@ -112,7 +114,12 @@ class Engine:
         alone = self._judge(question)
         if not background:
             return alone
-        leaning = self._judge(" ".join((*background, question)), context=True)
+        # "What happens to *them*?" after "my kids take this bus": the question is about whoever
+        # the background names, and is read with it whenever that answers.
+        points_back = not POINTERS.isdisjoint(text.words(question))
+        leaning = self._judge(" ".join((*background, question)), context=not points_back)
+        if points_back and leaning.decision.answer is not None:
+            return replace(leaning, question=question)
         return replace(leaning, question=question) if leaning.rank > alone.rank else alone
 
     def _judge(self, question: str, context: bool = False) -> _Judged:

@@ -203,3 +203,28 @@ def test_a_name_the_knowledge_never_mentions_gets_no_suggestions() -> None:
     assert library.index.analyse("how much does the library in japan cost").unknown_names == ()
     result = library.ask("What is the cost of living in Japan?")
     assert result.outcome is Outcome.NO_MATCH and not result.suggestions
+
+
+def test_a_question_pointing_back_is_read_with_the_background_that_answers_it(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import engine as engine_module
+    from bot.decision import Decision
+    from bot.model import Candidate
+
+    alone_answer = Candidate("deal-value", 0.9, 1.0, 0.9, "v")
+    leaning_answer = Candidate("staff-number", 0.6, 1.0, 0.6, "v")
+
+    def judge(question: str, context: bool = False) -> object:
+        """The question alone answers better than with its background."""
+        chosen = leaning_answer if question.startswith("My kids") else alone_answer
+        query = engine.index.analyse(question)
+        decision = Decision(Outcome.ANSWERED, (chosen,))
+        return engine_module._Judged(question, query, decision, chosen.confidence, [chosen])
+
+    monkeypatch.setattr(engine, "_judge", judge)
+    background = ("My kids take the bus.",)
+    pointing = engine._judge_in("What happens to them?", background)
+    assert pointing.decision.answer == leaning_answer
+    plain = engine._judge_in("What happens to the deal?", background)
+    assert plain.decision.answer == alone_answer
