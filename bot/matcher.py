@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
@@ -66,6 +67,9 @@ NAME_MOST_SENTENCES = 1
 # The share of its distance to 1 added to the confidence of an entry asked "which X" when the
 # question asks "which X" too.
 ANSWER_TYPE_BONUS = 0.4
+# A question asking for several things by name ("which forces…") prefers an answer that lists
+# several: as a share of what is left to 1, like the answer-type bonus.
+LIST_BONUS = 0.4
 # What an article's own synonym of a word is worth when another article uses the word itself.
 WEAK_MEANING = 0.5
 # The word a question turns on ("which *forces*…") counts this much more than the others.
@@ -80,6 +84,17 @@ PRUNE_MAX_SHARE = 0.5
 SCAN_LIMIT = 4000
 # Relative error allowed for when bounding floating-point sums of up to ~1,000 terms.
 ROUNDING_SLACK = 1 + 1e-12
+
+
+# "Hertfordshire, Bedfordshire and Cambridgeshire": an answer that names several things.
+_NAME = r"[A-Z][\w'\u2019-]+"
+_ENUMERATION = re.compile(rf"\b{_NAME}(?:, {_NAME})* and {_NAME}")
+
+
+@lru_cache(maxsize=65536)
+def _enumerates(answer: str) -> bool:
+    """Whether an answer names several things: "Hertfordshire, Bedfordshire and Cambridgeshire"."""
+    return _ENUMERATION.search(answer) is not None
 
 
 class _Variant(NamedTuple):  # a tuple: built 50,000 times for 10k entries
@@ -459,6 +474,8 @@ class Matcher:
             if wanted and not wanted.isdisjoint(index.entry_answer_types[entry_index]):
                 # A share of what is left to 1: an exact wording still outranks it.
                 confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
+            if query.wants_list and _enumerates(index.entries[entry_index].answer):
+                confidence += LIST_BONUS * (1.0 - confidence)
             scored.append(
                 Candidate(
                     entry_id=index.entries[entry_index].id,

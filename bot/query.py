@@ -41,6 +41,7 @@ class Query:
     # Names the knowledge has never seen ("the capital of *Japan*"): the question is about
     # something else.
     unknown_names: tuple[str, ...] = ()
+    wants_list: bool = False  # "which *forces*…", "the three constabularies": several names
     kind: str | None = None  # the kind of fact asked (bot.kinds), None when unclear
     text: str = ""  # the question as it was found in the message
 
@@ -169,6 +170,7 @@ class QueryAnalyser:
             ),
             focus=focus_terms,
             answer_type=wanted,
+            wants_list=_wants_list(spelled),
             focus_unknown=bool(focus) and all(word in unknown for word in focus),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             kind=kind,
@@ -248,6 +250,25 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
                 break
         return word, found[:2]
     return None, []
+
+
+_SEVERAL = frozenset("two three four five six seven eight nine ten several".split())
+
+
+def _wants_list(words: list[str]) -> bool:
+    """Whether a question asks for several things by name: "which forces…", "the three
+    constabularies…", "what counties…"."""
+    wanted = answer_type(words)
+    if wanted and wanted[0].endswith("s") and not wanted[0].endswith("ss"):
+        return True
+    # A fragment naming a number of things asks for them; "Could it meet the three forces'
+    # needs?" only refers to them.
+    if kinds.asked(" ".join(words)) is not None or not text.QUESTION_WORDS.isdisjoint(words):
+        return False
+    return any(
+        w in _SEVERAL and i + 1 < len(words) and words[i + 1].endswith("s")
+        for i, w in enumerate(words)
+    )
 
 
 def answer_type(words: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import decision
+from bot import decision, matcher
 from bot.checks import ambiguous_variants
 from bot.decision import Decision
 from bot.engine import Engine
@@ -347,6 +347,33 @@ def test_everyday_synonyms_need_no_group(tmp_path: Path) -> None:
     result = Engine.load(folder).ask("which library will shut")
     assert result.outcome is Outcome.ANSWERED
     assert result.entry is not None and result.entry.id == "closure"
+
+
+@pytest.mark.parametrize(
+    ("question", "wants_list"),
+    [
+        ("which forces are in the deal", True),
+        ("the three constabularies involved", True),
+        ("which company runs it", False),
+        ("could it meet the three forces' needs", False),
+    ],
+)
+def test_questions_asking_for_several_names_are_noticed(
+    engine: Engine, question: str, wants_list: bool
+) -> None:
+    assert engine.index.queries.analyse(question).wants_list is wants_list
+
+
+def test_a_question_for_several_names_prefers_an_answer_that_lists_them(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "which forces are in the deal"
+    with_bonus = engine.ask(question)
+    assert "hertfordshire, bedfordshire and cambridgeshire" in facts(with_bonus)
+    monkeypatch.setattr(matcher, "LIST_BONUS", 0.0)
+    without = engine.ask(question)
+    assert without.entry == with_bonus.entry
+    assert with_bonus.confidence > without.confidence
 
 
 def test_keywords_are_matched(library: Engine) -> None:
