@@ -21,8 +21,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from bot import compact
 from bot.knowledge import EntryPlaces, Knowledge, Problem
-from bot.matcher import _NO_TYPES, Analyzer, Index, _Variant
+from bot.matcher import Analyzer, Index
 from bot.model import Article, Entry
 
 FORMAT = 1
@@ -30,6 +31,8 @@ FORMAT = 1
 STORED = (
     "analyzer",
     "scoped_terms",
+    "terms",
+    "postings",
     "entry_terms",
     "entry_kinds",
     "entry_answer_types",
@@ -37,12 +40,11 @@ STORED = (
     "entry_variants",
     "known_terms",
 )
-REBUILT = ("variants",)
+REBUILT = ()
 DERIVED = (
     "knowledge",
     "entries",
     "position",
-    "postings",
     "max_field_weight",
     "idf",
     "unknown_weight",
@@ -59,37 +61,18 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("places", ("places",)),
     (
         "terms",
-        (
-            "terms",
-            "synonym_of",
-            "scoped_terms",
-            "weights",
-            "entry_terms",
-            "entry_weights",
-            "kinds",
-            "entry_kinds",
-            "answer_types",
-            "counted",
-        ),
+        ("terms", "posting_count", "weights", "synonym_of", "scoped_terms", "kinds", "entry_kinds"),
     ),
+    # The compact index's arrays as they are in memory (bot.compact).
+    ("postings", ("postings",)),
+    ("entry_terms", ("entry_terms",)),
     ("variants", ("variant_terms",)),
-    ("phrases", ("variant_phrases",)),
+    ("term_sets", ("answer_types", "counted")),
     ("vocabulary", ("known_terms", "vocabulary", "names")),
 )
 
 
 # -- encoding ----------------------------------------------------------------------------------
-
-
-class _Terms:
-    """Term -> its number in the table, numbering new terms as they come."""
-
-    def __init__(self) -> None:
-        self.number: dict[str, int] = {}
-
-    def ids(self, terms: Iterable[str]) -> list[int]:
-        number = self.number
-        return [number.setdefault(term, len(number)) for term in terms]
 
 
 def encode(
@@ -101,21 +84,10 @@ def encode(
     files = {path: i for i, path in enumerate(knowledge.files)}
     entries = list(knowledge.entries.values())
     places = [knowledge.places.get(entry.id) for entry in entries]
-    terms = _Terms()
-    variants = [v for own in index.entry_variants for v in own]
-    # Every term, weight and kind numbered first: the tables go before what refers to them.
-    for group in (
-        *index.entry_terms,
-        *index.entry_answer_types,
-        *index.entry_counted,
-        index.known_terms,
-        index.queries.names,
-    ):
-        terms.ids(group)
-    for variant in variants:
-        terms.ids(variant.terms)
-    weights = {w: 0 for found in index.entry_terms for w in found.values()}
-    weights = {w: i for i, w in enumerate(weights)}
+    # The index's own table, with the terms only the query stage knows after it.
+    terms = compact.Terms(index.terms.names)
+    terms.ids(index.known_terms)
+    terms.ids(index.queries.names)
     kinds = {found: 0 for found in index.entry_kinds}
     kinds = {found: i for i, found in enumerate(kinds)}
     parts: dict[str, Callable[[], Any]] = {
@@ -156,21 +128,19 @@ def encode(
         },
         "synonym_of": lambda: index.analyzer.synonym_of,
         "scoped_terms": lambda: {stem: list(found) for stem, found in index.scoped_terms.items()},
-        "entry_terms": lambda: _runs([terms.ids(found) for found in index.entry_terms]),
-        "entry_weights": lambda: _array(
-            weights[w] for found in index.entry_terms for w in found.values()
-        ),
+        "posting_count": lambda: index.postings.count,
+        "postings": lambda: _weighted_runs(index.postings.runs),
+        "entry_terms": lambda: _weighted_runs(index.entry_terms.runs),
+        "weights": lambda: list(index.postings.weights),
         "entry_kinds": lambda: _array(kinds[found] for found in index.entry_kinds),
-        "answer_types": lambda: _runs([terms.ids(types) for types in index.entry_answer_types]),
-        "counted": lambda: _runs([terms.ids(found) for found in index.entry_counted]),
+        "answer_types": lambda: _compact_runs(index.entry_answer_types.runs),
+        "counted": lambda: _compact_runs(index.entry_counted.runs),
         "names": lambda: _array(terms.ids(index.queries.names)),
-        "variant_terms": lambda: _runs([terms.ids(v.terms) for v in variants]),
-        "variant_phrases": lambda: [v.phrase for v in variants],
+        "variant_terms": lambda: _compact_runs(index.entry_variants.runs),
         "known_terms": lambda: _array(terms.ids(index.known_terms)),
         "vocabulary": lambda: sorted(index.queries.speller.vocabulary),
-        "weights": lambda: list(weights),
         "kinds": lambda: [list(found) for found in kinds],
-        "terms": lambda: list(terms.number),
+        "terms": lambda: terms.names,
     }
     for section, names in SECTIONS:
         yield {"section": section, **{name: parts[name]() for name in names}}
@@ -387,69 +357,60 @@ def _index(body: _Body, knowledge: Knowledge) -> Index:
     index.scoped_terms = {
         stem: tuple(_strings(found, "scoped terms")) for stem, found in scoped.items()
     }
+    posting_count = body.take("posting_count")
+    _check(type(posting_count) is int and 0 <= posting_count <= count, "postings")
     weights = body.take("weights")
     _check(isinstance(weights, list) and all(type(w) is float for w in weights), "weights")
-    lengths, ids = _read_runs(body.take("entry_terms"), len(entries), count, "entry terms")
-    codes = _read_array(body.take("entry_weights"), len(weights), "entry weights")
-    _check(len(codes) == len(ids), "entry weights")
-    weight_of = iter(codes)
-    found = iter(ids)
-    index.entry_terms = [
-        dict(
-            zip(
-                map(term, islice(found, n)),
-                map(weights.__getitem__, islice(weight_of, n)),
-                strict=True,
-            )
-        )
-        for n in lengths
-    ]
+    _check(len(weights) <= 1 << 8, "weights")
     kinds = [frozenset(_strings(group, "kinds")) for group in body.take("kinds")]
     index.entry_kinds = list(
         map(kinds.__getitem__, _read_array(body.take("entry_kinds"), len(kinds), "kinds"))
     )
     _check(len(index.entry_kinds) == len(entries), "kinds")
-    lengths, ids = _read_runs(body.take("answer_types"), len(entries), count, "answer types")
-    found = iter(ids)
-    index.entry_answer_types = [
-        frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
-    ]
-    lengths, ids = _read_runs(body.take("counted"), len(entries), count, "counted")
-    found = iter(ids)
-    index.entry_counted = [
-        frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
-    ]
-    variant_count = sum(len(entry.questions) for entry in entries)
-    lengths, ids = _read_runs(body.take("variant_terms"), variant_count, count, "variant terms")
-    phrases = _strings(body.take("variant_phrases"), "variant phrases")
-    _check(len(phrases) == variant_count, "variant phrases")
-    found, sizes, phrase = iter(ids), iter(lengths), iter(phrases)
-    index.entry_variants = [
-        [
-            _Variant(
-                position, question, frozenset(map(term, islice(found, next(sizes)))), next(phrase)
-            )
-            for question in entry.questions
-        ]
-        for position, entry in enumerate(entries)
-    ]
-    index.variants = [variant for own in index.entry_variants for variant in own]
+    table = compact.Terms(terms)
+    _check(len(table.number) == count, "terms")
+    index._install(
+        table,
+        posting_count,
+        tuple(weights),
+        _read_weighted_runs(body.take("postings"), posting_count, len(weights), "postings"),
+        _read_weighted_runs(body.take("entry_terms"), len(entries), len(weights), "entry terms"),
+        _read_compact_runs(
+            body.take("variant_terms"),
+            sum(len(entry.questions) for entry in entries),
+            "variant terms",
+        ),
+        _read_compact_runs(body.take("answer_types"), len(entries), "answer types"),
+        _read_compact_runs(body.take("counted"), len(entries), "counted"),
+    )
     index.known_terms = set(map(term, _read_array(body.take("known_terms"), count, "known terms")))
     index._derive(_strings(body.take("vocabulary"), "vocabulary"))
     index.queries.names = frozenset(map(term, _read_array(body.take("names"), count, "names")))
     return index
 
 
-# Flat arrays of small numbers travel as base64 of little-endian 32-bit integers: a thousand
-# times fewer JSON values to parse, and nothing but numbers can come out of them.
-_TYPECODE = next(code for code in "IL" if array(code).itemsize == 4)
+# Flat arrays of small numbers travel as base64 of little-endian 32-bit integers (or bytes): a
+# thousand times fewer JSON values to parse, and nothing but numbers can come out of them.
+_TYPECODE = compact.TYPECODE
 
 
-def _array(numbers: Iterable[int]) -> str:
-    packed = array(_TYPECODE, numbers)
-    if sys.byteorder == "big":
+def _array(numbers: Iterable[int], typecode: str = _TYPECODE) -> str:
+    packed = numbers if isinstance(numbers, array) else array(typecode, numbers)
+    if sys.byteorder == "big" and packed.itemsize > 1:
+        packed = array(packed.typecode, packed)
         packed.byteswap()
     return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _compact_runs(runs: compact.Runs) -> list[str]:
+    """A compact.Runs: its groups' lengths and its numbers."""
+    return [_array(runs.lengths()), _array(runs.values)]
+
+
+def _weighted_runs(runs: compact.Runs) -> list[str]:
+    """A compact.Runs with field-weight codes: lengths, numbers and codes."""
+    assert runs.codes is not None
+    return [*_compact_runs(runs), _array(runs.codes)]
 
 
 def _runs(groups: Sequence[Sequence[int]]) -> list[str]:
@@ -457,17 +418,36 @@ def _runs(groups: Sequence[Sequence[int]]) -> list[str]:
     return [_array(map(len, groups)), _array(n for group in groups for n in group)]
 
 
-def _read_array(text: Any, limit: int, what: str) -> array[int]:
-    """The numbers of an _array(), each checked to be below `limit`."""
+def _read_array(text: Any, limit: int | None, what: str, typecode: str = _TYPECODE) -> array[int]:
+    """The numbers of an _array(), each checked to be below `limit` (None: the arrays of
+    bot.compact, whose numbers are checked run by run when first read)."""
     _check(isinstance(text, str), what)
     raw = base64.b64decode(text, validate=True)
-    _check(len(raw) % 4 == 0, what)
-    numbers = array(_TYPECODE)
+    numbers = array(typecode)
+    _check(len(raw) % numbers.itemsize == 0, what)
     numbers.frombytes(raw)
-    if sys.byteorder == "big":
+    if sys.byteorder == "big" and numbers.itemsize > 1:
         numbers.byteswap()
-    _check(not numbers or max(numbers) < limit, what)
+    _check(limit is None or not numbers or max(numbers) < limit, what)
     return numbers
+
+
+def _read_compact_runs(value: Any, groups: int, what: str) -> compact.Runs:
+    """A compact.Runs of `groups` groups (see _compact_runs)."""
+    _check(isinstance(value, list) and len(value) == 2, what)
+    lengths = _read_array(value[0], None, what)
+    values = _read_array(value[1], None, what)
+    _check(len(lengths) == groups and sum(lengths) == len(values), what)
+    return compact.Runs.of_lengths(lengths, values)
+
+
+def _read_weighted_runs(value: Any, groups: int, weights: int, what: str) -> compact.Runs:
+    """A compact.Runs with its codes (see _weighted_runs), each below `weights`."""
+    _check(isinstance(value, list) and len(value) == 3, what)
+    runs = _read_compact_runs(value[:2], groups, what)
+    runs.codes = _read_array(value[2], weights, what, compact.CODE_TYPECODE)
+    _check(len(runs.codes) == len(runs.values), what)
+    return runs
 
 
 def _read_runs(value: Any, groups: int, limit: int, what: str) -> tuple[array[int], array[int]]:

@@ -26,14 +26,12 @@ import heapq
 import itertools
 import math
 import zlib
-from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from bot import kinds, text, thesaurus
+from bot import compact, kinds, text, thesaurus
 from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
 from bot.query import Query, QueryAnalyser, answer_type
@@ -82,11 +80,7 @@ SCAN_LIMIT = 4000
 ROUNDING_SLACK = 1 + 1e-12
 
 
-class _Variant(NamedTuple):  # a tuple: built 50,000 times for 10k entries
-    entry_index: int
-    text: str
-    terms: frozenset[str]
-    phrase: str
+_Variant = compact.Variant
 
 
 class Analyzer:
@@ -203,15 +197,14 @@ class Index:
                 known = self.scoped_terms.get(stem, ())
                 if analyzer.synonym_of.get(stem, stem) != term and term not in known:
                     self.scoped_terms[stem] = (*known, term)
-        self.entry_terms: list[dict[str, float]] = []
+        entry_terms: list[dict[str, float]] = []
         # The kinds of fact each entry gives (bot.kinds).
         self.entry_kinds: list[frozenset[str]] = []
         # The terms of what each entry's answer and quote count ("26 *beds*").
-        self.entry_counted: list[frozenset[str]] = []
+        entry_counted: list[list[str]] = []
         # The terms each entry's "which/what X" wordings ask for: the X it names.
-        self.entry_answer_types: list[frozenset[str]] = []
-        self.variants: list[_Variant] = []
-        self.entry_variants: list[list[_Variant]] = []
+        entry_answer_types: list[list[str]] = []
+        variant_terms: list[list[str]] = []
         base_terms_of = _TermsOf(analyzer)
         terms_of_article = {
             article: _TermsOf(
@@ -231,19 +224,16 @@ class Index:
                 text.words(short)
             )
         )
-        # The entry numbers are made in one go, so that they sit together in memory: matching
-        # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
-        numbers = list(range(len(self.entries)))
         question_weight = FIELD_WEIGHTS["question"]
         # Entries often quote the same sentence: each passage is analysed once.
         passages: dict[str, list[str]] = {}
-        for index, entry in zip(numbers, self.entries, strict=True):
+        for entry in self.entries:
             terms_of = terms_of_article.get(entry.article_id, base_terms_of)
             weights: dict[str, float] = {}
-            own = []
+            own: list[list[str]] = []
             intents: dict[str, None] = {}
             asked: set[str] = set()
-            types: set[str] = set()
+            types: dict[str, None] = {}
             for question in entry.questions:
                 # Normalised once for its terms, intents, kind of fact, phrase.
                 words = text.words(question)
@@ -253,12 +243,12 @@ class Index:
                     intents.update(dict.fromkeys(question_intents))
                 terms = terms_of.of(words)
                 _weigh(weights, terms, question_weight)
-                own.append(_Variant(index, question, frozenset(terms + question_intents), phrase))
+                own.append(terms + question_intents)
                 kind = kinds.asked(phrase)
                 if kind is not None:
                     asked.add(kind)
-                types.update(terms_of.of(answer_type(words)))
-            self.variants.extend(own)
+                types.update(dict.fromkeys(terms_of.of(answer_type(words))))
+            variant_terms.extend(own)
             for keyword in entry.keywords:
                 _weigh(weights, short_terms(entry.article_id, keyword), FIELD_WEIGHTS["keyword"])
             for passage, field in ((entry.answer, "answer"), (entry.quote, "quote")):
@@ -270,15 +260,14 @@ class Index:
             _weigh(weights, short_terms(entry.article_id, entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
-            self.entry_terms.append(weights)
-            self.entry_variants.append(own)
+            entry_terms.append(weights)
             self.entry_kinds.append(_entry_kinds(entry, asked))
             # What its answer and quote count: shown, not claimed by a wording.
             counted = terms_of.of(
                 sorted(kinds.counted_words(entry.answer) | kinds.counted_words(entry.quote))
             )
-            self.entry_counted.append(frozenset(counted) if counted else _NO_TYPES)
-            self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
+            entry_counted.append(counted)
+            entry_answer_types.append(list(types))
         for article in knowledge.articles.values():
             article_terms = terms_of_article.get(article.id, base_terms_of)
             article_terms.of(list(set(text.words(article.text))))  # which words it has matters
@@ -291,8 +280,12 @@ class Index:
         # "corrected" into another word; they simply match nothing.
         self.known_terms = {analyzer.term(w) for w in vocabulary}
         self.known_terms.update(term for terms in self.scoped_terms.values() for term in terms)
+        self._compact(entry_terms, variant_terms, entry_answer_types, entry_counted)
         self._derive(vocabulary)
         self.queries.names = self._article_names()
+        # The query stage's terms in the table too: the cache refers to every term by number.
+        self.terms.ids(self.known_terms)
+        self.terms.ids(self.queries.names)
 
     def _link(self, knowledge: Knowledge) -> None:
         """The knowledge and its entries in order."""
@@ -300,31 +293,99 @@ class Index:
         self.entries: list[Entry] = list(knowledge.entries.values())
         self.position = {entry.id: i for i, entry in enumerate(self.entries)}
 
+    def _compact(
+        self,
+        entry_terms: list[dict[str, float]],
+        variant_terms: list[list[str]],
+        answer_types: list[list[str]],
+        counted: list[list[str]],
+    ) -> None:
+        """The compact layout (bot.compact) of what the constructor found."""
+        table = compact.Terms()
+        # The terms with postings first, in the order met (entries in order, then the intents):
+        # the order of the postings.
+        for weights in entry_terms:
+            table.ids(weights)
+        table.ids(INTENTS)
+        posting_count = len(table)
+        weight_list = list(dict.fromkeys(w for weights in entry_terms for w in weights.values()))
+        code_of = {w: i for i, w in enumerate(weight_list)}
+        weights_table = tuple(weight_list)
+        entry_runs = compact.Runs(
+            compact.numbers([0]), compact.numbers(), compact.numbers((), compact.CODE_TYPECODE)
+        )
+        having: list[list[int]] = [[] for _ in range(posting_count)]
+        having_codes: list[list[int]] = [[] for _ in range(posting_count)]
+        for entry, weights in enumerate(entry_terms):
+            ids = table.ids(weights)
+            codes = [code_of[w] for w in weights.values()]
+            entry_runs.values.extend(ids)
+            assert entry_runs.codes is not None
+            entry_runs.codes.extend(codes)
+            entry_runs.offsets.append(len(entry_runs.values))
+            for term, code in zip(ids, codes, strict=True):
+                having[term].append(entry)
+                having_codes[term].append(code)
+        posting_runs = compact.Runs.of(having)
+        posting_runs.codes = compact.numbers(
+            (c for codes in having_codes for c in codes), compact.CODE_TYPECODE
+        )
+        self._install(
+            table,
+            posting_count,
+            weights_table,
+            posting_runs,
+            entry_runs,
+            compact.Runs.of(map(table.ids, variant_terms)),
+            compact.Runs.of(table.ids(dict.fromkeys(types)) for types in answer_types),
+            compact.Runs.of(table.ids(dict.fromkeys(terms)) for terms in counted),
+        )
+
+    def _install(
+        self,
+        table: compact.Terms,
+        posting_count: int,
+        weights: tuple[float, ...],
+        postings: compact.Runs,
+        entry_terms: compact.Runs,
+        variant_terms: compact.Runs,
+        answer_types: compact.Runs,
+        counted: compact.Runs,
+    ) -> None:
+        """The index's views over its compact layout, as built or read from the cache."""
+        self.terms = table
+        # term -> {entry: the term's field weight in it}, entries in order. Dicts (made when
+        # first asked for), so that matching can intersect a long one with a few entries
+        # without reading it.
+        self.postings = compact.Postings(table, posting_count, postings, weights, len(self.entries))
+        self.entry_terms = compact.EntryTerms(table, entry_terms, weights)
+        first = compact.numbers(
+            itertools.accumulate((len(e.questions) for e in self.entries), initial=0)
+        )
+        if first[-1] != len(variant_terms):
+            raise ValueError("the wordings do not match the entries")
+        entries = self.entries
+        self.entry_variants = compact.EntryVariants(
+            table, variant_terms, first, lambda entry: entries[entry].questions
+        )
+        # The terms each entry's "which/what X" wordings ask for: the X it names.
+        self.entry_answer_types = compact.TermSets(table, answer_types)
+        # The terms of what each entry's answer and quote count ("26 *beds*").
+        self.entry_counted = compact.TermSets(table, counted)
+
     def _derive(self, vocabulary: Collection[str]) -> None:
-        """The postings, statistics and query stage, from the entries' terms (cheap to build,
-        so the knowledge cache does not store them)."""
+        """The statistics and query stage, from the postings (cheap to make, so the knowledge
+        cache does not store them)."""
         analyzer = self.analyzer
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
-        # The entry numbers are made in one go, so that they sit together in memory: matching
-        # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
-        numbers = list(range(len(self.entry_terms)))
-        for index, weights in zip(numbers, self.entry_terms, strict=True):
-            for term, weight in weights.items():
-                postings[term][index] = weight
-        # term -> {entry: the term's field weight in it}, entries in order. Dicts, so that
-        # matching can intersect a long one with a few entries without reading it.
-        self.postings = dict(postings)
-        for intent in INTENTS:
-            self.postings.setdefault(intent, {})
+        postings = self.postings
         # term -> its largest field weight in any entry: the most it can add to an entry.
-        self.max_field_weight = {
-            term: max(weights.values(), default=0.0) for term, weights in self.postings.items()
-        }
+        self.max_field_weight = compact.MaxFieldWeight(postings)
         count = len(self.entries)
+        sizes = postings.runs.lengths()
         self.idf = {
-            term: IDF_FLOOR + math.log(1.0 + count / len(entries))
-            for term, entries in self.postings.items()
-            if entries
+            term: IDF_FLOOR + math.log(1.0 + count / size)
+            for term, size in zip(postings, sizes, strict=False)
+            if size
         }
         meta_terms = {analyzer.term(w) for w in text.META_WORDS}
         meta_terms.update(
