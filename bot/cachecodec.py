@@ -14,6 +14,7 @@ Index gains one that is none of them, so that a warm start never silently lacks 
 from __future__ import annotations
 
 import base64
+import itertools
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -45,6 +46,7 @@ DERIVED = (
     "knowledge",
     "entries",
     "position",
+    "wordings",
     "max_field_weight",
     "idf",
     "unknown_weight",
@@ -169,14 +171,18 @@ def _string_runs(groups: Sequence[Sequence[str]]) -> list[Any]:
     return [_array(map(len, groups)), [s for group in groups for s in group]]
 
 
-def _read_string_runs(value: Any, groups: int, what: str) -> Iterator[tuple[str, ...]]:
-    """The groups of _string_runs(), one tuple at a time."""
+def _string_table(
+    value: Any, groups: int, what: str
+) -> tuple[Callable[[int], tuple[str, ...]], array[int]]:
+    """The groups of _string_runs(): group i's strings, as a tuple, for i; and their lengths."""
     _check(isinstance(value, list) and len(value) == 2, what)
-    lengths = _read_array(value[0], 1 << 32, what)
+    lengths = _read_array(value[0], None, what)
     strings = _strings(value[1], what)
     _check(len(lengths) == groups and sum(lengths) == len(strings), what)
-    found = iter(strings)
-    return (tuple(islice(found, n)) for n in lengths)
+    if not strings:
+        return (lambda i: ()), lengths
+    offsets = compact.numbers(itertools.accumulate(lengths, initial=0))
+    return (lambda i: tuple(strings[offsets[i] : offsets[i + 1]])), lengths
 
 
 class _Places(Mapping[str, EntryPlaces]):
@@ -278,32 +284,33 @@ def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowled
     answers = _sized_strings(columns["answer"], count, "answers")
     quotes = _sized_strings(columns["quote"], count, "quotes")
     topics = _sized_strings(columns["topic"], count, "topics")
-    questions = _read_string_runs(columns["questions"], count, "questions")
-    keywords = _read_string_runs(columns["keywords"], count, "keywords")
-    related = _read_string_runs(columns["related"], count, "related")
-    kinds = _read_string_runs(columns["answers"], count, "answers")
+    questions, wordings = _string_table(columns["questions"], count, "questions")
+    keywords = _string_table(columns["keywords"], count, "keywords")[0]
+    related = _string_table(columns["related"], count, "related")[0]
+    kinds = _string_table(columns["answers"], count, "answers")[0]
     sources = _read_array(columns["source"], len(files) + 1, "sources")
     lines = _read_array(columns["line"], 1 << 32, "lines")
     _check(len(sources) == count and len(lines) == count, "entries")
-    entries = {
-        entry_id: Entry(
-            id=entry_id,
-            article_id=article_id,
-            questions=next(questions),
-            answer=answer,
-            quote=quote,
-            keywords=next(keywords),
-            related=next(related),
-            topic=topic,
-            answers=next(kinds),
+    _check(count > 0, "entries")
+
+    def entry(i: int) -> Entry:
+        source = sources[i]
+        return Entry(
+            id=ids[i],
+            article_id=article_ids[i],
+            questions=questions(i),
+            answer=answers[i],
+            quote=quotes[i],
+            keywords=keywords(i),
+            related=related(i),
+            topic=topics[i],
+            answers=kinds(i),
             source_file=files[source - 1] if source else None,
-            line=line,
+            line=lines[i],
         )
-        for entry_id, article_id, answer, quote, topic, source, line in zip(
-            ids, article_ids, answers, quotes, topics, sources, lines, strict=True
-        )
-    }
-    _check(len(entries) == count > 0, "entries")
+
+    # Made as they are looked at (each checked above): a question needs a few dozen.
+    entries = compact.Entries(ids, article_ids, topics, wordings, entry)
     places = _Places(body.take("places"), list(entries))
     synonyms = tuple(tuple(_strings(g, "synonyms")) for g in body.take("synonyms"))
     scoped = body.take("article_synonyms")
@@ -377,7 +384,7 @@ def _index(body: _Body, knowledge: Knowledge) -> Index:
         _read_weighted_runs(body.take("entry_terms"), len(entries), len(weights), "entry terms"),
         _read_compact_runs(
             body.take("variant_terms"),
-            sum(len(entry.questions) for entry in entries),
+            sum(index.wordings),
             "variant terms",
         ),
         _read_compact_runs(body.take("answer_types"), len(entries), "answer types"),

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Generic, NamedTuple, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Generic, NamedTuple, TypeVar, overload
 
 from bot import text
+from bot.model import Entry
 
 # 4-byte unsigned numbers, whatever the platform's C long is.
 TYPECODE = next(code for code in "IL" if array(code).itemsize == 4)
@@ -329,3 +330,74 @@ class EntryVariants(_PerEntry[list[Variant]]):
             Variant(entry, question, frozenset(map(names.__getitem__, runs.group(first + i))), p)
             for i, (question, p) in enumerate((q, phrase_of(q)) for q in self._questions(entry))
         ]
+
+
+class Entries(Mapping[str, Entry]):
+    """entry id -> Entry, in file order, each made from the knowledge cache's columns when first
+    looked at (`make(position)`): a question reads a few dozen of 100k entries."""
+
+    def __init__(
+        self,
+        ids: list[str],
+        articles: list[str],
+        topics: list[str],
+        wordings: array[int],
+        make: Callable[[int], Entry],
+    ) -> None:
+        self.ids = ids
+        self.position = {entry_id: i for i, entry_id in enumerate(ids)}
+        if len(self.position) != len(ids):
+            raise ValueError("an entry id twice")
+        # Read without making entries (bot.examples groups them by article and topic).
+        self.articles = articles
+        self.topics = topics
+        self.wordings = wordings  # how many questions each entry has
+        self._make = make
+        self._kept: _Kept[Entry] = _Kept(KEEP_ENTRIES)
+        self.in_order = EntryList(self)
+
+    def at(self, position: int) -> Entry:
+        found = self._kept.get(position)
+        if found is None:
+            found = self._kept.keep(position, self._make(position), 1)
+        return found
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.at(self.position[entry_id])
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+class EntryList(Sequence[Entry]):
+    """The entries of an Entries by position (Index.entries)."""
+
+    def __init__(self, entries: Entries) -> None:
+        self._entries = entries
+
+    @overload
+    def __getitem__(self, position: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Entry]: ...
+
+    def __getitem__(self, position: int | slice) -> Entry | list[Entry]:
+        if isinstance(position, slice):
+            return [self._entries.at(i) for i in range(len(self))[position]]
+        if not -len(self) <= position < len(self):
+            raise IndexError(position)
+        return self._entries.at(position % len(self))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]

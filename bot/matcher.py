@@ -26,7 +26,7 @@ import heapq
 import itertools
 import math
 import zlib
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -290,8 +290,16 @@ class Index:
     def _link(self, knowledge: Knowledge) -> None:
         """The knowledge and its entries in order."""
         self.knowledge = knowledge
-        self.entries: list[Entry] = list(knowledge.entries.values())
-        self.position = {entry.id: i for i, entry in enumerate(self.entries)}
+        self.entries: Sequence[Entry]
+        if isinstance(knowledge.entries, compact.Entries):
+            # From the knowledge cache: entries are made as they are looked at.
+            self.entries = knowledge.entries.in_order
+            self.position = knowledge.entries.position
+            self.wordings: Sequence[int] = knowledge.entries.wordings
+        else:
+            self.entries = list(knowledge.entries.values())
+            self.position = {entry.id: i for i, entry in enumerate(self.entries)}
+            self.wordings = [len(entry.questions) for entry in self.entries]
 
     def _compact(
         self,
@@ -359,9 +367,7 @@ class Index:
         # without reading it.
         self.postings = compact.Postings(table, posting_count, postings, weights, len(self.entries))
         self.entry_terms = compact.EntryTerms(table, entry_terms, weights)
-        first = compact.numbers(
-            itertools.accumulate((len(e.questions) for e in self.entries), initial=0)
-        )
+        first = compact.numbers(itertools.accumulate(self.wordings, initial=0))
         if first[-1] != len(variant_terms):
             raise ValueError("the wordings do not match the entries")
         entries = self.entries
@@ -804,7 +810,7 @@ def _top(scores: dict[int, float], count: int) -> list[int]:
 
 
 def suggestions_for(
-    entries: dict[str, Entry], candidates: list[Candidate]
+    entries: Mapping[str, Entry], candidates: list[Candidate]
 ) -> tuple[Suggestion, ...]:
     return tuple(
         Suggestion(c.entry_id, entries[c.entry_id].question, c.confidence) for c in candidates
