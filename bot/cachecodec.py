@@ -27,7 +27,7 @@ from bot.knowledge import EntryPlaces, Knowledge, Problem
 from bot.matcher import Analyzer, Index
 from bot.model import Article, Entry
 
-FORMAT = 1
+FORMAT = 2
 
 STORED = (
     "analyzer",
@@ -59,7 +59,24 @@ _ARTICLE_FIELDS = 5
 # The body's sections and their parts, in the order they are written and read.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("knowledge", ("files", "articles", "synonyms", "article_synonyms", "warnings")),
-    ("entries", ("entries",)),
+    (
+        "entries",
+        (
+            "entry_ids",
+            "entry_articles",
+            "entry_topics",
+            "entry_sources",
+            "entry_lines",
+            "entry_declared",
+            "entry_keywords",
+            "entry_related",
+        ),
+    ),
+    # The long texts a section each: a section's JSON line and its strings are in memory at
+    # once while it is read.
+    ("answers", ("entry_answers",)),
+    ("quotes", ("entry_quotes",)),
+    ("questions", ("entry_questions",)),
     ("places", ("places",)),
     (
         "terms",
@@ -86,6 +103,7 @@ def encode(
     files = {path: i for i, path in enumerate(knowledge.files)}
     entries = list(knowledge.entries.values())
     places = [knowledge.places.get(entry.id) for entry in entries]
+    article_number = {article_id: i for i, article_id in enumerate(knowledge.articles)}
     # The index's own table, with the terms only the query stage knows after it.
     terms = compact.Terms(index.terms.names)
     terms.ids(index.known_terms)
@@ -107,20 +125,20 @@ def encode(
             [str(p.path), p.line, p.column, p.message, p.entry_id, p.severity]
             for p in knowledge.warnings
         ],
-        "entries": lambda: {
-            "id": [e.id for e in entries],
-            "article": [e.article_id for e in entries],
-            "questions": _string_runs([e.questions for e in entries]),
-            "answer": [e.answer for e in entries],
-            "quote": [e.quote for e in entries],
-            "keywords": _string_runs([e.keywords for e in entries]),
-            "related": _string_runs([e.related for e in entries]),
-            "topic": [e.topic for e in entries],
-            "answers": _string_runs([e.answers for e in entries]),
-            # 0 for none, else 1 + the file's number
-            "source": _array(files[e.source_file] + 1 if e.source_file else 0 for e in entries),
-            "line": _array(e.line for e in entries),
-        },
+        "entry_ids": lambda: [e.id for e in entries],
+        "entry_articles": lambda: _array(article_number[e.article_id] for e in entries),
+        "entry_topics": lambda: _texts([e.topic for e in entries]),
+        # 0 for none, else 1 + the file's number
+        "entry_sources": lambda: _array(
+            files[e.source_file] + 1 if e.source_file else 0 for e in entries
+        ),
+        "entry_lines": lambda: _array(e.line for e in entries),
+        "entry_declared": lambda: _text_runs([e.answers for e in entries]),
+        "entry_keywords": lambda: _text_runs([e.keywords for e in entries]),
+        "entry_related": lambda: _text_runs([e.related for e in entries]),
+        "entry_answers": lambda: _texts([e.answer for e in entries]),
+        "entry_quotes": lambda: _texts([e.quote for e in entries]),
+        "entry_questions": lambda: _text_runs([e.questions for e in entries]),
         "places": lambda: {
             "has": _array(int(p is not None) for p in places),
             "spots": _array(n for p in places if p is not None for n in (*p.answer, *p.quote)),
@@ -161,28 +179,33 @@ def _strings(value: Any, what: str) -> list[str]:
     return value  # type: ignore[no-any-return]
 
 
-def _sized_strings(value: Any, size: int, what: str) -> list[str]:
-    _check(len(_strings(value, what)) == size, what)
-    return value  # type: ignore[no-any-return]
+def _texts(strings: Sequence[str]) -> list[Any]:
+    """Strings as one (see compact.Texts): their lengths, and them joined."""
+    return [_array(map(len, strings)), "".join(strings)]
 
 
-def _string_runs(groups: Sequence[Sequence[str]]) -> list[Any]:
-    """Groups of strings: their lengths, and all of them in a row."""
-    return [_array(map(len, groups)), [s for group in groups for s in group]]
+def _text_runs(groups: Sequence[Sequence[str]]) -> list[Any]:
+    """Groups of strings: the groups' lengths, then their strings as _texts()."""
+    return [_array(map(len, groups)), *_texts([s for group in groups for s in group])]
 
 
-def _string_table(
-    value: Any, groups: int, what: str
-) -> tuple[Callable[[int], tuple[str, ...]], array[int]]:
-    """The groups of _string_runs(): group i's strings, as a tuple, for i; and their lengths."""
-    _check(isinstance(value, list) and len(value) == 2, what)
+def _read_texts(value: Any, count: int, what: str) -> compact.Texts:
+    """The `count` strings of a _texts()."""
+    _check(isinstance(value, list) and len(value) == 2 and isinstance(value[1], str), what)
     lengths = _read_array(value[0], None, what)
-    strings = _strings(value[1], what)
-    _check(len(lengths) == groups and sum(lengths) == len(strings), what)
-    if not strings:
-        return (lambda i: ()), lengths
-    offsets = compact.numbers(itertools.accumulate(lengths, initial=0))
-    return (lambda i: tuple(strings[offsets[i] : offsets[i + 1]])), lengths
+    _check(len(lengths) == count and sum(lengths) == len(value[1]), what)
+    return compact.Texts(value[1], compact.numbers(itertools.accumulate(lengths, initial=0)))
+
+
+def _read_text_runs(value: Any, groups: int, what: str) -> tuple[compact.TextRuns, array[int]]:
+    """The groups of a _text_runs(), and their lengths."""
+    _check(isinstance(value, list) and len(value) == 3, what)
+    lengths = _read_array(value[0], None, what)
+    _check(len(lengths) == groups, what)
+    texts = _read_texts(value[1:], sum(lengths), what)
+    return compact.TextRuns(
+        texts, compact.numbers(itertools.accumulate(lengths, initial=0))
+    ), lengths
 
 
 class _Places(Mapping[str, EntryPlaces]):
@@ -275,36 +298,40 @@ def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowled
         articles[article_id] = Article(
             article_id, title, origin, article_text(Path(path), digest), Path(path)
         )
-    columns = body.take("entries")
-    _check(isinstance(columns, dict), "entries")
-    ids = _strings(columns["id"], "ids")
+    ids = _strings(body.take("entry_ids"), "ids")
     count = len(ids)
-    article_ids = _sized_strings(columns["article"], count, "articles")
-    _check(set(article_ids) <= articles.keys(), "articles")
-    answers = _sized_strings(columns["answer"], count, "answers")
-    quotes = _sized_strings(columns["quote"], count, "quotes")
-    topics = _sized_strings(columns["topic"], count, "topics")
-    questions, wordings = _string_table(columns["questions"], count, "questions")
-    keywords = _string_table(columns["keywords"], count, "keywords")[0]
-    related = _string_table(columns["related"], count, "related")[0]
-    kinds = _string_table(columns["answers"], count, "answers")[0]
-    sources = _read_array(columns["source"], len(files) + 1, "sources")
-    lines = _read_array(columns["line"], 1 << 32, "lines")
-    _check(len(sources) == count and len(lines) == count, "entries")
     _check(count > 0, "entries")
+    article_list = list(articles)
+    article_ids = list(
+        map(
+            article_list.__getitem__,
+            _read_array(body.take("entry_articles"), len(articles), "articles"),
+        )
+    )
+    _check(len(article_ids) == count, "articles")
+    topics = _read_texts(body.take("entry_topics"), count, "topics")
+    sources = _read_array(body.take("entry_sources"), len(files) + 1, "sources")
+    lines = _read_array(body.take("entry_lines"), 1 << 32, "lines")
+    _check(len(sources) == count and len(lines) == count, "entries")
+    kinds = _read_text_runs(body.take("entry_declared"), count, "answers")[0]
+    keywords = _read_text_runs(body.take("entry_keywords"), count, "keywords")[0]
+    related = _read_text_runs(body.take("entry_related"), count, "related")[0]
+    answers = _read_texts(body.take("entry_answers"), count, "answers")
+    quotes = _read_texts(body.take("entry_quotes"), count, "quotes")
+    questions, wordings = _read_text_runs(body.take("entry_questions"), count, "questions")
 
     def entry(i: int) -> Entry:
         source = sources[i]
         return Entry(
             id=ids[i],
             article_id=article_ids[i],
-            questions=questions(i),
+            questions=questions[i],
             answer=answers[i],
             quote=quotes[i],
-            keywords=keywords(i),
-            related=related(i),
+            keywords=keywords[i],
+            related=related[i],
             topic=topics[i],
-            answers=kinds(i),
+            answers=kinds[i],
             source_file=files[source - 1] if source else None,
             line=lines[i],
         )

@@ -340,7 +340,7 @@ class Entries(Mapping[str, Entry]):
         self,
         ids: list[str],
         articles: list[str],
-        topics: list[str],
+        topics: Sequence[str],
         wordings: array[int],
         make: Callable[[int], Entry],
     ) -> None:
@@ -401,3 +401,42 @@ class EntryList(Sequence[Entry]):
         return isinstance(other, Sequence) and list(self) == list(other)
 
     __hash__ = None  # type: ignore[assignment]
+
+
+class Texts(Sequence[str]):
+    """Many strings kept as one (string i is `joined[offsets[i]:offsets[i + 1]]`): one object
+    instead of 100k, each sliced out when read."""
+
+    def __init__(self, joined: str, offsets: array[int]) -> None:
+        self._joined = joined
+        self._offsets = offsets
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(len(self))[i]]
+        return self._joined[self._offsets[i] : self._offsets[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def span(self, start: int, stop: int) -> tuple[str, ...]:
+        """Strings start to stop - 1."""
+        joined, offsets = self._joined, self._offsets
+        return tuple(joined[offsets[j] : offsets[j + 1]] for j in range(start, stop))
+
+
+class TextRuns:
+    """Groups of strings: group i is strings `first[i]` to `first[i + 1] - 1` of `texts`."""
+
+    def __init__(self, texts: Texts, first: array[int]) -> None:
+        self._texts = texts
+        self._first = first
+
+    def __getitem__(self, group: int) -> tuple[str, ...]:
+        return self._texts.span(self._first[group], self._first[group + 1])
