@@ -425,6 +425,12 @@ class Texts(Sequence[str]):
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
+    def __iter__(self) -> Iterator[str]:
+        offsets = self._offsets
+        return map(
+            self._joined.__getitem__, map(slice, offsets, itertools.islice(offsets, 1, None))
+        )
+
     def span(self, start: int, stop: int) -> tuple[str, ...]:
         """Strings start to stop - 1."""
         joined, offsets = self._joined, self._offsets
