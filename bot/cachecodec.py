@@ -1,8 +1,9 @@
 """The knowledge cache's body: a validated knowledge and its index as plain JSON data, and back.
 
-Only what is costly to rebuild is stored (the entries, the terms of every wording and passage,
-the vocabulary); the postings and statistics are derived again by the Index itself. Terms are
-written once, in a table, and referred to by number. Decoding checks the shape of every record
+Stored: the entries (texts as one string per column), the compact index's arrays as they are in
+memory (bot.compact: postings, each entry's and wording's terms), the vocabulary; the statistics
+are derived again by the Index itself. Terms are written once, in a table, and referred to by
+number. Decoding checks the shape of every record
 (`_check`) and raises ValueError, TypeError, KeyError or IndexError on anything else, so a
 damaged or foreign file can only fail to load. The exception: the numbers in the compact index's
 big arrays (the postings' entry numbers, the runs' term numbers; ~6M at 100k entries, 0.4 s to
@@ -56,7 +57,6 @@ DERIVED = (
     "idf",
     "unknown_weight",
     "queries",
-    "_by_field_weight",
 )
 
 _ARTICLE_FIELDS = 5

@@ -174,6 +174,7 @@ class Postings(Mapping[str, dict[int, float]]):
         self.weights = weights
         self.entries = entries
         self._kept: _Kept[dict[int, float]] = _Kept(KEEP_POSTINGS)
+        self._split: _Kept[dict[float, list[int]]] = _Kept(KEEP_POSTINGS)
 
     def _number(self, term: str) -> int | None:
         i = self.terms.number.get(term)
@@ -213,6 +214,18 @@ class Postings(Mapping[str, dict[int, float]]):
             raise KeyError(term)
         codes = self.runs.codes_of(i)
         return max(map(self.weights.__getitem__, set(codes)), default=0.0)
+
+    def by_field_weight(self, term: str) -> dict[float, list[int]]:
+        """A term's entries by their field weight, each in entry order; kept once asked for (by
+        bot.shortlist, for common words)."""
+        split = self._split.get(term)
+        if split is None:
+            split = {}
+            for entry, field_weight in self[term].items():
+                split.setdefault(field_weight, []).append(entry)
+            # Two threads may both make it: the same value, so either may win.
+            self._split.keep(term, split, self.size(term) + 1)
+        return split
 
     def __iter__(self) -> Iterator[str]:
         return itertools.islice(self.terms.names, self.count)

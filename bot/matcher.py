@@ -17,16 +17,15 @@ knowledge's vocabulary are first corrected against it (a typo such as "contarct"
 Candidates are drawn from an inverted index of terms, so the cost grows with the number of
 entries sharing a term, not with the size of the knowledge; and the shortlist of entries scored
 in full is found, when it provably can be, without reading the postings of very common words
-(see Matcher._shortlist).
+(see bot.shortlist).
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 import zlib
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -35,6 +34,7 @@ from bot import compact, kinds, text, thesaurus
 from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
 from bot.query import Query, QueryAnalyser, answer_type
+from bot.shortlist import find as find_shortlist
 
 # Decision thresholds on the confidence of the best entry (documented in the README).
 ANSWER_THRESHOLD = 0.45
@@ -68,16 +68,6 @@ ANSWER_TYPE_BONUS = 0.4
 WEAK_MEANING = 0.5
 # The word a question turns on ("which *forces*…") counts this much more than the others.
 FOCUS_WEIGHT = 1.6
-# Entries scored in full after candidate selection.
-SHORTLIST = 40
-# The shortlist is looked for from the rarer words' postings alone (see Matcher._shortlist)
-# when the question's words have at least this many postings, reading at most this share.
-PRUNE_MIN_POSTINGS = 5000
-PRUNE_MAX_SHARE = 0.5
-# The most postings looked at one by one for the entries having only a common word.
-SCAN_LIMIT = 4000
-# Relative error allowed for when bounding floating-point sums of up to ~1,000 terms.
-ROUNDING_SLACK = 1 + 1e-12
 
 
 _Variant = compact.Variant
@@ -405,7 +395,6 @@ class Index:
         self.queries = QueryAnalyser(
             analyzer.term, self.known_terms, vocabulary, self.scoped_terms.get
         )
-        self._by_field_weight: dict[str, dict[float, list[int]]] = {}
 
     def _article_names(self) -> frozenset[str]:
         """The terms of the articles' proper names, for the query stage (the knowledge cache
@@ -420,18 +409,6 @@ class Index:
             - text.CALENDAR_WORDS
             for term in self.queries.terms_of(word)
         )
-
-    def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
-        """A term's entries by their field weight, each in entry order; kept once asked for (by
-        the matcher, for common words)."""
-        split = self._by_field_weight.get(term)
-        if split is None:
-            split = {}
-            for entry, field_weight in self.postings[term].items():
-                split.setdefault(field_weight, []).append(entry)
-            # Two threads may both build it: the same value, so either may win.
-            self._by_field_weight[term] = split
-        return split
 
     def analyse(self, question: str) -> Query:
         """The query stage, for this knowledge (see bot.query)."""
@@ -485,7 +462,7 @@ class Matcher:
             query_weight -= sum(weight_of[t] for t in members) - heaviest
         words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
-        shortlist, overlap = self._shortlist(words, intents, weight_of)
+        shortlist, overlap = find_shortlist(index.postings, words, intents, weight_of)
         query_terms = set(known)
         wanted = frozenset(query.answer_type)
         scored = []
@@ -544,207 +521,6 @@ class Matcher:
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
         return scored
 
-    # The shortlist is the SHORTLIST entries with the largest overlap: the weighted sum of the
-    # question's terms that an entry has, added up in question order (term weight times field
-    # weight, then the weights of the intents it has), ties going to the entry met first
-    # (term by term in question order, entries in order). A common word's postings are ~40k
-    # long at 100k entries, so the shortlist is found without reading them when it can be.
-
-    def _shortlist(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> tuple[list[int], dict[int, float]]:
-        """The shortlist, and the overlap of (at least) the entries on it."""
-        found = self._pruned_shortlist(words, intents, weight_of)
-        if found is None:
-            found = self._shortlist_with_one_common_word(words, intents, weight_of)
-        if found is not None:
-            return found
-        overlap = self._overlap(words, intents, weight_of)
-        return _top(overlap, SHORTLIST), overlap
-
-    def _overlap(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> dict[int, float]:
-        """The overlap of every entry having one of `words`, in the order the entries are met.
-
-        The work is done in bulk, with dicts and sets (in C).
-        """
-        postings = self.index.postings
-        overlap: dict[int, float] = {}
-        for term in words:
-            entries = postings[term]
-            scores = dict(zip(entries, map(weight_of[term].__mul__, entries.values()), strict=True))
-            if not overlap:
-                overlap = scores
-                continue
-            sums = {e: overlap[e] + scores[e] for e in scores.keys() & overlap.keys()}
-            overlap |= scores  # new entries go last, in entry order
-            overlap |= sums  # entries met before keep their place
-        for term in intents:
-            weight = weight_of[term]
-            overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
-        return overlap
-
-    def _pruned_shortlist(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> tuple[list[int], dict[int, float]] | None:
-        """The shortlist from the postings of the rarer words only, when their entries provably
-        outscore every entry that has none of them; None when that would not save work.
-
-        (The "max-score" method of search engines, kept exact: the same entries as _overlap.)
-        """
-        index = self.index
-        sizes = {term: len(index.postings[term]) for term in words}
-        total = sum(sizes.values())
-        if total < PRUNE_MIN_POSTINGS:
-            return None
-        # Words that can add the most to an entry first: rare words (high IDF) in questions.
-        ranked = sorted(words, key=lambda t: -weight_of[t] * index.max_field_weight[t])
-        for count in range(1, len(ranked)):
-            chosen = set(ranked[:count])
-            read = sum(sizes[term] for term in chosen)
-            if read > total * PRUNE_MAX_SHARE:
-                return None
-            partial = self._overlap([t for t in words if t in chosen], [], weight_of)
-            if len(partial) < SHORTLIST:
-                continue
-            # Every entry's overlap is at least its `partial` (the same sum without some
-            # terms), so `floor` is at most the overlap of the shortlist's last entry.
-            floor = heapq.nlargest(SHORTLIST, partial.values())[-1]
-            # The most an entry can get from the other words and the intents: an entry without
-            # any chosen word gets at most that, added up in the same order (rounding cannot
-            # make a sum of smaller numbers larger), so less than `floor`.
-            ceiling = 0.0
-            for term in words:
-                if term not in chosen:
-                    ceiling += weight_of[term] * index.max_field_weight[term]
-            for term in intents:
-                ceiling += weight_of[term]
-            if floor <= ceiling:
-                continue  # an entry with none of the chosen words might still make it
-            # Only entries that could reach `floor` need their exact overlap. (The factor
-            # covers the rounding of the sums, which add up in another order here.)
-            contenders = [
-                e for e, score in partial.items() if (score + ceiling) * ROUNDING_SLACK >= floor
-            ]
-            if read + len(contenders) * (len(words) + len(intents)) > 2 * total:
-                return None  # no cheaper than reading every posting (a look-up in a posting
-                # costs about half as much as reading one in bulk)
-            return self._exact_top(contenders, words, intents, weight_of)
-        return None
-
-    def _exact_top(
-        self,
-        contenders: list[int],
-        words: list[str],
-        intents: list[str],
-        weight_of: dict[str, float],
-    ) -> tuple[list[int], dict[int, float]]:
-        """The SHORTLIST contenders with the largest overlap, and their overlap."""
-        overlap = self._exact_overlaps(contenders, words, intents, weight_of)
-        shortlist = _top_by(overlap, lambda e: self._met_first(e, words), SHORTLIST)
-        return shortlist, {e: overlap[e] for e in shortlist}
-
-    def _exact_overlaps(
-        self,
-        entries: list[int],
-        words: list[str],
-        intents: list[str],
-        weight_of: dict[str, float],
-    ) -> dict[int, float]:
-        """The overlap of each of `entries`, added up exactly as _overlap does (looking each
-        entry up in the postings instead of reading them)."""
-        postings = self.index.postings
-        overlap = dict.fromkeys(entries, 0.0)
-        for term in words:
-            weight, having = weight_of[term], postings[term]
-            overlap |= {e: overlap[e] + weight * having[e] for e in overlap.keys() & having.keys()}
-        for term in intents:
-            weight = weight_of[term]
-            overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
-        return overlap
-
-    def _met_first(self, entry: int, words: list[str]) -> tuple[int, int]:
-        """Where _overlap meets an entry: at the first word it has, then in entry order."""
-        postings = self.index.postings
-        return next(i for i, term in enumerate(words) if entry in postings[term]), entry
-
-    def _shortlist_with_one_common_word(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> tuple[list[int], dict[int, float]] | None:
-        """The shortlist when one word is common and the others are rare (a question with a
-        rare name and a common word, or a common word alone); None otherwise.
-
-        The entries with a rare word are scored one by one. The others have only the common
-        word, so their overlap depends on nothing but its field weight and their intents:
-        the best of them are the first entries (in entry order) of the best such groups.
-        """
-        postings = self.index.postings
-        common = max(words, key=lambda t: len(postings[t]))
-        total = sum(len(postings[t]) for t in words)
-        if total < PRUNE_MIN_POSTINGS or total - len(postings[common]) > total * PRUNE_MAX_SHARE:
-            return None
-        rare = [t for t in words if t != common]
-        with_rare = list(self._overlap(rare, [], weight_of)) if rare else []
-        overlap = self._exact_overlaps(with_rare, words, intents, weight_of)
-        best_only = self._best_with_only(common, intents, weight_of, set(overlap))
-        if best_only is None:
-            return None
-        overlap |= best_only
-        position = words.index(common)
-        with_rare_set = set(with_rare)
-
-        def met_first(entry: int) -> tuple[int, int]:
-            if entry in with_rare_set:
-                return self._met_first(entry, words)
-            return position, entry
-
-        shortlist = _top_by(overlap, met_first, SHORTLIST)
-        return shortlist, {e: overlap[e] for e in shortlist}
-
-    def _best_with_only(
-        self, term: str, intents: list[str], weight_of: dict[str, float], others: set[int]
-    ) -> dict[int, float] | None:
-        """Among the entries having `term` and not in `others`, the SHORTLIST with the largest
-        overlap from `term` and the intents alone (ties: entry order), with that overlap; None
-        when finding them would mean reading too many postings."""
-        postings = self.index.postings
-        weight = weight_of[term]
-        # Such an entry's overlap is _overlap's sum for its field weight and intents.
-        groups = []
-        for field_weight in set(postings[term].values()):
-            for has in itertools.product((True, False), repeat=len(intents)):
-                score = weight * field_weight
-                for intent, has_intent in zip(intents, has, strict=True):
-                    if has_intent:
-                        score += weight_of[intent]
-                groups.append((score, field_weight, has))
-        groups.sort(key=lambda group: -group[0])
-        by_field_weight = self.index.entries_by_field_weight(term)
-        best: dict[int, float] = {}
-        budget = SCAN_LIMIT
-        for score, same_score in itertools.groupby(groups, key=lambda group: group[0]):
-            wanted = SHORTLIST - len(best)
-            found: list[int] = []
-            for _, field_weight, has in same_score:
-                count = 0
-                for entry in by_field_weight[field_weight]:  # in entry order
-                    budget -= 1
-                    if budget < 0:
-                        return None
-                    if entry in others:
-                        continue
-                    if has == tuple(entry in postings[intent] for intent in intents):
-                        found.append(entry)
-                        count += 1
-                        if count == wanted:
-                            break  # the rest of this group comes later in entry order
-            found.sort()
-            best |= dict.fromkeys(found[:wanted], score)
-            if len(best) >= SHORTLIST:
-                break
-        return best
-
     def decide(self, candidates: list[Candidate]) -> tuple[Outcome, list[Candidate]]:
         """The outcome and the candidates that go with it (one answer or the suggestions)."""
         if not candidates or candidates[0].confidence < SUGGEST_THRESHOLD:
@@ -784,29 +560,6 @@ def _extra_meanings(groups: list[list[str]], terms: frozenset[str], idf: dict[st
             present[0] if present else max(idf[t] for t in members)
         )
     return extra
-
-
-def _top_by(
-    scores: dict[int, float], order: Callable[[int], tuple[int, int]], count: int
-) -> list[int]:
-    """The `count` keys with the highest scores; of equal scores, those first in `order`."""
-    if len(scores) <= count:
-        return list(scores)
-    threshold = heapq.nlargest(count, scores.values())[-1]
-    above = [key for key, score in scores.items() if score > threshold]
-    ties = sorted((key for key, score in scores.items() if score == threshold), key=order)
-    return above + ties[: count - len(above)]
-
-
-def _top(scores: dict[int, float], count: int) -> list[int]:
-    """The `count` keys with the highest scores; of equal scores, the first ones: the same keys
-    as a stable sort by score, without sorting them all."""
-    if len(scores) <= count:
-        return list(scores)
-    threshold = heapq.nlargest(count, scores.values())[-1]
-    above = [key for key, score in scores.items() if score > threshold]
-    ties = [key for key, score in scores.items() if score == threshold]
-    return above + ties[: count - len(above)]
 
 
 def suggestions_for(
