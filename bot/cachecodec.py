@@ -1,10 +1,16 @@
 """The knowledge cache's body: a validated knowledge and its index as plain JSON data, and back.
 
-Only what is costly to rebuild is stored (the entries, the terms of every wording and passage,
-the vocabulary); the postings and statistics are derived again by the Index itself. Terms are
-written once, in a table, and referred to by number. Decoding checks the shape of every record
+Stored: the entries (texts as one string per column), the compact index's arrays as they are in
+memory (bot.compact: postings, each entry's and wording's terms), the vocabulary; the statistics
+are derived again by the Index itself. Terms are written once, in a table, and referred to by
+number. Decoding checks the shape of every record
 (`_check`) and raises ValueError, TypeError, KeyError or IndexError on anything else, so a
-damaged or foreign file can only fail to load.
+damaged or foreign file can only fail to load. The exception: the numbers in the compact index's
+big arrays (the postings' entry numbers, the runs' term numbers; ~6M at 100k entries, 0.4 s to
+check) are checked run by run when first read (bot.compact), and raise then. The body's CRC-32
+and the header's code digest have been checked before any is read, so only a file written by
+this very code reaches that point: a wrong number there is a bug, and fails loudly rather than
+answering.
 
 Every attribute of an Index is either stored (STORED), rebuilt here from what is stored
 (REBUILT), or set by the Index's own _link() and _derive() (DERIVED): a test fails when the
@@ -14,6 +20,7 @@ Index gains one that is none of them, so that a warm start never silently lacks 
 from __future__ import annotations
 
 import base64
+import itertools
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,15 +28,18 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from bot import compact
 from bot.knowledge import EntryPlaces, Knowledge, Problem
-from bot.matcher import _NO_TYPES, Analyzer, Index, _Variant
+from bot.matcher import Analyzer, Index
 from bot.model import Article, Entry
 
-FORMAT = 1
+FORMAT = 2
 
 STORED = (
     "analyzer",
     "scoped_terms",
+    "terms",
+    "postings",
     "entry_terms",
     "entry_kinds",
     "entry_answer_types",
@@ -37,17 +47,16 @@ STORED = (
     "entry_variants",
     "known_terms",
 )
-REBUILT = ("variants",)
+REBUILT = ()
 DERIVED = (
     "knowledge",
     "entries",
     "position",
-    "postings",
+    "wordings",
     "max_field_weight",
     "idf",
     "unknown_weight",
     "queries",
-    "_by_field_weight",
 )
 
 _ARTICLE_FIELDS = 5
@@ -55,41 +64,39 @@ _ARTICLE_FIELDS = 5
 # The body's sections and their parts, in the order they are written and read.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("knowledge", ("files", "articles", "synonyms", "article_synonyms", "warnings")),
-    ("entries", ("entries",)),
+    (
+        "entries",
+        (
+            "entry_ids",
+            "entry_articles",
+            "entry_topics",
+            "entry_sources",
+            "entry_lines",
+            "entry_declared",
+            "entry_keywords",
+            "entry_related",
+        ),
+    ),
+    # The long texts a section each: a section's JSON line and its strings are in memory at
+    # once while it is read.
+    ("answers", ("entry_answers",)),
+    ("quotes", ("entry_quotes",)),
+    ("questions", ("entry_questions",)),
     ("places", ("places",)),
     (
         "terms",
-        (
-            "terms",
-            "synonym_of",
-            "scoped_terms",
-            "weights",
-            "entry_terms",
-            "entry_weights",
-            "kinds",
-            "entry_kinds",
-            "answer_types",
-            "counted",
-        ),
+        ("terms", "posting_count", "weights", "synonym_of", "scoped_terms", "kinds", "entry_kinds"),
     ),
+    # The compact index's arrays as they are in memory (bot.compact).
+    ("postings", ("postings",)),
+    ("entry_terms", ("entry_terms",)),
     ("variants", ("variant_terms",)),
-    ("phrases", ("variant_phrases",)),
+    ("term_sets", ("answer_types", "counted")),
     ("vocabulary", ("known_terms", "vocabulary", "names")),
 )
 
 
 # -- encoding ----------------------------------------------------------------------------------
-
-
-class _Terms:
-    """Term -> its number in the table, numbering new terms as they come."""
-
-    def __init__(self) -> None:
-        self.number: dict[str, int] = {}
-
-    def ids(self, terms: Iterable[str]) -> list[int]:
-        number = self.number
-        return [number.setdefault(term, len(number)) for term in terms]
 
 
 def encode(
@@ -101,21 +108,11 @@ def encode(
     files = {path: i for i, path in enumerate(knowledge.files)}
     entries = list(knowledge.entries.values())
     places = [knowledge.places.get(entry.id) for entry in entries]
-    terms = _Terms()
-    variants = [v for own in index.entry_variants for v in own]
-    # Every term, weight and kind numbered first: the tables go before what refers to them.
-    for group in (
-        *index.entry_terms,
-        *index.entry_answer_types,
-        *index.entry_counted,
-        index.known_terms,
-        index.queries.names,
-    ):
-        terms.ids(group)
-    for variant in variants:
-        terms.ids(variant.terms)
-    weights = {w: 0 for found in index.entry_terms for w in found.values()}
-    weights = {w: i for i, w in enumerate(weights)}
+    article_number = {article_id: i for i, article_id in enumerate(knowledge.articles)}
+    # The index's own table, with the terms only the query stage knows after it.
+    terms = compact.Terms(index.terms.names)
+    terms.ids(index.known_terms)
+    terms.ids(index.queries.names)
     kinds = {found: 0 for found in index.entry_kinds}
     kinds = {found: i for i, found in enumerate(kinds)}
     parts: dict[str, Callable[[], Any]] = {
@@ -133,20 +130,20 @@ def encode(
             [str(p.path), p.line, p.column, p.message, p.entry_id, p.severity]
             for p in knowledge.warnings
         ],
-        "entries": lambda: {
-            "id": [e.id for e in entries],
-            "article": [e.article_id for e in entries],
-            "questions": _string_runs([e.questions for e in entries]),
-            "answer": [e.answer for e in entries],
-            "quote": [e.quote for e in entries],
-            "keywords": _string_runs([e.keywords for e in entries]),
-            "related": _string_runs([e.related for e in entries]),
-            "topic": [e.topic for e in entries],
-            "answers": _string_runs([e.answers for e in entries]),
-            # 0 for none, else 1 + the file's number
-            "source": _array(files[e.source_file] + 1 if e.source_file else 0 for e in entries),
-            "line": _array(e.line for e in entries),
-        },
+        "entry_ids": lambda: [e.id for e in entries],
+        "entry_articles": lambda: _array(article_number[e.article_id] for e in entries),
+        "entry_topics": lambda: _texts([e.topic for e in entries]),
+        # 0 for none, else 1 + the file's number
+        "entry_sources": lambda: _array(
+            files[e.source_file] + 1 if e.source_file else 0 for e in entries
+        ),
+        "entry_lines": lambda: _array(e.line for e in entries),
+        "entry_declared": lambda: _text_runs([e.answers for e in entries]),
+        "entry_keywords": lambda: _text_runs([e.keywords for e in entries]),
+        "entry_related": lambda: _text_runs([e.related for e in entries]),
+        "entry_answers": lambda: _texts([e.answer for e in entries]),
+        "entry_quotes": lambda: _texts([e.quote for e in entries]),
+        "entry_questions": lambda: _text_runs([e.questions for e in entries]),
         "places": lambda: {
             "has": _array(int(p is not None) for p in places),
             "spots": _array(n for p in places if p is not None for n in (*p.answer, *p.quote)),
@@ -156,21 +153,19 @@ def encode(
         },
         "synonym_of": lambda: index.analyzer.synonym_of,
         "scoped_terms": lambda: {stem: list(found) for stem, found in index.scoped_terms.items()},
-        "entry_terms": lambda: _runs([terms.ids(found) for found in index.entry_terms]),
-        "entry_weights": lambda: _array(
-            weights[w] for found in index.entry_terms for w in found.values()
-        ),
+        "posting_count": lambda: index.postings.count,
+        "postings": lambda: _weighted_runs(index.postings.runs),
+        "entry_terms": lambda: _weighted_runs(index.entry_terms.runs),
+        "weights": lambda: list(index.postings.weights),
         "entry_kinds": lambda: _array(kinds[found] for found in index.entry_kinds),
-        "answer_types": lambda: _runs([terms.ids(types) for types in index.entry_answer_types]),
-        "counted": lambda: _runs([terms.ids(found) for found in index.entry_counted]),
+        "answer_types": lambda: _compact_runs(index.entry_answer_types.runs),
+        "counted": lambda: _compact_runs(index.entry_counted.runs),
         "names": lambda: _array(terms.ids(index.queries.names)),
-        "variant_terms": lambda: _runs([terms.ids(v.terms) for v in variants]),
-        "variant_phrases": lambda: [v.phrase for v in variants],
+        "variant_terms": lambda: _compact_runs(index.entry_variants.runs),
         "known_terms": lambda: _array(terms.ids(index.known_terms)),
         "vocabulary": lambda: sorted(index.queries.speller.vocabulary),
-        "weights": lambda: list(weights),
         "kinds": lambda: [list(found) for found in kinds],
-        "terms": lambda: list(terms.number),
+        "terms": lambda: terms.names,
     }
     for section, names in SECTIONS:
         yield {"section": section, **{name: parts[name]() for name in names}}
@@ -189,24 +184,33 @@ def _strings(value: Any, what: str) -> list[str]:
     return value  # type: ignore[no-any-return]
 
 
-def _sized_strings(value: Any, size: int, what: str) -> list[str]:
-    _check(len(_strings(value, what)) == size, what)
-    return value  # type: ignore[no-any-return]
+def _texts(strings: Sequence[str]) -> list[Any]:
+    """Strings as one (see compact.Texts): their lengths, and them joined."""
+    return [_array(map(len, strings)), "".join(strings)]
 
 
-def _string_runs(groups: Sequence[Sequence[str]]) -> list[Any]:
-    """Groups of strings: their lengths, and all of them in a row."""
-    return [_array(map(len, groups)), [s for group in groups for s in group]]
+def _text_runs(groups: Sequence[Sequence[str]]) -> list[Any]:
+    """Groups of strings: the groups' lengths, then their strings as _texts()."""
+    return [_array(map(len, groups)), *_texts([s for group in groups for s in group])]
 
 
-def _read_string_runs(value: Any, groups: int, what: str) -> Iterator[tuple[str, ...]]:
-    """The groups of _string_runs(), one tuple at a time."""
-    _check(isinstance(value, list) and len(value) == 2, what)
-    lengths = _read_array(value[0], 1 << 32, what)
-    strings = _strings(value[1], what)
-    _check(len(lengths) == groups and sum(lengths) == len(strings), what)
-    found = iter(strings)
-    return (tuple(islice(found, n)) for n in lengths)
+def _read_texts(value: Any, count: int, what: str) -> compact.Texts:
+    """The `count` strings of a _texts()."""
+    _check(isinstance(value, list) and len(value) == 2 and isinstance(value[1], str), what)
+    lengths = _read_array(value[0], None, what)
+    _check(len(lengths) == count and sum(lengths) == len(value[1]), what)
+    return compact.Texts(value[1], compact.numbers(itertools.accumulate(lengths, initial=0)))
+
+
+def _read_text_runs(value: Any, groups: int, what: str) -> tuple[compact.TextRuns, array[int]]:
+    """The groups of a _text_runs(), and their lengths."""
+    _check(isinstance(value, list) and len(value) == 3, what)
+    lengths = _read_array(value[0], None, what)
+    _check(len(lengths) == groups, what)
+    texts = _read_texts(value[1:], sum(lengths), what)
+    return compact.TextRuns(
+        texts, compact.numbers(itertools.accumulate(lengths, initial=0))
+    ), lengths
 
 
 class _Places(Mapping[str, EntryPlaces]):
@@ -299,41 +303,46 @@ def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowled
         articles[article_id] = Article(
             article_id, title, origin, article_text(Path(path), digest), Path(path)
         )
-    columns = body.take("entries")
-    _check(isinstance(columns, dict), "entries")
-    ids = _strings(columns["id"], "ids")
+    ids = _strings(body.take("entry_ids"), "ids")
     count = len(ids)
-    article_ids = _sized_strings(columns["article"], count, "articles")
-    _check(set(article_ids) <= articles.keys(), "articles")
-    answers = _sized_strings(columns["answer"], count, "answers")
-    quotes = _sized_strings(columns["quote"], count, "quotes")
-    topics = _sized_strings(columns["topic"], count, "topics")
-    questions = _read_string_runs(columns["questions"], count, "questions")
-    keywords = _read_string_runs(columns["keywords"], count, "keywords")
-    related = _read_string_runs(columns["related"], count, "related")
-    kinds = _read_string_runs(columns["answers"], count, "answers")
-    sources = _read_array(columns["source"], len(files) + 1, "sources")
-    lines = _read_array(columns["line"], 1 << 32, "lines")
+    _check(count > 0, "entries")
+    article_list = list(articles)
+    article_ids = list(
+        map(
+            article_list.__getitem__,
+            _read_array(body.take("entry_articles"), len(articles), "articles"),
+        )
+    )
+    _check(len(article_ids) == count, "articles")
+    topics = _read_texts(body.take("entry_topics"), count, "topics")
+    sources = _read_array(body.take("entry_sources"), len(files) + 1, "sources")
+    lines = _read_array(body.take("entry_lines"), 1 << 32, "lines")
     _check(len(sources) == count and len(lines) == count, "entries")
-    entries = {
-        entry_id: Entry(
-            id=entry_id,
-            article_id=article_id,
-            questions=next(questions),
-            answer=answer,
-            quote=quote,
-            keywords=next(keywords),
-            related=next(related),
-            topic=topic,
-            answers=next(kinds),
+    kinds = _read_text_runs(body.take("entry_declared"), count, "answers")[0]
+    keywords = _read_text_runs(body.take("entry_keywords"), count, "keywords")[0]
+    related = _read_text_runs(body.take("entry_related"), count, "related")[0]
+    answers = _read_texts(body.take("entry_answers"), count, "answers")
+    quotes = _read_texts(body.take("entry_quotes"), count, "quotes")
+    questions, wordings = _read_text_runs(body.take("entry_questions"), count, "questions")
+
+    def entry(i: int) -> Entry:
+        source = sources[i]
+        return Entry(
+            id=ids[i],
+            article_id=article_ids[i],
+            questions=questions[i],
+            answer=answers[i],
+            quote=quotes[i],
+            keywords=keywords[i],
+            related=related[i],
+            topic=topics[i],
+            answers=kinds[i],
             source_file=files[source - 1] if source else None,
-            line=line,
+            line=lines[i],
         )
-        for entry_id, article_id, answer, quote, topic, source, line in zip(
-            ids, article_ids, answers, quotes, topics, sources, lines, strict=True
-        )
-    }
-    _check(len(entries) == count > 0, "entries")
+
+    # Made as they are looked at (each checked above): a question needs a few dozen.
+    entries = compact.Entries(ids, article_ids, topics, wordings, entry)
     places = _Places(body.take("places"), list(entries))
     synonyms = tuple(tuple(_strings(g, "synonyms")) for g in body.take("synonyms"))
     scoped = body.take("article_synonyms")
@@ -387,69 +396,60 @@ def _index(body: _Body, knowledge: Knowledge) -> Index:
     index.scoped_terms = {
         stem: tuple(_strings(found, "scoped terms")) for stem, found in scoped.items()
     }
+    posting_count = body.take("posting_count")
+    _check(type(posting_count) is int and 0 <= posting_count <= count, "postings")
     weights = body.take("weights")
     _check(isinstance(weights, list) and all(type(w) is float for w in weights), "weights")
-    lengths, ids = _read_runs(body.take("entry_terms"), len(entries), count, "entry terms")
-    codes = _read_array(body.take("entry_weights"), len(weights), "entry weights")
-    _check(len(codes) == len(ids), "entry weights")
-    weight_of = iter(codes)
-    found = iter(ids)
-    index.entry_terms = [
-        dict(
-            zip(
-                map(term, islice(found, n)),
-                map(weights.__getitem__, islice(weight_of, n)),
-                strict=True,
-            )
-        )
-        for n in lengths
-    ]
+    _check(len(weights) <= 1 << 8, "weights")
     kinds = [frozenset(_strings(group, "kinds")) for group in body.take("kinds")]
     index.entry_kinds = list(
         map(kinds.__getitem__, _read_array(body.take("entry_kinds"), len(kinds), "kinds"))
     )
     _check(len(index.entry_kinds) == len(entries), "kinds")
-    lengths, ids = _read_runs(body.take("answer_types"), len(entries), count, "answer types")
-    found = iter(ids)
-    index.entry_answer_types = [
-        frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
-    ]
-    lengths, ids = _read_runs(body.take("counted"), len(entries), count, "counted")
-    found = iter(ids)
-    index.entry_counted = [
-        frozenset(map(term, islice(found, n))) if n else _NO_TYPES for n in lengths
-    ]
-    variant_count = sum(len(entry.questions) for entry in entries)
-    lengths, ids = _read_runs(body.take("variant_terms"), variant_count, count, "variant terms")
-    phrases = _strings(body.take("variant_phrases"), "variant phrases")
-    _check(len(phrases) == variant_count, "variant phrases")
-    found, sizes, phrase = iter(ids), iter(lengths), iter(phrases)
-    index.entry_variants = [
-        [
-            _Variant(
-                position, question, frozenset(map(term, islice(found, next(sizes)))), next(phrase)
-            )
-            for question in entry.questions
-        ]
-        for position, entry in enumerate(entries)
-    ]
-    index.variants = [variant for own in index.entry_variants for variant in own]
+    table = compact.Terms(terms)
+    _check(len(table.number) == count, "terms")
+    index._install(
+        table,
+        posting_count,
+        tuple(weights),
+        _read_weighted_runs(body.take("postings"), posting_count, len(weights), "postings"),
+        _read_weighted_runs(body.take("entry_terms"), len(entries), len(weights), "entry terms"),
+        _read_compact_runs(
+            body.take("variant_terms"),
+            sum(index.wordings),
+            "variant terms",
+        ),
+        _read_compact_runs(body.take("answer_types"), len(entries), "answer types"),
+        _read_compact_runs(body.take("counted"), len(entries), "counted"),
+    )
     index.known_terms = set(map(term, _read_array(body.take("known_terms"), count, "known terms")))
     index._derive(_strings(body.take("vocabulary"), "vocabulary"))
     index.queries.names = frozenset(map(term, _read_array(body.take("names"), count, "names")))
     return index
 
 
-# Flat arrays of small numbers travel as base64 of little-endian 32-bit integers: a thousand
-# times fewer JSON values to parse, and nothing but numbers can come out of them.
-_TYPECODE = next(code for code in "IL" if array(code).itemsize == 4)
+# Flat arrays of small numbers travel as base64 of little-endian 32-bit integers (or bytes): a
+# thousand times fewer JSON values to parse, and nothing but numbers can come out of them.
+_TYPECODE = compact.TYPECODE
 
 
-def _array(numbers: Iterable[int]) -> str:
-    packed = array(_TYPECODE, numbers)
-    if sys.byteorder == "big":
+def _array(numbers: Iterable[int], typecode: str = _TYPECODE) -> str:
+    packed = numbers if isinstance(numbers, array) else array(typecode, numbers)
+    if sys.byteorder == "big" and packed.itemsize > 1:
+        packed = array(packed.typecode, packed)
         packed.byteswap()
     return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _compact_runs(runs: compact.Runs) -> list[str]:
+    """A compact.Runs: its groups' lengths and its numbers."""
+    return [_array(runs.lengths()), _array(runs.values)]
+
+
+def _weighted_runs(runs: compact.Runs) -> list[str]:
+    """A compact.Runs with field-weight codes: lengths, numbers and codes."""
+    assert runs.codes is not None
+    return [*_compact_runs(runs), _array(runs.codes)]
 
 
 def _runs(groups: Sequence[Sequence[int]]) -> list[str]:
@@ -457,17 +457,41 @@ def _runs(groups: Sequence[Sequence[int]]) -> list[str]:
     return [_array(map(len, groups)), _array(n for group in groups for n in group)]
 
 
-def _read_array(text: Any, limit: int, what: str) -> array[int]:
-    """The numbers of an _array(), each checked to be below `limit`."""
+def _read_array(text: Any, limit: int | None, what: str, typecode: str = _TYPECODE) -> array[int]:
+    """The numbers of an _array(), each checked to be below `limit` (None: the arrays of
+    bot.compact, whose numbers are checked run by run when first read)."""
     _check(isinstance(text, str), what)
     raw = base64.b64decode(text, validate=True)
-    _check(len(raw) % 4 == 0, what)
-    numbers = array(_TYPECODE)
+    numbers = array(typecode)
+    _check(len(raw) % numbers.itemsize == 0, what)
     numbers.frombytes(raw)
-    if sys.byteorder == "big":
+    if sys.byteorder == "big" and numbers.itemsize > 1:
         numbers.byteswap()
-    _check(not numbers or max(numbers) < limit, what)
+    if limit is not None and numbers and limit < 1 << (8 * numbers.itemsize):
+        if numbers.itemsize == 1:
+            # In C: every byte below the limit deleted, nothing may be left.
+            _check(not raw.translate(None, bytes(range(limit))), what)
+        else:
+            _check(max(numbers) < limit, what)
     return numbers
+
+
+def _read_compact_runs(value: Any, groups: int, what: str) -> compact.Runs:
+    """A compact.Runs of `groups` groups (see _compact_runs)."""
+    _check(isinstance(value, list) and len(value) == 2, what)
+    lengths = _read_array(value[0], None, what)
+    values = _read_array(value[1], None, what)
+    _check(len(lengths) == groups and sum(lengths) == len(values), what)
+    return compact.Runs.of_lengths(lengths, values)
+
+
+def _read_weighted_runs(value: Any, groups: int, weights: int, what: str) -> compact.Runs:
+    """A compact.Runs with its codes (see _weighted_runs), each below `weights`."""
+    _check(isinstance(value, list) and len(value) == 3, what)
+    runs = _read_compact_runs(value[:2], groups, what)
+    runs.codes = _read_array(value[2], weights, what, compact.CODE_TYPECODE)
+    _check(len(runs.codes) == len(runs.values), what)
+    return runs
 
 
 def _read_runs(value: Any, groups: int, limit: int, what: str) -> tuple[array[int], array[int]]:

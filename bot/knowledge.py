@@ -95,7 +95,8 @@ class Knowledge:
     """A validated knowledge base: articles, entries in file order, synonym groups."""
 
     articles: dict[str, Article]
-    entries: dict[str, Entry]
+    # A dict, or from the knowledge cache a bot.compact.Entries (made as looked at).
+    entries: Mapping[str, Entry]
     synonyms: tuple[tuple[str, ...], ...]  # every group, wherever it was written
     files: tuple[Path, ...]
     warnings: tuple[Problem, ...] = field(default=(), compare=False)

@@ -17,27 +17,25 @@ knowledge's vocabulary are first corrected against it (a typo such as "contarct"
 Candidates are drawn from an inverted index of terms, so the cost grows with the number of
 entries sharing a term, not with the size of the knowledge; and the shortlist of entries scored
 in full is found, when it provably can be, without reading the postings of very common words
-(see Matcher._shortlist).
+(see bot.shortlist).
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 import re
 import zlib
-from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from bot import kinds, text, thesaurus
+from bot import compact, kinds, text, thesaurus
 from bot.knowledge import Knowledge
 from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
 from bot.query import Query, QueryAnalyser, answer_type
+from bot.shortlist import find as find_shortlist
 
 # Decision thresholds on the confidence of the best entry (documented in the README).
 ANSWER_THRESHOLD = 0.45
@@ -74,16 +72,6 @@ LIST_BONUS = 0.4
 WEAK_MEANING = 0.5
 # The word a question turns on ("which *forces*…") counts this much more than the others.
 FOCUS_WEIGHT = 1.6
-# Entries scored in full after candidate selection.
-SHORTLIST = 40
-# The shortlist is looked for from the rarer words' postings alone (see Matcher._shortlist)
-# when the question's words have at least this many postings, reading at most this share.
-PRUNE_MIN_POSTINGS = 5000
-PRUNE_MAX_SHARE = 0.5
-# The most postings looked at one by one for the entries having only a common word.
-SCAN_LIMIT = 4000
-# Relative error allowed for when bounding floating-point sums of up to ~1,000 terms.
-ROUNDING_SLACK = 1 + 1e-12
 
 
 # "Hertfordshire, Bedfordshire and Cambridgeshire": an answer that names several things.
@@ -97,11 +85,7 @@ def _enumerates(answer: str) -> bool:
     return _ENUMERATION.search(answer) is not None
 
 
-class _Variant(NamedTuple):  # a tuple: built 50,000 times for 10k entries
-    entry_index: int
-    text: str
-    terms: frozenset[str]
-    phrase: str
+_Variant = compact.Variant
 
 
 class Analyzer:
@@ -218,15 +202,14 @@ class Index:
                 known = self.scoped_terms.get(stem, ())
                 if analyzer.synonym_of.get(stem, stem) != term and term not in known:
                     self.scoped_terms[stem] = (*known, term)
-        self.entry_terms: list[dict[str, float]] = []
+        entry_terms: list[dict[str, float]] = []
         # The kinds of fact each entry gives (bot.kinds).
         self.entry_kinds: list[frozenset[str]] = []
         # The terms of what each entry's answer and quote count ("26 *beds*").
-        self.entry_counted: list[frozenset[str]] = []
+        entry_counted: list[list[str]] = []
         # The terms each entry's "which/what X" wordings ask for: the X it names.
-        self.entry_answer_types: list[frozenset[str]] = []
-        self.variants: list[_Variant] = []
-        self.entry_variants: list[list[_Variant]] = []
+        entry_answer_types: list[list[str]] = []
+        variant_terms: list[list[str]] = []
         base_terms_of = _TermsOf(analyzer)
         terms_of_article = {
             article: _TermsOf(
@@ -246,19 +229,16 @@ class Index:
                 text.words(short)
             )
         )
-        # The entry numbers are made in one go, so that they sit together in memory: matching
-        # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
-        numbers = list(range(len(self.entries)))
         question_weight = FIELD_WEIGHTS["question"]
         # Entries often quote the same sentence: each passage is analysed once.
         passages: dict[str, list[str]] = {}
-        for index, entry in zip(numbers, self.entries, strict=True):
+        for entry in self.entries:
             terms_of = terms_of_article.get(entry.article_id, base_terms_of)
             weights: dict[str, float] = {}
-            own = []
+            own: list[list[str]] = []
             intents: dict[str, None] = {}
             asked: set[str] = set()
-            types: set[str] = set()
+            types: dict[str, None] = {}
             for question in entry.questions:
                 # Normalised once for its terms, intents, kind of fact, phrase.
                 words = text.words(question)
@@ -268,12 +248,12 @@ class Index:
                     intents.update(dict.fromkeys(question_intents))
                 terms = terms_of.of(words)
                 _weigh(weights, terms, question_weight)
-                own.append(_Variant(index, question, frozenset(terms + question_intents), phrase))
+                own.append(terms + question_intents)
                 kind = kinds.asked(phrase)
                 if kind is not None:
                     asked.add(kind)
-                types.update(terms_of.of(answer_type(words)))
-            self.variants.extend(own)
+                types.update(dict.fromkeys(terms_of.of(answer_type(words))))
+            variant_terms.extend(own)
             for keyword in entry.keywords:
                 _weigh(weights, short_terms(entry.article_id, keyword), FIELD_WEIGHTS["keyword"])
             for passage, field in ((entry.answer, "answer"), (entry.quote, "quote")):
@@ -285,18 +265,17 @@ class Index:
             _weigh(weights, short_terms(entry.article_id, entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]
-            self.entry_terms.append(weights)
-            self.entry_variants.append(own)
+            entry_terms.append(weights)
             self.entry_kinds.append(_entry_kinds(entry, asked))
             # What its answer and quote count: shown, not claimed by a wording.
             counted = terms_of.of(
                 sorted(kinds.counted_words(entry.answer) | kinds.counted_words(entry.quote))
             )
-            self.entry_counted.append(frozenset(counted) if counted else _NO_TYPES)
+            entry_counted.append(counted)
             # What its figures count is in it though unnamed: "£410,000" is money ("how much
             # *money* did it lose?").
             _weigh(weights, counted, FIELD_WEIGHTS["answer"])
-            self.entry_answer_types.append(frozenset(types) if types else _NO_TYPES)
+            entry_answer_types.append(list(types))
         for article in knowledge.articles.values():
             article_terms = terms_of_article.get(article.id, base_terms_of)
             article_terms.of(list(set(text.words(article.text))))  # which words it has matters
@@ -309,40 +288,118 @@ class Index:
         # "corrected" into another word; they simply match nothing.
         self.known_terms = {analyzer.term(w) for w in vocabulary}
         self.known_terms.update(term for terms in self.scoped_terms.values() for term in terms)
+        self._compact(entry_terms, variant_terms, entry_answer_types, entry_counted)
         self._derive(vocabulary)
         self.queries.names = self._article_names()
+        # The query stage's terms in the table too: the cache refers to every term by number.
+        self.terms.ids(self.known_terms)
+        self.terms.ids(self.queries.names)
 
     def _link(self, knowledge: Knowledge) -> None:
         """The knowledge and its entries in order."""
         self.knowledge = knowledge
-        self.entries: list[Entry] = list(knowledge.entries.values())
-        self.position = {entry.id: i for i, entry in enumerate(self.entries)}
+        self.entries: Sequence[Entry]
+        if isinstance(knowledge.entries, compact.Entries):
+            # From the knowledge cache: entries are made as they are looked at.
+            self.entries = knowledge.entries.in_order
+            self.position = knowledge.entries.position
+            self.wordings: Sequence[int] = knowledge.entries.wordings
+        else:
+            self.entries = list(knowledge.entries.values())
+            self.position = {entry.id: i for i, entry in enumerate(self.entries)}
+            self.wordings = [len(entry.questions) for entry in self.entries]
+
+    def _compact(
+        self,
+        entry_terms: list[dict[str, float]],
+        variant_terms: list[list[str]],
+        answer_types: list[list[str]],
+        counted: list[list[str]],
+    ) -> None:
+        """The compact layout (bot.compact) of what the constructor found."""
+        table = compact.Terms()
+        # The terms with postings first, in the order met (entries in order, then the intents):
+        # the order of the postings.
+        for weights in entry_terms:
+            table.ids(weights)
+        table.ids(INTENTS)
+        posting_count = len(table)
+        weight_list = list(dict.fromkeys(w for weights in entry_terms for w in weights.values()))
+        code_of = {w: i for i, w in enumerate(weight_list)}
+        weights_table = tuple(weight_list)
+        entry_runs = compact.Runs(
+            compact.numbers([0]), compact.numbers(), compact.numbers((), compact.CODE_TYPECODE)
+        )
+        having: list[list[int]] = [[] for _ in range(posting_count)]
+        having_codes: list[list[int]] = [[] for _ in range(posting_count)]
+        for entry, weights in enumerate(entry_terms):
+            ids = table.ids(weights)
+            codes = [code_of[w] for w in weights.values()]
+            entry_runs.values.extend(ids)
+            assert entry_runs.codes is not None
+            entry_runs.codes.extend(codes)
+            entry_runs.offsets.append(len(entry_runs.values))
+            for term, code in zip(ids, codes, strict=True):
+                having[term].append(entry)
+                having_codes[term].append(code)
+        posting_runs = compact.Runs.of(having)
+        posting_runs.codes = compact.numbers(
+            (c for codes in having_codes for c in codes), compact.CODE_TYPECODE
+        )
+        self._install(
+            table,
+            posting_count,
+            weights_table,
+            posting_runs,
+            entry_runs,
+            compact.Runs.of(map(table.ids, variant_terms)),
+            compact.Runs.of(table.ids(dict.fromkeys(types)) for types in answer_types),
+            compact.Runs.of(table.ids(dict.fromkeys(terms)) for terms in counted),
+        )
+
+    def _install(
+        self,
+        table: compact.Terms,
+        posting_count: int,
+        weights: tuple[float, ...],
+        postings: compact.Runs,
+        entry_terms: compact.Runs,
+        variant_terms: compact.Runs,
+        answer_types: compact.Runs,
+        counted: compact.Runs,
+    ) -> None:
+        """The index's views over its compact layout, as built or read from the cache."""
+        self.terms = table
+        # term -> {entry: the term's field weight in it}, entries in order. Dicts (made when
+        # first asked for), so that matching can intersect a long one with a few entries
+        # without reading it.
+        self.postings = compact.Postings(table, posting_count, postings, weights, len(self.entries))
+        self.entry_terms = compact.EntryTerms(table, entry_terms, weights)
+        first = compact.numbers(itertools.accumulate(self.wordings, initial=0))
+        if first[-1] != len(variant_terms):
+            raise ValueError("the wordings do not match the entries")
+        entries = self.entries
+        self.entry_variants = compact.EntryVariants(
+            table, variant_terms, first, lambda entry: entries[entry].questions
+        )
+        # The terms each entry's "which/what X" wordings ask for: the X it names.
+        self.entry_answer_types = compact.TermSets(table, answer_types)
+        # The terms of what each entry's answer and quote count ("26 *beds*").
+        self.entry_counted = compact.TermSets(table, counted)
 
     def _derive(self, vocabulary: Collection[str]) -> None:
-        """The postings, statistics and query stage, from the entries' terms (cheap to build,
-        so the knowledge cache does not store them)."""
+        """The statistics and query stage, from the postings (cheap to make, so the knowledge
+        cache does not store them)."""
         analyzer = self.analyzer
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
-        # The entry numbers are made in one go, so that they sit together in memory: matching
-        # hashes tens of thousands of them per question, and scattered ones miss the CPU cache.
-        numbers = list(range(len(self.entry_terms)))
-        for index, weights in zip(numbers, self.entry_terms, strict=True):
-            for term, weight in weights.items():
-                postings[term][index] = weight
-        # term -> {entry: the term's field weight in it}, entries in order. Dicts, so that
-        # matching can intersect a long one with a few entries without reading it.
-        self.postings = dict(postings)
-        for intent in INTENTS:
-            self.postings.setdefault(intent, {})
+        postings = self.postings
         # term -> its largest field weight in any entry: the most it can add to an entry.
-        self.max_field_weight = {
-            term: max(weights.values(), default=0.0) for term, weights in self.postings.items()
-        }
+        self.max_field_weight = compact.MaxFieldWeight(postings)
         count = len(self.entries)
+        sizes = postings.runs.lengths()
         self.idf = {
-            term: IDF_FLOOR + math.log(1.0 + count / len(entries))
-            for term, entries in self.postings.items()
-            if entries
+            term: IDF_FLOOR + math.log(1.0 + count / size)
+            for term, size in zip(postings, sizes, strict=False)
+            if size
         }
         meta_terms = {analyzer.term(w) for w in text.META_WORDS}
         meta_terms.update(
@@ -356,7 +413,6 @@ class Index:
         self.queries = QueryAnalyser(
             analyzer.term, self.known_terms, vocabulary, self.scoped_terms.get
         )
-        self._by_field_weight: dict[str, dict[float, list[int]]] = {}
 
     def _article_names(self) -> frozenset[str]:
         """The terms of the articles' proper names, for the query stage (the knowledge cache
@@ -371,18 +427,6 @@ class Index:
             - text.CALENDAR_WORDS
             for term in self.queries.terms_of(word)
         )
-
-    def entries_by_field_weight(self, term: str) -> dict[float, list[int]]:
-        """A term's entries by their field weight, each in entry order; kept once asked for (by
-        the matcher, for common words)."""
-        split = self._by_field_weight.get(term)
-        if split is None:
-            split = {}
-            for entry, field_weight in self.postings[term].items():
-                split.setdefault(field_weight, []).append(entry)
-            # Two threads may both build it: the same value, so either may win.
-            self._by_field_weight[term] = split
-        return split
 
     def analyse(self, question: str) -> Query:
         """The query stage, for this knowledge (see bot.query)."""
@@ -436,7 +480,7 @@ class Matcher:
             query_weight -= sum(weight_of[t] for t in members) - heaviest
         words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
-        shortlist, overlap = self._shortlist(words, intents, weight_of)
+        shortlist, overlap = find_shortlist(index.postings, words, intents, weight_of)
         query_terms = set(known)
         wanted = frozenset(query.answer_type)
         scored = []
@@ -492,212 +536,11 @@ class Matcher:
                     ),
                     counts_asked=not query.counted
                     or not index.entry_counted[entry_index].isdisjoint(query.counted),
-                    wordings=len(index.entries[entry_index].questions),
+                    wordings=index.wordings[entry_index],
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
         return scored
-
-    # The shortlist is the SHORTLIST entries with the largest overlap: the weighted sum of the
-    # question's terms that an entry has, added up in question order (term weight times field
-    # weight, then the weights of the intents it has), ties going to the entry met first
-    # (term by term in question order, entries in order). A common word's postings are ~40k
-    # long at 100k entries, so the shortlist is found without reading them when it can be.
-
-    def _shortlist(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> tuple[list[int], dict[int, float]]:
-        """The shortlist, and the overlap of (at least) the entries on it."""
-        found = self._pruned_shortlist(words, intents, weight_of)
-        if found is None:
-            found = self._shortlist_with_one_common_word(words, intents, weight_of)
-        if found is not None:
-            return found
-        overlap = self._overlap(words, intents, weight_of)
-        return _top(overlap, SHORTLIST), overlap
-
-    def _overlap(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> dict[int, float]:
-        """The overlap of every entry having one of `words`, in the order the entries are met.
-
-        The work is done in bulk, with dicts and sets (in C).
-        """
-        postings = self.index.postings
-        overlap: dict[int, float] = {}
-        for term in words:
-            entries = postings[term]
-            scores = dict(zip(entries, map(weight_of[term].__mul__, entries.values()), strict=True))
-            if not overlap:
-                overlap = scores
-                continue
-            sums = {e: overlap[e] + scores[e] for e in scores.keys() & overlap.keys()}
-            overlap |= scores  # new entries go last, in entry order
-            overlap |= sums  # entries met before keep their place
-        for term in intents:
-            weight = weight_of[term]
-            overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
-        return overlap
-
-    def _pruned_shortlist(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> tuple[list[int], dict[int, float]] | None:
-        """The shortlist from the postings of the rarer words only, when their entries provably
-        outscore every entry that has none of them; None when that would not save work.
-
-        (The "max-score" method of search engines, kept exact: the same entries as _overlap.)
-        """
-        index = self.index
-        sizes = {term: len(index.postings[term]) for term in words}
-        total = sum(sizes.values())
-        if total < PRUNE_MIN_POSTINGS:
-            return None
-        # Words that can add the most to an entry first: rare words (high IDF) in questions.
-        ranked = sorted(words, key=lambda t: -weight_of[t] * index.max_field_weight[t])
-        for count in range(1, len(ranked)):
-            chosen = set(ranked[:count])
-            read = sum(sizes[term] for term in chosen)
-            if read > total * PRUNE_MAX_SHARE:
-                return None
-            partial = self._overlap([t for t in words if t in chosen], [], weight_of)
-            if len(partial) < SHORTLIST:
-                continue
-            # Every entry's overlap is at least its `partial` (the same sum without some
-            # terms), so `floor` is at most the overlap of the shortlist's last entry.
-            floor = heapq.nlargest(SHORTLIST, partial.values())[-1]
-            # The most an entry can get from the other words and the intents: an entry without
-            # any chosen word gets at most that, added up in the same order (rounding cannot
-            # make a sum of smaller numbers larger), so less than `floor`.
-            ceiling = 0.0
-            for term in words:
-                if term not in chosen:
-                    ceiling += weight_of[term] * index.max_field_weight[term]
-            for term in intents:
-                ceiling += weight_of[term]
-            if floor <= ceiling:
-                continue  # an entry with none of the chosen words might still make it
-            # Only entries that could reach `floor` need their exact overlap. (The factor
-            # covers the rounding of the sums, which add up in another order here.)
-            contenders = [
-                e for e, score in partial.items() if (score + ceiling) * ROUNDING_SLACK >= floor
-            ]
-            if read + len(contenders) * (len(words) + len(intents)) > 2 * total:
-                return None  # no cheaper than reading every posting (a look-up in a posting
-                # costs about half as much as reading one in bulk)
-            return self._exact_top(contenders, words, intents, weight_of)
-        return None
-
-    def _exact_top(
-        self,
-        contenders: list[int],
-        words: list[str],
-        intents: list[str],
-        weight_of: dict[str, float],
-    ) -> tuple[list[int], dict[int, float]]:
-        """The SHORTLIST contenders with the largest overlap, and their overlap."""
-        overlap = self._exact_overlaps(contenders, words, intents, weight_of)
-        shortlist = _top_by(overlap, lambda e: self._met_first(e, words), SHORTLIST)
-        return shortlist, {e: overlap[e] for e in shortlist}
-
-    def _exact_overlaps(
-        self,
-        entries: list[int],
-        words: list[str],
-        intents: list[str],
-        weight_of: dict[str, float],
-    ) -> dict[int, float]:
-        """The overlap of each of `entries`, added up exactly as _overlap does (looking each
-        entry up in the postings instead of reading them)."""
-        postings = self.index.postings
-        overlap = dict.fromkeys(entries, 0.0)
-        for term in words:
-            weight, having = weight_of[term], postings[term]
-            overlap |= {e: overlap[e] + weight * having[e] for e in overlap.keys() & having.keys()}
-        for term in intents:
-            weight = weight_of[term]
-            overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
-        return overlap
-
-    def _met_first(self, entry: int, words: list[str]) -> tuple[int, int]:
-        """Where _overlap meets an entry: at the first word it has, then in entry order."""
-        postings = self.index.postings
-        return next(i for i, term in enumerate(words) if entry in postings[term]), entry
-
-    def _shortlist_with_one_common_word(
-        self, words: list[str], intents: list[str], weight_of: dict[str, float]
-    ) -> tuple[list[int], dict[int, float]] | None:
-        """The shortlist when one word is common and the others are rare (a question with a
-        rare name and a common word, or a common word alone); None otherwise.
-
-        The entries with a rare word are scored one by one. The others have only the common
-        word, so their overlap depends on nothing but its field weight and their intents:
-        the best of them are the first entries (in entry order) of the best such groups.
-        """
-        postings = self.index.postings
-        common = max(words, key=lambda t: len(postings[t]))
-        total = sum(len(postings[t]) for t in words)
-        if total < PRUNE_MIN_POSTINGS or total - len(postings[common]) > total * PRUNE_MAX_SHARE:
-            return None
-        rare = [t for t in words if t != common]
-        with_rare = list(self._overlap(rare, [], weight_of)) if rare else []
-        overlap = self._exact_overlaps(with_rare, words, intents, weight_of)
-        best_only = self._best_with_only(common, intents, weight_of, set(overlap))
-        if best_only is None:
-            return None
-        overlap |= best_only
-        position = words.index(common)
-        with_rare_set = set(with_rare)
-
-        def met_first(entry: int) -> tuple[int, int]:
-            if entry in with_rare_set:
-                return self._met_first(entry, words)
-            return position, entry
-
-        shortlist = _top_by(overlap, met_first, SHORTLIST)
-        return shortlist, {e: overlap[e] for e in shortlist}
-
-    def _best_with_only(
-        self, term: str, intents: list[str], weight_of: dict[str, float], others: set[int]
-    ) -> dict[int, float] | None:
-        """Among the entries having `term` and not in `others`, the SHORTLIST with the largest
-        overlap from `term` and the intents alone (ties: entry order), with that overlap; None
-        when finding them would mean reading too many postings."""
-        postings = self.index.postings
-        weight = weight_of[term]
-        # Such an entry's overlap is _overlap's sum for its field weight and intents.
-        groups = []
-        for field_weight in set(postings[term].values()):
-            for has in itertools.product((True, False), repeat=len(intents)):
-                score = weight * field_weight
-                for intent, has_intent in zip(intents, has, strict=True):
-                    if has_intent:
-                        score += weight_of[intent]
-                groups.append((score, field_weight, has))
-        groups.sort(key=lambda group: -group[0])
-        by_field_weight = self.index.entries_by_field_weight(term)
-        best: dict[int, float] = {}
-        budget = SCAN_LIMIT
-        for score, same_score in itertools.groupby(groups, key=lambda group: group[0]):
-            wanted = SHORTLIST - len(best)
-            found: list[int] = []
-            for _, field_weight, has in same_score:
-                count = 0
-                for entry in by_field_weight[field_weight]:  # in entry order
-                    budget -= 1
-                    if budget < 0:
-                        return None
-                    if entry in others:
-                        continue
-                    if has == tuple(entry in postings[intent] for intent in intents):
-                        found.append(entry)
-                        count += 1
-                        if count == wanted:
-                            break  # the rest of this group comes later in entry order
-            found.sort()
-            best |= dict.fromkeys(found[:wanted], score)
-            if len(best) >= SHORTLIST:
-                break
-        return best
 
     def decide(self, candidates: list[Candidate]) -> tuple[Outcome, list[Candidate]]:
         """The outcome and the candidates that go with it (one answer or the suggestions)."""
@@ -740,31 +583,8 @@ def _extra_meanings(groups: list[list[str]], terms: frozenset[str], idf: dict[st
     return extra
 
 
-def _top_by(
-    scores: dict[int, float], order: Callable[[int], tuple[int, int]], count: int
-) -> list[int]:
-    """The `count` keys with the highest scores; of equal scores, those first in `order`."""
-    if len(scores) <= count:
-        return list(scores)
-    threshold = heapq.nlargest(count, scores.values())[-1]
-    above = [key for key, score in scores.items() if score > threshold]
-    ties = sorted((key for key, score in scores.items() if score == threshold), key=order)
-    return above + ties[: count - len(above)]
-
-
-def _top(scores: dict[int, float], count: int) -> list[int]:
-    """The `count` keys with the highest scores; of equal scores, the first ones: the same keys
-    as a stable sort by score, without sorting them all."""
-    if len(scores) <= count:
-        return list(scores)
-    threshold = heapq.nlargest(count, scores.values())[-1]
-    above = [key for key, score in scores.items() if score > threshold]
-    ties = [key for key, score in scores.items() if score == threshold]
-    return above + ties[: count - len(above)]
-
-
 def suggestions_for(
-    entries: dict[str, Entry], candidates: list[Candidate]
+    entries: Mapping[str, Entry], candidates: list[Candidate]
 ) -> tuple[Suggestion, ...]:
     return tuple(
         Suggestion(c.entry_id, entries[c.entry_id].question, c.confidence) for c in candidates

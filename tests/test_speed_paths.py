@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import matcher, yamlnodes
+from bot import shortlist, yamlnodes
 from bot.engine import Engine
 from bot.knowledge import Knowledge
 from bot.model import Article, Entry
@@ -63,9 +63,10 @@ def _questions() -> list[str]:
 
 def test_fast_shortlists_equal_the_full_one(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = _synthetic_engine()
-    monkeypatch.setattr(matcher, "PRUNE_MIN_POSTINGS", 0)  # small index: take the fast paths
+    monkeypatch.setattr(shortlist, "PRUNE_MIN_POSTINGS", 0)  # small index: take the fast paths
     taken = {"max-score": 0, "one common word": 0}
-    index, found = engine.index, engine.matcher
+    index = engine.index
+    postings = index.postings
     for question in _questions():
         query = index.analyse(question)
         known = [t for t in query.terms if t in index.idf]
@@ -74,19 +75,23 @@ def test_fast_shortlists_equal_the_full_one(monkeypatch: pytest.MonkeyPatch) -> 
         if not words:
             continue
         weight_of = {t: index.idf[t] for t in known}
-        full = found._overlap(words, intents, weight_of)
-        expected = matcher._top(full, matcher.SHORTLIST)
+        full = shortlist.overlaps(postings, words, intents, weight_of)
+        expected = shortlist.top(full, shortlist.SHORTLIST)
         for name, path in (
-            ("max-score", found._pruned_shortlist),
-            ("one common word", found._shortlist_with_one_common_word),
+            ("max-score", shortlist._pruned_shortlist),
+            ("one common word", shortlist._shortlist_with_one_common_word),
         ):
-            result = path(words, intents, weight_of)
+            result = path(postings, words, intents, weight_of)
             if result is None:
                 continue
             taken[name] += 1
-            shortlist, overlap = result
-            assert sorted(shortlist) == sorted(expected), (name, question)
-            assert {e: overlap[e] for e in shortlist} == {e: full[e] for e in expected}
+            found, overlap = result
+            assert sorted(found) == sorted(expected), (name, question)
+            assert {e: overlap[e] for e in found} == {e: full[e] for e in expected}
+        # The one entry point gives the plain path's entries too.
+        found, overlap = shortlist.find(postings, words, intents, weight_of)
+        assert sorted(found) == sorted(expected), question
+        assert {e: overlap[e] for e in found} == {e: full[e] for e in expected}
     assert all(count >= 20 for count in taken.values()), taken
 
 

@@ -1,0 +1,461 @@
+"""The index's compact layout: terms numbered once, every list of numbers a run in an `array`.
+
+At 100k entries the index was ~1.8M dict items in postings and as many again in the entries'
+term dicts, 500k wording tuples with a frozenset and a phrase each: ~600 MB, and seconds to
+rebuild from the knowledge cache. Here a term is a small number (one table of strings, one dict
+to look them up), the postings, each entry's terms and each wording's terms are runs in flat
+arrays (4 bytes a number, 1 byte a field weight), and the knowledge cache stores those arrays as
+they are. The dicts and frozensets the matcher reads are made from a run when first asked for:
+a question makes only the postings of its own words and the wordings of the few entries it
+scores in full.
+
+Made objects are kept, up to a budget (KEEP_POSTINGS, KEEP_ENTRIES), so that common words and
+entries cost their making once, while a long-running bot's memory stays bounded: over the
+budget, what was kept is let go and made again when next asked for.
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Generic, NamedTuple, TypeVar, overload
+
+from bot import text
+from bot.model import Entry
+
+# 4-byte unsigned numbers, whatever the platform's C long is.
+TYPECODE = next(code for code in "IL" if array(code).itemsize == 4)
+# Field weights are a handful of distinct values: each is a 1-byte code into a table.
+CODE_TYPECODE = "B"
+# Postings items kept as dicts (~70 bytes each): ~35 MB, every common word of a 100k knowledge.
+KEEP_POSTINGS = 500_000
+# Entries whose terms and wordings are kept as objects (~2 KB each).
+KEEP_ENTRIES = 20_000
+
+_NO_TERMS: frozenset[str] = frozenset()
+
+T = TypeVar("T")
+
+
+class Variant(NamedTuple):
+    """One wording of an entry: its text, terms and normalised phrase (for fuzzy matching)."""
+
+    entry_index: int
+    text: str
+    terms: frozenset[str]
+    phrase: str
+
+
+def phrase_of(question: str) -> str:
+    """A wording's words, normalised, for fuzzy comparison (made again when needed, not kept)."""
+    return " ".join(text.words(question))
+
+
+def numbers(values: Iterable[int] = (), typecode: str = TYPECODE) -> array[int]:
+    return array(typecode, values)
+
+
+class Runs:
+    """Groups of numbers in one array: group i is `values[offsets[i]:offsets[i + 1]]`, with
+    `codes` (field-weight codes) alongside when the numbers are weighted."""
+
+    __slots__ = ("codes", "offsets", "values")
+
+    def __init__(self, offsets: array[int], values: array[int], codes: array[int] | None = None):
+        self.offsets = offsets
+        self.values = values
+        self.codes = codes
+
+    @classmethod
+    def of_lengths(
+        cls, lengths: Iterable[int], values: array[int], codes: array[int] | None = None
+    ) -> Runs:
+        offsets = numbers(itertools.accumulate(lengths, initial=0))
+        return cls(offsets, values, codes)
+
+    @classmethod
+    def of(cls, groups: Iterable[Iterable[int]]) -> Runs:
+        offsets, values = numbers([0]), numbers()
+        for group in groups:
+            values.extend(group)
+            offsets.append(len(values))
+        return cls(offsets, values)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def lengths(self) -> Iterator[int]:
+        offsets = self.offsets
+        return map(int.__rsub__, offsets, itertools.islice(offsets, 1, None))
+
+    def size(self, group: int) -> int:
+        return self.offsets[group + 1] - self.offsets[group]
+
+    def group(self, group: int) -> array[int]:
+        return self.values[self.offsets[group] : self.offsets[group + 1]]
+
+    def codes_of(self, group: int) -> array[int]:
+        assert self.codes is not None
+        return self.codes[self.offsets[group] : self.offsets[group + 1]]
+
+
+class Terms:
+    """The term table: term -> its number, and back; numbered in the order first met."""
+
+    __slots__ = ("names", "number")
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.names: list[str] = list(names)
+        self.number: dict[str, int] = {name: i for i, name in enumerate(self.names)}
+
+    def ids(self, terms: Iterable[str]) -> list[int]:
+        number, names = self.number, self.names
+        found = []
+        for term in terms:
+            i = number.get(term)
+            if i is None:
+                i = number[term] = len(names)
+                names.append(term)
+            found.append(i)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Terms) and self.names == other.names
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _checked(values: array[int], limit: int) -> array[int]:
+    """A run's numbers, checked to be below `limit` when first read (the cache's checksum was
+    verified before; this catches a self-consistent but wrong file before it answers)."""
+    if values and max(values) >= limit:
+        raise ValueError("a number out of range in the knowledge cache")
+    return values
+
+
+class _Kept(Generic[T]):
+    """Objects made from runs, kept up to a budget of `cost` (then all let go at once: simpler
+    than an LRU, and a question's own objects are made again within a millisecond)."""
+
+    __slots__ = ("_budget", "_kept", "_spent")
+
+    def __init__(self, budget: int) -> None:
+        self._kept: dict[object, T] = {}
+        self._spent = 0
+        self._budget = budget
+
+    def get(self, key: object) -> T | None:
+        return self._kept.get(key)
+
+    def keep(self, key: object, value: T, cost: int) -> T:
+        self._spent += cost
+        if self._spent > self._budget:
+            # Two threads may clear or add at once: each only loses a kept object.
+            self._kept = {}
+            self._spent = cost
+        self._kept[key] = value
+        return value
+
+
+class Postings(Mapping[str, dict[int, float]]):
+    """term -> {entry: the term's field weight in it}, entries in order; the first `count`
+    terms of the table have postings (possibly empty)."""
+
+    def __init__(
+        self, terms: Terms, count: int, runs: Runs, weights: tuple[float, ...], entries: int
+    ) -> None:
+        self.terms = terms
+        self.count = count
+        self.runs = runs
+        self.weights = weights
+        self.entries = entries
+        self._kept: _Kept[dict[int, float]] = _Kept(KEEP_POSTINGS)
+        self._split: _Kept[dict[float, list[int]]] = _Kept(KEEP_POSTINGS)
+
+    def _number(self, term: str) -> int | None:
+        i = self.terms.number.get(term)
+        return i if i is not None and i < self.count else None
+
+    def __getitem__(self, term: str) -> dict[int, float]:
+        found = self._kept.get(term)
+        if found is None:
+            i = self._number(term)
+            if i is None:
+                raise KeyError(term)
+            runs = self.runs
+            found = dict(
+                zip(
+                    _checked(runs.group(i), self.entries),
+                    map(self.weights.__getitem__, runs.codes_of(i)),
+                    strict=True,
+                )
+            )
+            self._kept.keep(term, found, len(found) + 1)
+        return found
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self._number(term) is not None
+
+    def size(self, term: str) -> int:
+        """How many entries have `term` (without making its dict)."""
+        i = self._number(term)
+        if i is None:
+            raise KeyError(term)
+        return self.runs.size(i)
+
+    def largest_weight(self, term: str) -> float:
+        """The term's largest field weight in any entry: the most it can add to an entry."""
+        i = self._number(term)
+        if i is None:
+            raise KeyError(term)
+        codes = self.runs.codes_of(i)
+        return max(map(self.weights.__getitem__, set(codes)), default=0.0)
+
+    def by_field_weight(self, term: str) -> dict[float, list[int]]:
+        """A term's entries by their field weight, each in entry order; kept once asked for (by
+        bot.shortlist, for common words)."""
+        split = self._split.get(term)
+        if split is None:
+            split = {}
+            for entry, field_weight in self[term].items():
+                split.setdefault(field_weight, []).append(entry)
+            # Two threads may both make it: the same value, so either may win.
+            self._split.keep(term, split, self.size(term) + 1)
+        return split
+
+    def __iter__(self) -> Iterator[str]:
+        return itertools.islice(self.terms.names, self.count)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+class MaxFieldWeight(Mapping[str, float]):
+    """term -> its largest field weight in any entry (read from the codes, not the dicts)."""
+
+    def __init__(self, postings: Postings) -> None:
+        self._postings = postings
+
+    def __getitem__(self, term: str) -> float:
+        return self._postings.largest_weight(term)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._postings)
+
+    def __len__(self) -> int:
+        return len(self._postings)
+
+
+class _PerEntry(Generic[T]):
+    """A sequence of one object per entry, made from runs when asked for (by _make: a method,
+    not a bound method kept on the instance, which would be a reference cycle and keep an old
+    index alive after a reload until the cyclic collector ran)."""
+
+    def __init__(self, count: int, kept: _Kept[T] | None) -> None:
+        self._count = count
+        self._kept = kept
+
+    def _make(self, entry: int) -> T:
+        raise NotImplementedError
+
+    def __getitem__(self, entry: int) -> T:
+        if not 0 <= entry < self._count:
+            raise IndexError(entry)
+        kept = self._kept
+        if kept is None:
+            return self._make(entry)
+        found = kept.get(entry)
+        if found is None:
+            found = kept.keep(entry, self._make(entry), 1)
+        return found
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._make, range(self._count))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _PerEntry) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class EntryTerms(_PerEntry[dict[str, float]]):
+    """Each entry's terms -> their highest field weight in it (in the order they were met)."""
+
+    def __init__(self, terms: Terms, runs: Runs, weights: tuple[float, ...]) -> None:
+        self.terms = terms
+        self.runs = runs
+        self.weights = weights
+        super().__init__(len(runs), _Kept(KEEP_ENTRIES))
+
+    def _make(self, entry: int) -> dict[str, float]:
+        runs = self.runs
+        return dict(
+            zip(
+                map(self.terms.names.__getitem__, runs.group(entry)),
+                map(self.weights.__getitem__, runs.codes_of(entry)),
+                strict=True,
+            )
+        )
+
+
+class TermSets(_PerEntry[frozenset[str]]):
+    """A set of terms per entry (the answer types, the counted terms); mostly empty."""
+
+    def __init__(self, terms: Terms, runs: Runs) -> None:
+        self.terms = terms
+        self.runs = runs
+        super().__init__(len(runs), None)
+
+    def _make(self, entry: int) -> frozenset[str]:
+        if not self.runs.size(entry):
+            return _NO_TERMS
+        return frozenset(map(self.terms.names.__getitem__, self.runs.group(entry)))
+
+
+class EntryVariants(_PerEntry[list[Variant]]):
+    """Each entry's wordings, made from its questions, the terms stored for each wording (a run
+    per wording) and the phrase derived again."""
+
+    def __init__(
+        self,
+        terms: Terms,
+        runs: Runs,
+        first: array[int],
+        questions: Callable[[int], tuple[str, ...]],
+    ) -> None:
+        self.terms = terms
+        self.runs = runs  # one run per wording, all entries' in a row
+        self.first = first  # entry -> the number of its first wording (len: entries + 1)
+        self._questions = questions
+        super().__init__(len(first) - 1, _Kept(KEEP_ENTRIES))
+
+    def _make(self, entry: int) -> list[Variant]:
+        names, runs = self.terms.names, self.runs
+        first = self.first[entry]
+        return [
+            Variant(entry, question, frozenset(map(names.__getitem__, runs.group(first + i))), p)
+            for i, (question, p) in enumerate((q, phrase_of(q)) for q in self._questions(entry))
+        ]
+
+
+class Entries(Mapping[str, Entry]):
+    """entry id -> Entry, in file order, each made from the knowledge cache's columns when first
+    looked at (`make(position)`): a question reads a few dozen of 100k entries."""
+
+    def __init__(
+        self,
+        ids: list[str],
+        articles: list[str],
+        topics: Sequence[str],
+        wordings: array[int],
+        make: Callable[[int], Entry],
+    ) -> None:
+        self.ids = ids
+        self.position = {entry_id: i for i, entry_id in enumerate(ids)}
+        if len(self.position) != len(ids):
+            raise ValueError("an entry id twice")
+        # Read without making entries (bot.examples groups them by article and topic).
+        self.articles = articles
+        self.topics = topics
+        self.wordings = wordings  # how many questions each entry has
+        self._make = make
+        self._kept: _Kept[Entry] = _Kept(KEEP_ENTRIES)
+        self.in_order = EntryList(self)
+
+    def at(self, position: int) -> Entry:
+        found = self._kept.get(position)
+        if found is None:
+            found = self._kept.keep(position, self._make(position), 1)
+        return found
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.at(self.position[entry_id])
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+class EntryList(Sequence[Entry]):
+    """The entries of an Entries by position (Index.entries)."""
+
+    def __init__(self, entries: Entries) -> None:
+        self._entries = entries
+
+    @overload
+    def __getitem__(self, position: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Entry]: ...
+
+    def __getitem__(self, position: int | slice) -> Entry | list[Entry]:
+        if isinstance(position, slice):
+            return [self._entries.at(i) for i in range(len(self))[position]]
+        if not -len(self) <= position < len(self):
+            raise IndexError(position)
+        return self._entries.at(position % len(self))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Texts(Sequence[str]):
+    """Many strings kept as one (string i is `joined[offsets[i]:offsets[i + 1]]`): one object
+    instead of 100k, each sliced out when read."""
+
+    def __init__(self, joined: str, offsets: array[int]) -> None:
+        self._joined = joined
+        self._offsets = offsets
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(len(self))[i]]
+        return self._joined[self._offsets[i] : self._offsets[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        offsets = self._offsets
+        return map(
+            self._joined.__getitem__, map(slice, offsets, itertools.islice(offsets, 1, None))
+        )
+
+    def span(self, start: int, stop: int) -> tuple[str, ...]:
+        """Strings start to stop - 1."""
+        joined, offsets = self._joined, self._offsets
+        return tuple(joined[offsets[j] : offsets[j + 1]] for j in range(start, stop))
+
+
+class TextRuns:
+    """Groups of strings: group i is strings `first[i]` to `first[i + 1] - 1` of `texts`."""
+
+    def __init__(self, texts: Texts, first: array[int]) -> None:
+        self._texts = texts
+        self._first = first
+
+    def __getitem__(self, group: int) -> tuple[str, ...]:
+        return self._texts.span(self._first[group], self._first[group + 1])

@@ -1,0 +1,116 @@
+"""The compact index layout (bot.compact): what it makes when asked equals what a full build
+has, whatever it keeps, and its columns survive the knowledge cache unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import cache, cachecodec, compact
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "knowledge"
+QUESTIONS = (
+    "How much was the G4S deal worth?",
+    "who chairs the police authority",
+    "when did the forces meet?",
+    "What did G4S say?",
+    "how many officers were deployed",
+    "wat is the contarct about",
+)
+
+
+def _warm(path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Engine:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    cache.load_engine(path)
+    return cache.load_engine(path)
+
+
+def test_objects_let_go_over_the_budget_are_made_again_the_same(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(compact, "KEEP_POSTINGS", 3)
+    monkeypatch.setattr(compact, "KEEP_ENTRIES", 2)
+    full = Engine(load_knowledge(BUNDLED))
+    warm = _warm(BUNDLED, monkeypatch, tmp_path)
+    assert isinstance(warm.knowledge.entries, compact.Entries)
+    questions = [q for e in full.knowledge.entries.values() for q in e.questions]
+    for question in [*QUESTIONS, *questions, *QUESTIONS]:
+        expected, got = full.ask(question, explain=True), warm.ask(question, explain=True)
+        assert got == expected, question
+        assert got.explanation == expected.explanation, question
+
+
+def test_postings_sizes_and_largest_weights_read_from_the_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    index = _warm(BUNDLED, monkeypatch, tmp_path).index
+    assert len(index.postings) == index.postings.count > 0
+    for term in index.postings:
+        having = index.postings[term]
+        assert index.postings.size(term) == len(having)
+        assert index.max_field_weight[term] == max(having.values(), default=0.0)
+        assert list(having) == sorted(having)  # entries in order
+    assert "no such term" not in index.postings
+    with pytest.raises(KeyError):
+        index.postings["no such term"]
+
+
+def test_entries_are_made_as_looked_at_and_equal_the_loaded_ones(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    loaded = load_knowledge(BUNDLED).entries
+    entries = _warm(BUNDLED, monkeypatch, tmp_path).knowledge.entries
+    assert isinstance(entries, compact.Entries)
+    assert list(entries) == list(loaded)
+    assert dict(entries) == loaded
+    assert entries.in_order[-1] == list(loaded.values())[-1]
+    assert entries.in_order[1:3] == list(loaded.values())[1:3]
+    assert list(entries.wordings) == [len(e.questions) for e in loaded.values()]
+    with pytest.raises(IndexError):
+        entries.in_order[len(loaded)]
+
+
+@pytest.mark.parametrize(
+    "strings",
+    [[], [""], ["a", "", "bc"], ["£77m", "“quoted”", "naïve", "", "emoji 🙂", "plain"]],
+)
+def test_text_columns_round_trip(strings: list[str]) -> None:
+    texts = cachecodec._read_texts(cachecodec._texts(strings), len(strings), "test")
+    assert list(texts) == strings
+    assert [texts[i] for i in range(len(strings))] == strings
+    groups = [strings, [], strings[:1]]
+    runs, lengths = cachecodec._read_text_runs(cachecodec._text_runs(groups), 3, "test")
+    assert [runs[i] for i in range(3)] == [tuple(g) for g in groups]
+    assert list(lengths) == [len(g) for g in groups]
+
+
+def test_a_text_column_of_the_wrong_length_is_refused() -> None:
+    value = cachecodec._texts(["ab", "c"])
+    with pytest.raises(ValueError):
+        cachecodec._read_texts([value[0], "abcd"], 2, "test")
+    with pytest.raises(ValueError):
+        cachecodec._read_texts(value, 3, "test")
+
+
+def test_a_field_weight_code_out_of_range_is_refused() -> None:
+    codes = cachecodec._array([0, 1, 2], compact.CODE_TYPECODE)
+    assert list(cachecodec._read_array(codes, 3, "test", compact.CODE_TYPECODE)) == [0, 1, 2]
+    with pytest.raises(ValueError):
+        cachecodec._read_array(codes, 2, "test", compact.CODE_TYPECODE)
+
+
+def test_a_posting_out_of_range_fails_when_read_not_answers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Entry numbers in the postings are checked run by run when first read (the body's
+    checksum was checked before): a wrong one raises rather than answers."""
+    index = _warm(BUNDLED, monkeypatch, tmp_path).index
+    term = next(iter(index.postings))
+    runs = index.postings.runs
+    runs.values[runs.offsets[0]] = len(index.entries)
+    with pytest.raises(ValueError):
+        index.postings[term]
