@@ -33,14 +33,9 @@ from rapidfuzz import fuzz
 
 from bot import compact, kinds, text, thesaurus
 from bot.knowledge import Knowledge
-from bot.model import Candidate, Entry, Explanation, Outcome, Suggestion
+from bot.model import Candidate, Entry, Explanation, Suggestion
 from bot.query import Query, QueryAnalyser, answer_type
 from bot.shortlist import find as find_shortlist
-
-# Decision thresholds on the confidence of the best entry (documented in the README).
-ANSWER_THRESHOLD = 0.45
-SUGGEST_THRESHOLD = 0.30
-MAX_SUGGESTIONS = 3
 
 # How much each signal counts in the confidence.
 W_OVERLAP, W_CLOSENESS, W_FUZZY = 0.5, 0.3, 0.2
@@ -56,8 +51,6 @@ INTENT_MISS_WEIGHT = 3.5
 # Added to every term's IDF: without it a rare word dominates and a common word that the
 # entry lacks costs almost nothing ("How much did the Olympics cost?" is not about the deal).
 IDF_FLOOR = 1.0
-# The best entry must explain at least this share of the question's weight to be answered.
-MIN_OVERLAP = 0.65
 FUZZY_SCORER = fuzz.token_sort_ratio
 # A name the article mentions in more sentences than this is its subject, which questions
 # about anything in it name (see Index.__init__).
@@ -541,16 +534,6 @@ class Matcher:
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))
         return scored
-
-    def decide(self, candidates: list[Candidate]) -> tuple[Outcome, list[Candidate]]:
-        """The outcome and the candidates that go with it (one answer or the suggestions)."""
-        if not candidates or candidates[0].confidence < SUGGEST_THRESHOLD:
-            return Outcome.NO_MATCH, []
-        top = candidates[0]
-        if top.confidence >= ANSWER_THRESHOLD and top.overlap >= MIN_OVERLAP:
-            return Outcome.ANSWERED, candidates[:1]
-        floor = max(SUGGEST_THRESHOLD * 0.8, candidates[0].confidence - 0.2)
-        return Outcome.UNSURE, [c for c in candidates[:MAX_SUGGESTIONS] if c.confidence >= floor]
 
     def explain(self, query: Query, candidates: list[Candidate]) -> Explanation:
         matched: tuple[str, ...] = ()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
+from bot.decision import SUGGEST_THRESHOLD
 from bot.engine import Engine
-from bot.matcher import SUGGEST_THRESHOLD
 from bot.model import Entry, Outcome, Result
 from bot.question_policy import MAX_QUESTION_CHARS
 from bot.telegram.callback_data import entry_ref

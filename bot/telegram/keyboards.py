@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import decision
 from bot.knowledge import Knowledge
 from bot.model import Entry, Suggestion
 from bot.telegram.callback_data import Action, encode, entry_ref
@@ -16,8 +17,10 @@ NONE_OF_THESE_LABEL = "None of these"
 VOTE_UP_LABEL, VOTE_DOWN_LABEL = "\U0001f44d", "\U0001f44e"
 VOTED_MARK = " \u2713"  # after the label of the vote that counts: "👍 ✓"
 MAX_FOLLOW_UPS = 3
-MAX_SUGGESTIONS = 3
-MAX_MENU = 4  # a keyword menu ("About G4S I can tell you:") may offer one more
+# As many buttons as the engine gives suggestions; a keyword menu ("About G4S I can tell you:")
+# may offer one more.
+MAX_SUGGESTIONS = decision.MAX_SUGGESTIONS
+MAX_MENU = decision.MAX_KEYWORD_SUGGESTIONS
 
 
 def _button(
