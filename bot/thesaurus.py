@@ -8,11 +8,13 @@ news story; words that differ in what they ask ("budget" and "cost") are kept ap
 
 from __future__ import annotations
 
+# A line whose first word is in an earlier line adds to that group ("how much do they *pay*"
+# asks what it *costs*).
 GROUPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(line.split())
     for line in """
     cost costs costing price prices priced bill bills fee fees charge charges expense expenses
-    pay paid paying payment payments spend spent spending
+    cost pay paid paying payment payments spend spent spending
     spend invest invests invested investing investment investments
     funding fund funds funded finance financed financing
     loss losses lose loses losing lost
@@ -71,4 +73,25 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     help helps helped support supports supported
     """.strip().splitlines()
     if line.strip()
+)
+
+# Everyday idioms in questions, read as the plain word they stand for ("get rid of" is
+# "scrap"), each after a part it cannot match without: most questions are spared its regex.
+IDIOMS: tuple[tuple[str, str, str], ...] = (
+    ("rid of", r"\b(?:get|gets|getting|got) rid of\b", "scrap"),
+    ("plug", r"\bpull(?:s|ed|ing)? the plug(?: on)?\b", "cancel"),
+    ("call", r"\bcall(?:s|ed|ing)? off\b", "cancel"),
+    ("final ", r"\bfinal (?:call|say)\b", "final decision"),
+    ("how come", r"\bhow come\b", "why"),
+    ("weigh", r"\bweigh(?:s|ed|ing)? up\b", "consider"),
+    ("turn", r"\bturn(?:s|ed|ing)? down\b", "reject"),
+    ("shut", r"\bshut(?:s|ting)? down\b", "close"),
+    ("done deal", r"\bdone deal\b", "decided"),
+    ("team", r"\bteam(?:s|ed|ing)? up\b", "collaborate"),
+    ("kick", r"\bkick(?:s|ed|ing)? off\b", "start"),
+    ("forward", r"\bput(?:s|ting)? forward\b", "propose"),
+    ("fork", r"\bfork(?:s|ed|ing)? out\b", "pay"),
+    ("shell", r"\bshell(?:s|ed|ing)? out\b", "pay"),
+    ("sort", r"\bsort(?:s|ed|ing)? out\b", "fix"),
+    ("in charge", r"\bin charge of\b", "running"),
 )

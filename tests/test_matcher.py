@@ -376,6 +376,22 @@ def test_a_question_for_several_names_prefers_an_answer_that_lists_them(
     assert with_bonus.confidence > without.confidence
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("how much do they pay to run the library", "running-cost"),  # paying is what it costs
+        ("how much do they fork out to run the library", "running-cost"),  # an idiom: "pay"
+        ("when is the protest kicking off", "protest"),  # an idiom: "start"
+    ],
+)
+def test_everyday_idioms_and_synonyms_are_understood(
+    library: Engine, question: str, entry_id: str
+) -> None:
+    result = library.ask(question)
+    assert result.outcome is Outcome.ANSWERED
+    assert result.entry is not None and result.entry.id == entry_id
+
+
 def test_keywords_are_matched(library: Engine) -> None:
     result = library.ask("what is the budget")
     assert result.outcome is Outcome.ANSWERED

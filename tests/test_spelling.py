@@ -103,3 +103,17 @@ def test_a_real_word_typed_for_a_small_one_is_read_as_meant_only_where_it_must_b
 ) -> None:
     words, _fixes = expand_text_speak(typed.split())
     assert " ".join(words) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("why are they getting rid of it", "why are they scrap it"),
+        ("who has the final say", "who has the final decision"),
+        ("they pulled the plug on the deal", "they cancel the deal"),
+        ("how come it shut down", "why it close"),
+        ("the plug socket", "the plug socket"),  # a word of an idiom alone is itself
+    ],
+)
+def test_idioms_read_as_the_plain_word(typed: str, read: str) -> None:
+    assert text.plain_idioms(text.words(typed)) == read.split()
