@@ -258,12 +258,26 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
 _SEVERAL = frozenset("two three four five six seven eight nine ten several".split())
 
 
+_AUXILIARIES = frozenset(
+    "are were have had will would could should can do did might may must".split()
+)
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
 def _wants_list(words: list[str]) -> bool:
     """Whether a question asks for several things by name: "which forces…", "the three
     constabularies…", "what counties…"."""
     wanted = answer_type(words)
-    if wanted and wanted[0].endswith("s") and not wanted[0].endswith("ss"):
+    if wanted and _plural(wanted[0]):
         return True
+    if len(wanted) == 2 and _plural(wanted[1]):
+        # "which police *forces* were…" names things; "which company *runs* it" does something.
+        after = words.index(wanted[1]) + 1
+        if after == len(words) or words[after] in _AUXILIARIES:
+            return True
     # A fragment naming a number of things asks for them; "Could it meet the three forces'
     # needs?" only refers to them.
     if kinds.asked(" ".join(words)) is not None or not text.QUESTION_WORDS.isdisjoint(words):

@@ -353,6 +353,7 @@ def test_everyday_synonyms_need_no_group(tmp_path: Path) -> None:
     ("question", "wants_list"),
     [
         ("which forces are in the deal", True),
+        ("which police forces were in the deal", True),
         ("the three constabularies involved", True),
         ("which company runs it", False),
         ("could it meet the three forces' needs", False),
