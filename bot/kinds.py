@@ -29,6 +29,7 @@ PLACE = "place"
 REASON = "reason"
 ABBREVIATION = "abbreviation"  # what letters stand for
 CONTACT = "contact"  # a phone number, email, website or postcode
+SAID = "said"  # someone's words ("What did the council say?")
 YESNO = "yesno"
 
 KINDS = (
@@ -44,6 +45,7 @@ KINDS = (
     REASON,
     ABBREVIATION,
     CONTACT,
+    SAID,
     YESNO,
 )
 
@@ -61,6 +63,7 @@ PHRASES = {
     REASON: "why",
     ABBREVIATION: "what that stands for",
     CONTACT: "how to get in touch",
+    SAID: "what they said",
     YESNO: "",
 }
 
@@ -72,6 +75,13 @@ _SATISFIED_BY = {
     YEAR: {YEAR, DATE},
 }
 
+# "What did *G4S* say…": whose words are asked for (bot.query counts them as a name the
+# answer must have), and the verb that asks.
+_SAID_ASKED = re.compile(
+    r"\bwhat (?:did|does|do|has|have|had|will|would) (?!you\b|i\b|we\b)"
+    r"(?P<speaker>(?:[a-z0-9]+ ){1,6}?)(?P<asked>say|said|tell|told|respond|responded|reply|"
+    r"replied|comment|commented|think|thought)\b"
+)
 _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
 # Patterns over a question's normalised words (lower case, words joined by single spaces).
 _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -84,6 +94,9 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bweb (address|site|page)\b|\bpostcode\b|\burl\b"
         ),
     ),
+    # "What did G4S say…": only the verb asks the kind; whose words they are is what they
+    # are about. ("What do you think…" asks the bot.)
+    (SAID, _SAID_ASKED),
     (
         DURATION,
         re.compile(
@@ -166,6 +179,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
     for words in (
         "stand stands short acronym abbreviation",
         "number numbers details call ring phone mail email e website web postcode url",
+        "say said tell told respond responded reply replied comment commented think thought",
         "long for duration many",
         "time hour",
         "year",
@@ -303,7 +317,8 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
             continue
         found = pattern.search(normalised_question)
         if found:
-            return kind, frozenset(found.group().split())
+            asked_by = found.group("asked") if "asked" in pattern.groupindex else found.group()
+            return kind, frozenset(asked_by.split())
     return None, frozenset()
 
 
@@ -350,6 +365,15 @@ _PEOPLE = LazyPattern(
     r"residents|staff|campaigners|he|she|they)\b"
 )
 
+# Someone's words in a text: a verb of speech, or quotation marks.
+_SPEECH = frozenset(
+    "say says said saying tell tells told stated states according added adds comment "
+    "commented comments spokesman spokeswoman spokesperson described describes warned warns "
+    "insisted insists admitted admits explained explains confirmed confirms announced "
+    "announces claimed claims argued argues vowed vows urged urges replied responded "
+    "statement".split()
+)
+
 
 @lru_cache(maxsize=65536)
 def given_by_text(text: str) -> frozenset[str]:
@@ -370,6 +394,8 @@ def given_by_text(text: str) -> frozenset[str]:
         kinds.update((NAME, PERSON))
     if _CAPITALISED.search(text) or _PEOPLE.search(lowered):
         kinds.add(PERSON)
+    if not _SPEECH.isdisjoint(words) or '"' in text or "\u201c" in text:
+        kinds.add(SAID)
     kinds.add(YESNO)
     return frozenset(kinds)
 
@@ -399,7 +425,9 @@ def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
 
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
 # or a person is too often given in words no pattern sees ("while the equipment is moved").
-STRICT = frozenset({NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBREVIATION, CONTACT})
+STRICT = frozenset(
+    {NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBREVIATION, CONTACT, SAID}
+)
 
 
 def is_strict(asked_kind: str | None) -> bool:
@@ -459,13 +487,7 @@ def counted_asked(normalised_question: str) -> list[str]:
     return found.group(1).split() if found else []
 
 
-_SPEAKER = re.compile(
-    r"\bwhat (?:did|does|do|has|have|had|will|would) ((?:[a-z0-9]+ ){1,6}?)(?:say|said|tell|"
-    r"told|respond|responded|reply|replied|comment|commented|think|thought)\b"
-)
-
-
 def speaker_asked(normalised_question: str) -> list[str]:
     """Whose words a question asks for: "what did *G4S* say…", "what has *the council* said"."""
-    found = _SPEAKER.search(normalised_question)
-    return found.group(1).split() if found else []
+    found = _SAID_ASKED.search(normalised_question)
+    return found.group("speaker").split() if found else []

@@ -157,11 +157,16 @@ def _weigh(weights: dict[str, float], terms: list[str], weight: float) -> None:
 _NO_TYPES: frozenset[str] = frozenset()
 
 
+_SAID = frozenset({kinds.SAID})
+
+
 def _entry_kinds(entry: Entry, asked: set[str]) -> frozenset[str]:
     """What an entry answers: the kinds its wordings ask for, its answer and quote hold, and
     those it declares."""
+    # Someone's words are in the article's quote: an answer saying what "the article says"
+    # is the author's.
     return frozenset(
-        asked.union(entry.answers, kinds.given_by_text(entry.answer))
+        asked.union(entry.answers, kinds.given_by_text(entry.answer) - _SAID)
         | kinds.given_by_text(entry.quote)
     )
 

@@ -46,6 +46,15 @@ def test_near_miss_is_declined_with_the_closest_passage(engine: Engine) -> None:
     assert data["closest"] == {"id": result.closest.id, "quote": result.closest.quote}
 
 
+def test_asking_what_someone_said_needs_their_words(engine: Engine) -> None:
+    # The review's findings are no one's words: the article doesn't say what G4S said.
+    declined = engine.ask("What did the G4S bosses say about the review?")
+    assert declined.outcome is Outcome.NO_MATCH and declined.asked_kind == "said"
+    quoted = engine.ask("what did the police authority spokesman say about the plans")
+    assert quoted.answered and quoted.entry is not None
+    assert "spokesman said" in quoted.entry.quote
+
+
 def test_closest_is_null_when_answered(engine: Engine) -> None:
     data = engine.ask("How much was the G4S deal worth?").to_json()
     assert data["answered"] is True and data["closest"] is None

@@ -29,6 +29,9 @@ def asked(question: str) -> str | None:
         ("What is the name of the spokesman?", kinds.NAME),
         ("What does LOCOG stand for?", kinds.ABBREVIATION),
         ("Is Bedfordshire involved?", kinds.YESNO),
+        ("What did G4S say in response?", kinds.SAID),
+        ("what has the council told residents", kinds.SAID),
+        ("What do you think about the deal?", None),  # asks the bot
         ("surrey plan", None),
     ],
 )
@@ -69,6 +72,17 @@ def test_whose_words_a_question_asks_for() -> None:
     assert kinds.speaker_asked("what did g4s say in response") == ["g4s"]
     assert kinds.speaker_asked("what has the council said about it") == ["the", "council"]
     assert kinds.speaker_asked("what did the review find") == []
+
+
+def test_only_the_verb_asks_for_someones_words() -> None:
+    question = " ".join(text.words("What did the Home Secretary say about G4S?"))
+    assert kinds.asked_with_words(question) == (kinds.SAID, frozenset({"say"}))
+
+
+def test_someones_words_are_a_verb_of_speech_or_a_quotation() -> None:
+    assert kinds.gives(kinds.SAID, kinds.given_by_text("A spokesman said it was early days."))
+    assert kinds.gives(kinds.SAID, kinds.given_by_text("It was \u201cpainful but necessary\u201d."))
+    assert not kinds.gives(kinds.SAID, kinds.given_by_text("The findings of the review."))
 
 
 def test_a_vote_tally_counts_those_who_voted() -> None:
