@@ -142,6 +142,7 @@ class QueryAnalyser:
             else:
                 unknown.append(word)
         phrase = " ".join(spelled)
+        main_verbs = _main_verbs(spelled, unknown)
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
         counted = tuple(
@@ -163,10 +164,11 @@ class QueryAnalyser:
             unknown=tuple(unknown),
             corrections=tuple(corrections),
             # The word the question turns on ("who *chairs*…") counts in full, however common.
-            # In a short question every word counts in full: "What is X's *budget*?"
+            # In a short question every word counts in full: "What is X's *budget*?"; so does
+            # its verb ("would the forces *save*").
             unknown_weights=tuple(
                 1.0
-                if word in focus
+                if word in focus or word in main_verbs
                 else (1.0 if len(words) + len(unknown) < LONG_QUESTION else rarity(word))
                 * (VERB_FORM_WEIGHT if _is_verb_form(word) else 1.0)
                 for word in unknown
@@ -253,6 +255,27 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
                 break
         return word, found[:2]
     return None, []
+
+
+# The verbs that open a question's own verb phrase: "how much *would* the forces save".
+# (With "are", "have" and the like as well, two answerable questions more were declined.)
+_ASKING_AUXILIARIES = frozenset("would will did does do could can should".split())
+
+
+def _main_verbs(words: list[str], unknown: list[str]) -> set[str]:
+    """Unknown words in a question's verb position, after its auxiliary and subject: "how
+    much would the forces *save*" is about saving, however common the word."""
+    found = set()
+    for i, word in enumerate(words):
+        if word not in _ASKING_AUXILIARIES:
+            continue
+        for j in range(i + 2, min(i + 5, len(words))):
+            if words[j] in unknown and any(text.is_content_word(w) for w in words[i + 1 : j]):
+                found.add(words[j])
+                break
+            if words[j] in text.QUESTION_WORDS:
+                break
+    return found
 
 
 _SEVERAL = frozenset("two three four five six seven eight nine ten several".split())

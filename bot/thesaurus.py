@@ -14,7 +14,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(line.split())
     for line in """
     cost costs costing price prices priced bill bills fee fees charge charges expense expenses
-    cost pay paid paying payment payments spend spent spending
+    cost pay paid paying payment payments spend spent spending earn earns earned earning earnings
     spend invest invests invested investing investment investments
     funding fund funds funded finance financed financing
     loss losses lose loses losing lost
@@ -94,4 +94,5 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("shell", r"\bshell(?:s|ed|ing)? out\b", "pay"),
     ("sort", r"\bsort(?:s|ed|ing)? out\b", "fix"),
     ("in charge", r"\bin charge of\b", "running"),
+    ("over", r"\b(?:sleep|sleeps|sleeping|slept) over\b", "stay overnight"),
 )

@@ -393,6 +393,16 @@ def test_everyday_idioms_and_synonyms_are_understood(
     assert result.entry is not None and result.entry.id == entry_id
 
 
+def test_an_unknown_verb_of_the_question_counts_in_full(engine: Engine) -> None:
+    # "save" is common English, so an unknown "save" elsewhere counts for less; as the
+    # question's verb it is what the question asks about, and the deal's worth is no answer.
+    question = "how much money would the three forces save by outsourcing"
+    assert engine.index.queries.analyse(question).unknown_weights == (1.0,)
+    elsewhere = engine.index.queries.analyse("how much money is in the three forces savings")
+    assert elsewhere.unknown_weights[0] < 1.0
+    assert engine.ask(question).outcome is not Outcome.ANSWERED
+
+
 def test_keywords_are_matched(library: Engine) -> None:
     result = library.ask("what is the budget")
     assert result.outcome is Outcome.ANSWERED
