@@ -61,6 +61,10 @@ ANSWER_TYPE_BONUS = 0.4
 # A question asking for several things by name ("which forces…") prefers an answer that lists
 # several: as a share of what is left to 1, like the answer-type bonus.
 LIST_BONUS = 0.4
+# Either bonus only for an entry that explains this much of the question: "what
+# *requirements* do the forces have" gained nothing from an entry asked "which organisers
+# *required*…" and sharing little else (up to 0.4, no result on any set changed).
+BONUS_MIN_OVERLAP = 0.4
 # What an article's own synonym of a word is worth when another article uses the word itself.
 WEAK_MEANING = 0.5
 # The word a question turns on ("which *forces*…") counts this much more than the others.
@@ -513,10 +517,18 @@ class Matcher:
                     denominator -= heaviest - weight_of[had]
             share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
-            if wanted and not wanted.isdisjoint(index.entry_answer_types[entry_index]):
+            if (
+                wanted
+                and share >= BONUS_MIN_OVERLAP
+                and not wanted.isdisjoint(index.entry_answer_types[entry_index])
+            ):
                 # A share of what is left to 1: an exact wording still outranks it.
                 confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
-            if query.wants_list and _enumerates(index.entries[entry_index].answer):
+            if (
+                query.wants_list
+                and share >= BONUS_MIN_OVERLAP
+                and _enumerates(index.entries[entry_index].answer)
+            ):
                 confidence += LIST_BONUS * (1.0 - confidence)
             scored.append(
                 Candidate(

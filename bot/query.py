@@ -297,10 +297,7 @@ def _wants_list(words: list[str]) -> bool:
     if wanted and _plural(wanted[0]):
         return True
     if len(wanted) == 2 and _plural(wanted[1]):
-        # "which police *forces* were…" names things; "which company *runs* it" does something.
-        after = words.index(wanted[1]) + 1
-        if after == len(words) or words[after] in _AUXILIARIES:
-            return True
+        return True  # "which police *forces*…"
     # A fragment naming a number of things asks for them; "Could it meet the three forces'
     # needs?" only refers to them.
     if kinds.asked(" ".join(words)) is not None or not text.QUESTION_WORDS.isdisjoint(words):
@@ -309,6 +306,9 @@ def _wants_list(words: list[str]) -> bool:
         w in _SEVERAL and i + 1 < len(words) and words[i + 1].endswith("s")
         for i, w in enumerate(words)
     )
+
+
+_NOUN_FOLLOWERS = _AUXILIARIES | {"is", "was", "has", "does"}
 
 
 def answer_type(words: list[str]) -> list[str]:
@@ -324,5 +324,11 @@ def answer_type(words: list[str]) -> list[str]:
                 if not text.is_content_word(following):
                     break
                 found.append(following)
+            if len(found) == 2:
+                # "which police *forces* were…" is one thing named in two words; "which
+                # organisers *required* the…" names organisers, and says what they did.
+                after = position + 3
+                if after < len(words) and words[after] not in _NOUN_FOLLOWERS:
+                    del found[1]
             return found
     return []

@@ -403,6 +403,40 @@ def test_an_unknown_verb_of_the_question_counts_in_full(engine: Engine) -> None:
     assert engine.ask(question).outcome is not Outcome.ANSWERED
 
 
+def test_the_which_x_bonuses_never_lift_an_entry_that_explains_little(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions = [
+        "what requirements do the forces have according to their statement",
+        "which forces and which organisers are named",
+        "which three constabularies were meeting on monday",
+    ]
+
+    def scores() -> dict[tuple[str, str], tuple[float, float]]:
+        return {
+            (q, c.entry_id): (c.confidence, c.overlap)
+            for q in questions
+            for c in engine.matcher.candidates(engine.index.analyse(q))
+        }
+
+    with_bonuses = scores()
+    type_bonus, list_bonus = matcher.ANSWER_TYPE_BONUS, matcher.LIST_BONUS
+    floor = matcher.BONUS_MIN_OVERLAP
+    monkeypatch.setattr(matcher, "ANSWER_TYPE_BONUS", 0.0)
+    monkeypatch.setattr(matcher, "LIST_BONUS", 0.0)
+    without = scores()
+    lifted = {key for key in with_bonuses if with_bonuses[key][0] > without[key][0]}
+    assert lifted  # the bonuses are at work on these questions…
+    for key in lifted:  # …but only for entries that explain enough of them
+        assert with_bonuses[key][1] >= matcher.BONUS_MIN_OVERLAP
+    # Without the floor, they would lift one that explains little.
+    monkeypatch.setattr(matcher, "ANSWER_TYPE_BONUS", type_bonus)
+    monkeypatch.setattr(matcher, "LIST_BONUS", list_bonus)
+    monkeypatch.setattr(matcher, "BONUS_MIN_OVERLAP", 0.0)
+    unfloored = scores()
+    assert any(unfloored[key][0] > without[key][0] and without[key][1] < floor for key in unfloored)
+
+
 def test_keywords_are_matched(library: Engine) -> None:
     result = library.ask("what is the budget")
     assert result.outcome is Outcome.ANSWERED
