@@ -139,7 +139,7 @@ class QueryAnalyser:
                     alternatives.append(tuple(meanings))
                     stem = text.stem(word)
                     heads.extend(t for t in meanings if t.startswith(stem + "@"))
-            else:
+            elif word not in _GENERIC:
                 unknown.append(word)
         phrase = " ".join(spelled)
         main_verbs = _main_verbs(spelled, unknown)
@@ -207,6 +207,13 @@ def _capitalised(question: str) -> frozenset[str]:
     return frozenset(found.lower() for found in _MID_SENTENCE_CAPITAL.findall(question))
 
 
+# Nouns that only stand in for what is asked ("what *option* were they weighing up?"): when the
+# knowledge does not use them, they neither count against a match nor are its focus.
+_GENERIC = frozenset(
+    "option options thing things stuff kind sort type aspect aspects way ways bit bits".split()
+)
+
+
 def _focus(words: list[str]) -> list[str]:
     """The content words right after the question word: what is asked about ("which police
     forces…", "who chairs…")."""
@@ -249,6 +256,8 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
             continue
         found: list[str] = []
         for following in words[position + 1 : position + 5]:
+            if following in _GENERIC:
+                continue
             if text.is_content_word(following):
                 found.append(following)
             elif found or following in text.QUESTION_WORDS:

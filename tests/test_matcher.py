@@ -437,6 +437,13 @@ def test_the_which_x_bonuses_never_lift_an_entry_that_explains_little(
     assert any(unfloored[key][0] > without[key][0] and without[key][1] < floor for key in unfloored)
 
 
+def test_a_noun_that_only_stands_in_for_the_answer_is_no_focus(engine: Engine) -> None:
+    # "option" is nowhere in the knowledge, yet the question is not about options.
+    result = engine.ask("what option did the chief constables meet to consider")
+    assert result.outcome is Outcome.ANSWERED
+    assert "scrapping the deal" in facts(result)
+
+
 def test_keywords_are_matched(library: Engine) -> None:
     result = library.ask("what is the budget")
     assert result.outcome is Outcome.ANSWERED
