@@ -94,5 +94,6 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("shell", r"\bshell(?:s|ed|ing)? out\b", "pay"),
     ("sort", r"\bsort(?:s|ed|ing)? out\b", "fix"),
     ("in charge", r"\bin charge of\b", "running"),
+    ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),
     ("over", r"\b(?:sleep|sleeps|sleeping|slept) over\b", "stay overnight"),
 )
