@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot import decision
 from bot.engine import Engine
 from bot.knowledge import Problem
 from bot.model import Entry
@@ -25,8 +26,17 @@ def ambiguous_variants(engine: Engine, entries: Iterable[Entry] | None = None) -
             query = engine.index.analyse(variant)
             candidates = engine.matcher.candidates(query)
             own = next((c for c in candidates if c.entry_id == entry.id), None)
-            rival = next((c for c in candidates if c.entry_id != entry.id), None)
-            if own is None and rival is None:
+            # A rival that does not answer what the variant asks (the kind of fact, a name)
+            # is never chosen over its own entry.
+            rival = next(
+                (
+                    c
+                    for c in candidates
+                    if c.entry_id != entry.id and decision.objection(query, c) is None
+                ),
+                None,
+            )
+            if not candidates:
                 warnings.append(
                     Problem(
                         entry.source_file or Path("?"),

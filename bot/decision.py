@@ -91,8 +91,8 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why="asks about a word the knowledge never uses"
             )
-        objection = _objection(query, top)
-        if objection is None:
+        against = objection(query, top)
+        if against is None:
             other_article = _other_article_rivals(candidates)
             if other_article:
                 return Decision(
@@ -104,11 +104,11 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
         for other in candidates[1:]:
             if top.confidence - other.confidence > KIND_MARGIN:
                 break
-            if answerable(other) and _objection(query, other) is None:
+            if answerable(other) and objection(query, other) is None:
                 return Decision(
-                    Outcome.ANSWERED, (other,), why=f"the closest that does not: {objection}"
+                    Outcome.ANSWERED, (other,), why=f"the closest that does not: {against}"
                 )
-        return Decision(Outcome.NO_MATCH, closest=top, why=objection)
+        return Decision(Outcome.NO_MATCH, closest=top, why=against)
     related = _related(top, candidates)
     if kinds.is_strict(query.kind) and related:
         giving = [c for c in related if kinds.gives(query.kind, c.gives)]
@@ -124,7 +124,7 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
     return Decision(Outcome.UNSURE, tuple(related), why="not sure")
 
 
-def _objection(query: Query, candidate: Candidate) -> str | None:
+def objection(query: Query, candidate: Candidate) -> str | None:
     """Why an entry that matches well still does not answer the question, if it does not."""
     if not candidate.counts_asked:
         # "How many pupils took part?" of an entry that counts pounds, not pupils.
