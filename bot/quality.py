@@ -48,6 +48,10 @@ class Row:
     unanswerable: int
 
 
+# Each eval set's label and its rows: this engine, then the baselines.
+Measured = list[tuple[str, list[Row]]]
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} = {part / whole:.1%}" if whole else "-"
 
@@ -80,7 +84,7 @@ def _baseline(
     return Row(name, correct, len(in_scope), declined, len(out_of_scope))
 
 
-def measure(root: Path = ROOT, with_baselines: bool = True) -> list[tuple[str, list[Row]]]:
+def measure(root: Path = ROOT, with_baselines: bool = True) -> Measured:
     """Per question set, this engine's figures (and the naive baselines')."""
     engines: dict[str | None, Engine] = {}
     results = []
@@ -126,7 +130,7 @@ def measure(root: Path = ROOT, with_baselines: bool = True) -> list[tuple[str, l
     return results
 
 
-def render(results: list[tuple[str, list[Row]]]) -> str:
+def render(results: Measured) -> str:
     """The figures as the README shows them (between the markers)."""
     lines = [BEGIN]
     for relative, rows in results:

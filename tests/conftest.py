@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import ssl
 import sys
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
+import httpx._transports.default as httpx_transports
 import pytest
 
 from tests import fakebotapi
@@ -18,6 +21,27 @@ from tests.support.telegram import RunningBot, polling_bot
 # The knowledge cache (bot.cache) of every test run goes to a folder of its own, never to the
 # user's cache directory; commands run as subprocesses inherit it.
 os.environ["QA_CACHE_DIR"] = tempfile.mkdtemp(prefix="qa-bot-test-cache-")
+
+_make_ssl_context = httpx.create_ssl_context
+_shared_ssl_context: list[ssl.SSLContext] = []
+
+
+def _reused_ssl_context(
+    verify: ssl.SSLContext | str | bool = True,
+    cert: object = None,
+    trust_env: bool = True,
+) -> ssl.SSLContext:
+    """Every PTB Bot opens two httpx clients, and each would read the whole CA bundle (~60 ms)
+    for a context the tests never use: they speak plain HTTP to 127.0.0.1. One default
+    context, made once, serves them all; anything unusual is made as httpx would."""
+    if verify is True and cert is None:
+        if not _shared_ssl_context:
+            _shared_ssl_context.append(_make_ssl_context(verify, None, trust_env))
+        return _shared_ssl_context[0]
+    return _make_ssl_context(verify, cert, trust_env)  # type: ignore[arg-type]
+
+
+httpx_transports.create_ssl_context = _reused_ssl_context  # type: ignore[attr-defined]
 
 # Lets test modules also write ``from fakebotapi import FakeBotApi`` (same module object).
 sys.modules.setdefault("fakebotapi", fakebotapi)

@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import re
 
-from bot.quality import EVAL_SETS, README, ROOT, current_block, measure, render
+import pytest
+
+from bot.quality import EVAL_SETS, README, ROOT, Measured, current_block, measure, render
 
 REGENERATE = "python -m bot.quality --update-readme"
 
 
-def test_readme_figures_match_what_the_checkout_measures() -> None:
+@pytest.fixture(scope="module")
+def measured() -> Measured:
+    """Every eval set asked once (about a second), shared by this module's tests."""
+    return measure()
+
+
+def test_readme_figures_match_what_the_checkout_measures(measured: Measured) -> None:
     shown = current_block(README.read_text(encoding="utf-8"))
     assert shown is not None, f"the quality figures' markers are missing from {README}"
-    assert shown == render(measure()), f"the README's quality figures are stale: run `{REGENERATE}`"
+    assert shown == render(measured), f"the README's quality figures are stale: run `{REGENERATE}`"
 
 
 def test_every_eval_command_in_the_readme_names_a_file_in_the_checkout() -> None:
@@ -28,8 +36,8 @@ def test_every_eval_command_in_the_readme_names_a_file_in_the_checkout() -> None
     assert REGENERATE in readme
 
 
-def test_the_table_shows_the_engine_and_the_sets() -> None:
-    text = render(measure(with_baselines=False))
+def test_the_table_shows_the_engine_and_the_sets(measured: Measured) -> None:
+    text = render(measured)
     for knowledge, name in EVAL_SETS:
         option = f"--knowledge {knowledge} " if knowledge else ""
         assert f"`qa-bot {option}eval {name}`" in text
