@@ -24,6 +24,7 @@ DATE = "date"  # a calendar date ("On what date…")
 YEAR = "year"
 TIME = "time"  # a time of day
 DURATION = "duration"
+FREQUENCY = "frequency"  # how often ("three times a week", "every two hours")
 NUMBER = "number"  # a count or an amount
 PLACE = "place"
 REASON = "reason"
@@ -40,6 +41,7 @@ KINDS = (
     YEAR,
     TIME,
     DURATION,
+    FREQUENCY,
     NUMBER,
     PLACE,
     REASON,
@@ -58,6 +60,7 @@ PHRASES = {
     YEAR: "the year",
     TIME: "the time",
     DURATION: "how long",
+    FREQUENCY: "how often",
     NUMBER: "how many or how much",
     PLACE: "where",
     REASON: "why",
@@ -82,6 +85,8 @@ _SAID_ASKED = re.compile(
     r"(?P<speaker>(?:[a-z0-9]+ ){1,6}?)(?P<asked>say|said|tell|told|respond|responded|reply|"
     r"replied|comment|commented|think|thought)\b"
 )
+# The verbs that follow a question word ("when *did*…", "who *has*…").
+_AUXILIARY = r"(?:is|was|will|did|does|do|are|were|would|can|could|should|has|have)"
 _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
 # Patterns over a question's normalised words (lower case, words joined by single spaces).
 _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -97,6 +102,13 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "What did G4S say…": only the verb asks the kind; whose words they are is what they
     # are about. ("What do you think…" asks the bot.)
     (SAID, _SAID_ASKED),
+    (
+        FREQUENCY,
+        re.compile(
+            r"\bhow (often|frequently|regularly)\b|\bhow many times (a|an|per|each|every)\b|"
+            r"\bwhat frequency\b"
+        ),
+    ),
     (
         DURATION,
         re.compile(
@@ -120,23 +132,21 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         WHEN,
         re.compile(
-            r"^(when|whens)\b|\bwhen (is|was|will|did|does|do|are|were|would|can|"
-            r"could|should|has|have)\b|\bby when\b|\b(what|which) (month|day)\b"
+            rf"^(when|whens)\b|\bwhen {_AUXILIARY}\b|\bby when\b|\b(what|which) (month|day)\b"
         ),
     ),
     (
         PLACE,
         re.compile(
-            r"^(where|wheres)\b|\bwhere (is|was|will|did|does|do|are|were|would|"
-            r"can|could|should|has|have)\b|\b(what|which) (place|venue|town|city|"
+            rf"^(where|wheres)\b|\bwhere {_AUXILIARY}\b|\b(what|which) (place|venue|town|city|"
             r"location|address|building|room)\b|\baddress\b"
         ),
     ),
     (
         REASON,
         re.compile(
-            r"^why\b|\bwhy (is|was|will|did|does|do|are|were|would|can|could|"
-            r"should|has|have|might|not)\b|\bhow come\b|\b(what|which) (reason|justification|"
+            rf"^why\b|\bwhy ({_AUXILIARY}|might|not)\b|\bhow come\b|"
+            r"\b(what|which) (reason|justification|"
             r"explanation|motive|grounds)\b|"
             r"\breason (for|behind|why)\b|\bwhat (caused|led)\b"
         ),
@@ -151,9 +161,8 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         PERSON,
         re.compile(
-            r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|will|did|does|do|are|"
-            r"were|would|can|could|should|has|have|said|says|decides|made|make|"
-            r"makes|required|requires)\b|\b(which|what) (organisation|organization|"
+            rf"^(who|whom|whose)\b|\b(who|whom|whose) ({_AUXILIARY}|said|says|decides|made|"
+            r"make|makes|required|requires)\b|\b(which|what) (organisation|organization|"
             r"company|firm|body|person|people|group)\b|\bname of\b"
         ),
     ),
@@ -180,6 +189,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "stand stands short acronym abbreviation",
         "number numbers details call ring phone mail email e website web postcode url",
         "say said tell told respond responded reply replied comment commented think thought",
+        "often frequently regularly times frequency",
         "long for duration many",
         "time hour",
         "year",
@@ -256,6 +266,16 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
             r"kilometers?|feet|foot|ft|yards?)\b|\b(?:one|two|three|four|five|six|seven|"
             r"eight|nine|ten|hundred)[ -](metres?|meters?|miles?|feet|yards?)\b|"
             r"\blength\b|\blong\b"
+        ),
+    ),
+    (
+        FREQUENCY,
+        LazyPattern(
+            r"\b(\w+ times|once|twice) (a|an|per|each|every) (day|week|fortnight|month|year|"
+            r"hour|minute|night|morning|evening)\b|\bevery (\w+ )?(minutes?|hours?|days?|"
+            r"weeks?|fortnights?|months?|mornings?|evenings?|nights?|weekdays?|weekends?)\b|"
+            r"\b(hourly|daily|nightly|weekly|fortnightly|monthly)\b|"
+            r"\b(\d|one|two|three|four|five|six|seven) (days?|nights?) a week\b"
         ),
     ),
     (
@@ -348,6 +368,9 @@ _GIVES_TRIGGERS = {
     DURATION: frozenset(
         f"{_UNIT_WORDS} yrs yr mins min length long next past last {_DISTANCE_WORDS}".split()
     ),
+    FREQUENCY: frozenset(
+        "times once twice every hourly daily nightly weekly fortnightly monthly week".split()
+    ),
     REASON: frozenset(
         "because reason reasons due owing result so order caused blamed citing amid wake "
         "following".split()
@@ -426,7 +449,20 @@ def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
 # or a person is too often given in words no pattern sees ("while the equipment is moved").
 STRICT = frozenset(
-    {NAME, WHEN, DATE, YEAR, TIME, DURATION, NUMBER, PLACE, ABBREVIATION, CONTACT, SAID}
+    {
+        NAME,
+        WHEN,
+        DATE,
+        YEAR,
+        TIME,
+        DURATION,
+        FREQUENCY,
+        NUMBER,
+        PLACE,
+        ABBREVIATION,
+        CONTACT,
+        SAID,
+    }
 )
 
 

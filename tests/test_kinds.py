@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot import kinds, text
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+from tests.support.knowledge import BUNDLED
 
 
 def asked(question: str) -> str | None:
@@ -103,6 +106,22 @@ def test_how_often_is_not_how_long() -> None:
     assert kinds.asked("how many years will the contract last") == kinds.DURATION
     assert kinds.DURATION not in kinds.given_by_text("It runs six days a week.")
     assert kinds.DURATION in kinds.given_by_text("It ran for six days.")
+
+
+def test_how_often_asks_for_a_frequency_that_a_count_alone_does_not_give() -> None:
+    assert kinds.asked("how often does the bus run") == kinds.FREQUENCY
+    assert kinds.asked("how many times a week do they meet") == kinds.FREQUENCY
+    assert kinds.asked("how regularly is it cleaned") == kinds.FREQUENCY
+    for given in ("three times a week", "every two hours", "a daily service", "six days a week"):
+        assert kinds.gives(kinds.FREQUENCY, kinds.given_by_text(given)), given
+    for not_given in ("Up to £77m a year.", "It met yesterday.", "It has 23 staff."):
+        assert not kinds.gives(kinds.FREQUENCY, kinds.given_by_text(not_given)), not_given
+
+
+def test_how_often_of_an_article_that_never_says_is_declined_with_the_closest() -> None:
+    result = Engine(load_knowledge(BUNDLED)).ask("How often do the chief constables meet?")
+    assert not result.answered
+    assert result.closest is not None and result.closest.id == "chiefs-met"
 
 
 def test_contact_details_are_a_kind_of_their_own() -> None:
