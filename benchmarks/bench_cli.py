@@ -10,7 +10,8 @@
   need (telegram, httpx, asyncio, dotenv…) is imported.
 * ``qa-bot run`` idle: started against the project's fake Bot API on 127.0.0.1
   (tests/fakebotapi.py), left idle for --idle seconds, then its VmHWM (peak RSS) is read from
-  /proc/<pid>/status and it is stopped with SIGINT (exit code and stop time reported).
+  /proc/<pid>/status and it is stopped with SIGINT (exit code and stop time reported); with
+  --questions N it then answers N questions from N chats before its memory is read.
 
     .venv/bin/python benchmarks/bench_cli.py
     .venv/bin/python benchmarks/bench_cli.py --runs 20 --skip-run
@@ -203,6 +204,8 @@ def bench_run_idle(args: argparse.Namespace, workdir: Path) -> str:
                 time.sleep(0.01)
             ready_s = time.perf_counter() - start
             time.sleep(args.idle)
+            idle_status = proc_status(child.pid) if child.poll() is None else {}
+            answered, answer_s = ask_running_bot(api, child, args.questions)
             alive = child.poll() is None
             status = proc_status(child.pid) if alive else {}
             stop = time.perf_counter()
@@ -221,6 +224,7 @@ def bench_run_idle(args: argparse.Namespace, workdir: Path) -> str:
         return (
             f"`qa-bot run`: FAILED to start and poll (exit {code}); its output:\n\n```\n{tail}\n```"
         )
+    idle_hwm = int(idle_status.get("VmHWM", "0 kB").split()[0]) / 1024
     hwm = int(status.get("VmHWM", "0 kB").split()[0]) / 1024
     rss = int(status.get("VmRSS", "0 kB").split()[0]) / 1024
     threads = status.get("Threads", "?")
@@ -233,13 +237,34 @@ def bench_run_idle(args: argparse.Namespace, workdir: Path) -> str:
             "| `qa-bot run` idle | value |",
             "|---|---|",
             f"| start until first getUpdates | {ready_s * 1000:.0f} ms |",
-            f"| peak RSS (VmHWM) after {args.idle:.0f} s idle | {hwm:.1f} MB |",
-            f"| RSS now (VmRSS) | {rss:.1f} MB |",
+            f"| peak RSS (VmHWM) after {args.idle:.0f} s idle | {idle_hwm:.1f} MB |",
+            f"| questions answered, from as many chats | {answered} of {args.questions} "
+            f"in {answer_s:.1f} s |",
+            f"| peak RSS (VmHWM) after the questions | {hwm:.1f} MB |",
+            f"| RSS at the end (VmRSS) | {rss:.1f} MB |",
             f"| threads | {threads} |",
             f"| SIGINT to exit | {stop_s * 1000:.0f} ms, exit code {code} |",
             f"| Bot API calls seen | {calls} |",
         ]
     )
+
+
+def ask_running_bot(
+    api: FakeBotApi, child: subprocess.Popen[bytes], count: int
+) -> tuple[int, float]:
+    """Send `count` questions from as many chats; wait (60 s at most) for a reply to each."""
+    questions = (QUESTION, "who chairs the police authority", "wat is the contarct about")
+    start = time.perf_counter()
+    chats = [9000 + n for n in range(count)]
+    for n, chat in enumerate(chats):
+        api.send_text(questions[n % len(questions)], chat_id=chat, user_id=chat)
+    answered = 0
+    while time.perf_counter() - start < 60 and child.poll() is None:
+        answered = sum(1 for chat in chats if api.messages_in(chat))
+        if answered == count:
+            break
+        time.sleep(0.05)
+    return answered, time.perf_counter() - start
 
 
 def _verdict(ok: bool) -> str:
@@ -261,6 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--knowledge", help="knowledge for both commands (default: bundled)")
     parser.add_argument("--skip-run", action="store_true", help="do not measure `qa-bot run`")
+    parser.add_argument(
+        "--questions",
+        type=int,
+        default=20,
+        help="questions `qa-bot run` answers before its memory is read (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     args.knowledge_args = (
         ["--knowledge", str(Path(args.knowledge).resolve())] if args.knowledge else []

@@ -6,8 +6,9 @@ run, interleaved round by round with ``python -c pass`` (the interpreter's own s
 * cold — ``QA_CACHE_DIR=`` (the cache off): parse, validate and index, as every start did
   before the cache;
 * warm — ``QA_CACHE_DIR`` set to a folder primed by one run first: the compiled cache;
-* before — optional (``--before PATH``): the same command run from another checkout (a copy of
-  an older commit, put first on ``PYTHONPATH``), for a same-run comparison with older code.
+* before, before warm — optional (``--before PATH``): the same command run from another
+  checkout (a copy of an older commit, put first on ``PYTHONPATH``), with the cache off and
+  with a cache of its own, for a same-run comparison with older code.
 
 Wall time is the median of the runs (min and max shown), peak RSS the command's own max RSS
 (see bench_cli.run_child). With ``--check``, ``qa-bot check`` of the 10k knowledge is timed
@@ -48,9 +49,13 @@ def env_for(variant: str, cache: Path, before: Path | None) -> dict[str, str]:
     env.pop("PYTHONPATH", None)
     if variant == "warm":
         env["QA_CACHE_DIR"] = str(cache)
+    elif variant == "before warm":
+        # A cache folder of its own: the two checkouts' cache formats may differ, and each
+        # would take the other's file for a foreign one and rewrite it on every run.
+        env["QA_CACHE_DIR"] = f"{cache}-before"
     else:
         env["QA_CACHE_DIR"] = ""
-    if variant == "before" and before is not None:
+    if variant.startswith("before") and before is not None:
         env["PYTHONPATH"] = str(before)
     return env
 
@@ -67,6 +72,8 @@ def measure(
         runs = min(runs, args.runs_100k)
     results: dict[str, list[Run]] = {name: [] for name in ("pass", *variants)}
     run_child(ask, env_for("warm", cache, None), workdir)  # primes the cache
+    if "before warm" in variants:
+        run_child(ask, env_for("before warm", cache, args.before), workdir)
     for _ in range(runs):
         results["pass"].append(run_child([PYTHON, "-c", "pass"], child_env(), workdir))
         for variant in variants:
@@ -119,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, help="an older checkout to compare with")
     parser.add_argument("--check", action="store_true", help="also time `qa-bot check` at 10k")
     args = parser.parse_args(argv)
-    variants = ("cold", "warm", *(("before",) if args.before else ()))
+    variants = ("cold", "warm", *(("before", "before warm") if args.before else ()))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
