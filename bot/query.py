@@ -210,7 +210,10 @@ def _capitalised(question: str) -> frozenset[str]:
 # Nouns that only stand in for what is asked ("what *option* were they weighing up?"): when the
 # knowledge does not use them, they neither count against a match nor are its focus.
 _GENERIC = frozenset(
-    "option options thing things stuff kind sort type aspect aspects way ways bit bits".split()
+    "option options thing things stuff kind sort type aspect aspects way ways bit bits "
+    # the kind of fact asked, named ("when is the *deadline*"): what it is about is elsewhere
+    "deadline deadlines date dates timing timings venue location address length duration "
+    "figure figures amount total".split()
 )
 
 
