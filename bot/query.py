@@ -211,9 +211,10 @@ def _capitalised(question: str) -> frozenset[str]:
 # knowledge does not use them, they neither count against a match nor are its focus.
 _GENERIC = frozenset(
     "option options thing things stuff kind sort type aspect aspects way ways bit bits "
-    # the kind of fact asked, named ("when is the *deadline*"): what it is about is elsewhere
+    # the kind of fact asked, named ("when is the *deadline*", "what is the *capacity* of the
+    # unit"): what the question is about is in its other words
     "deadline deadlines date dates timing timings venue location address length duration "
-    "figure figures amount total".split()
+    "figure figures amount total capacity".split()
 )
 
 

@@ -444,6 +444,24 @@ def test_a_noun_that_only_stands_in_for_the_answer_is_no_focus(engine: Engine) -
     assert "scrapping the deal" in facts(result)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When is the deadline for the decision by the police authorities?",
+        "what is the capacity of the deal in terms of money",
+    ],
+)
+def test_a_noun_naming_the_kind_of_fact_asked_is_neither_unknown_nor_focus(
+    engine: Engine, question: str
+) -> None:
+    # "deadline" and "capacity" are nowhere in the knowledge: they say what kind of fact is
+    # wanted, and what it is about is in the other words.
+    explanation = engine.ask(question, explain=True).explanation
+    assert explanation is not None
+    assert not {"deadline", "capacity"} & set(explanation.unknown_terms)
+    assert "asks about a word" not in explanation.decision
+
+
 def test_keywords_are_matched(library: Engine) -> None:
     result = library.ask("what is the budget")
     assert result.outcome is Outcome.ANSWERED
