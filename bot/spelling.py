@@ -114,6 +114,13 @@ TEXT_SPEAK: dict[str, str] = {
     "dunno": "do not know",
     "info": "information",
     "approx": "approximately",
+    "cllr": "councillor",
+    "cllrs": "councillors",
+    "hrs": "hours",
+    "wknd": "weekend",
+    "yday": "yesterday",
+    "tmw": "tomorrow",
+    "bldg": "building",
 }
 
 # Words so rare in the list that they are more likely a typo than a word someone meant.

@@ -53,6 +53,17 @@ def test_text_speak_is_written_out() -> None:
     assert {(f.word, f.fixed, f.source) for f in fixes} >= {("wud", "would", "text-speak")}
 
 
+def test_local_news_shorthand_is_written_out_and_hr_is_left_alone() -> None:
+    words, _fixes = expand_text_speak("wat did the cllr say abt opening hrs".split())
+    assert words == "what did the councillor say about opening hours".split()
+    # "HR" is the department far more often than an hour in questions about an employer.
+    assert expand_text_speak(["hr"])[0] == ["hr"]
+
+
+def test_chat_asides_are_no_content() -> None:
+    assert not any(text.is_content_word(w) for w in ("tbh", "imo", "fyi", "lol", "btw"))
+
+
 def test_the_english_list_is_the_real_one() -> None:
     words = english()
     assert len(words) > 70_000
