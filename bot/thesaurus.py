@@ -71,6 +71,15 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     site premises
     age aged
     help helps helped support supports supported
+    event events session sessions
+    online internet web
+    journey journeys trip trips
+    passenger passengers rider riders commuter commuters
+    user users customer customers patron patrons
+    oppose opposes opposed opposing opposition objected objecting objection objections
+    pupil pupils student students schoolchildren
+    shop shops store stores
+    redundancy redundancies layoff layoffs
     """.strip().splitlines()
     if line.strip()
 )

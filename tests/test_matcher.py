@@ -350,6 +350,26 @@ def test_everyday_synonyms_need_no_group(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("internet", "online"),
+        ("trips", "journeys"),
+        ("riders", "passengers"),
+        ("customers", "users"),
+        ("objections", "opposed"),
+        ("students", "pupils"),
+        ("stores", "shops"),
+        ("sessions", "event"),
+    ],
+)
+def test_everyday_synonyms_of_local_news_read_as_one(
+    engine: Engine, asked: str, written: str
+) -> None:
+    analyzer = engine.index.analyzer
+    assert analyzer.term(asked) == analyzer.term(written)
+
+
+@pytest.mark.parametrize(
     ("question", "wants_list"),
     [
         ("which forces are in the deal", True),
