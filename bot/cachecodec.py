@@ -33,7 +33,7 @@ from bot.knowledge import EntryPlaces, Knowledge, Problem
 from bot.matcher import Analyzer, Index
 from bot.model import Article, Entry
 
-FORMAT = 2
+FORMAT = 3
 
 STORED = (
     "analyzer",
@@ -91,6 +91,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("postings", ("postings",)),
     ("entry_terms", ("entry_terms",)),
     ("variants", ("variant_terms",)),
+    ("phrases", ("variant_phrases",)),
     ("term_sets", ("answer_types", "counted")),
     ("vocabulary", ("known_terms", "vocabulary", "names")),
 )
@@ -162,6 +163,7 @@ def encode(
         "counted": lambda: _compact_runs(index.entry_counted.runs),
         "names": lambda: _array(terms.ids(index.queries.names)),
         "variant_terms": lambda: _compact_runs(index.entry_variants.runs),
+        "variant_phrases": lambda: _texts(index.entry_variants.phrases),
         "known_terms": lambda: _array(terms.ids(index.known_terms)),
         "vocabulary": lambda: sorted(index.queries.speller.vocabulary),
         "kinds": lambda: [list(found) for found in kinds],
@@ -342,7 +344,7 @@ def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowled
         )
 
     # Made as they are looked at (each checked above): a question needs a few dozen.
-    entries = compact.Entries(ids, article_ids, topics, wordings, entry)
+    entries = compact.Entries(ids, article_ids, topics, wordings, entry, questions.__getitem__)
     places = _Places(body.take("places"), list(entries))
     synonyms = tuple(tuple(_strings(g, "synonyms")) for g in body.take("synonyms"))
     scoped = body.take("article_synonyms")
@@ -419,6 +421,7 @@ def _index(body: _Body, knowledge: Knowledge) -> Index:
             sum(index.wordings),
             "variant terms",
         ),
+        _read_texts(body.take("variant_phrases"), sum(index.wordings), "phrases"),
         _read_compact_runs(body.take("answer_types"), len(entries), "answer types"),
         _read_compact_runs(body.take("counted"), len(entries), "counted"),
     )

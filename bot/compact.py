@@ -21,7 +21,6 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Generic, NamedTuple, TypeVar, overload
 
-from bot import text
 from bot.model import Entry
 
 # 4-byte unsigned numbers, whatever the platform's C long is.
@@ -45,11 +44,6 @@ class Variant(NamedTuple):
     text: str
     terms: frozenset[str]
     phrase: str
-
-
-def phrase_of(question: str) -> str:
-    """A wording's words, normalised, for fuzzy comparison (made again when needed, not kept)."""
-    return " ".join(text.words(question))
 
 
 def numbers(values: Iterable[int] = (), typecode: str = TYPECODE) -> array[int]:
@@ -320,28 +314,37 @@ class TermSets(_PerEntry[frozenset[str]]):
 
 
 class EntryVariants(_PerEntry[list[Variant]]):
-    """Each entry's wordings, made from its questions, the terms stored for each wording (a run
-    per wording) and the phrase derived again."""
+    """Each entry's wordings, made from its questions and the terms and phrase stored for each
+    wording. (Deriving the phrases again when an entry is first looked at made a question 70%
+    slower until most entries had been looked at once; stored as one string they cost 19 MB
+    at 100k entries.)"""
 
     def __init__(
         self,
         terms: Terms,
         runs: Runs,
+        phrases: Texts,
         first: array[int],
         questions: Callable[[int], tuple[str, ...]],
     ) -> None:
         self.terms = terms
         self.runs = runs  # one run per wording, all entries' in a row
+        self.phrases = phrases  # one per wording, in the same order
         self.first = first  # entry -> the number of its first wording (len: entries + 1)
         self._questions = questions
         super().__init__(len(first) - 1, _Kept(KEEP_ENTRIES))
 
     def _make(self, entry: int) -> list[Variant]:
-        names, runs = self.terms.names, self.runs
+        names, runs, phrases = self.terms.names, self.runs, self.phrases
         first = self.first[entry]
         return [
-            Variant(entry, question, frozenset(map(names.__getitem__, runs.group(first + i))), p)
-            for i, (question, p) in enumerate((q, phrase_of(q)) for q in self._questions(entry))
+            Variant(
+                entry,
+                question,
+                frozenset(map(names.__getitem__, runs.group(first + i))),
+                phrases[first + i],
+            )
+            for i, question in enumerate(self._questions(entry))
         ]
 
 
@@ -356,6 +359,7 @@ class Entries(Mapping[str, Entry]):
         topics: Sequence[str],
         wordings: array[int],
         make: Callable[[int], Entry],
+        questions: Callable[[int], tuple[str, ...]] | None = None,
     ) -> None:
         self.ids = ids
         self.position = {entry_id: i for i, entry_id in enumerate(ids)}
@@ -365,6 +369,7 @@ class Entries(Mapping[str, Entry]):
         self.articles = articles
         self.topics = topics
         self.wordings = wordings  # how many questions each entry has
+        self._questions = questions
         self._make = make
         self._kept: _Kept[Entry] = _Kept(KEEP_ENTRIES)
         self.in_order = EntryList(self)
@@ -377,6 +382,13 @@ class Entries(Mapping[str, Entry]):
 
     def __getitem__(self, entry_id: str) -> Entry:
         return self.at(self.position[entry_id])
+
+    def questions_of(self, position: int) -> tuple[str, ...]:
+        """An entry's wordings without making the entry: matching reads those of ~100 entries
+        a question, and the rest of an entry only for the few it shows."""
+        if self._questions is not None:
+            return self._questions(position)
+        return self.at(position).questions
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self.position
@@ -401,11 +413,12 @@ class EntryList(Sequence[Entry]):
     def __getitem__(self, position: slice) -> list[Entry]: ...
 
     def __getitem__(self, position: int | slice) -> Entry | list[Entry]:
+        count = len(self._entries.ids)
         if isinstance(position, slice):
-            return [self._entries.at(i) for i in range(len(self))[position]]
-        if not -len(self) <= position < len(self):
+            return [self._entries.at(i) for i in range(count)[position]]
+        if not -count <= position < count:
             raise IndexError(position)
-        return self._entries.at(position % len(self))
+        return self._entries.at(position % count)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -423,6 +436,14 @@ class Texts(Sequence[str]):
     def __init__(self, joined: str, offsets: array[int]) -> None:
         self._joined = joined
         self._offsets = offsets
+
+    @classmethod
+    def of(cls, strings: Sequence[str]) -> Texts:
+        return cls("".join(strings), numbers(itertools.accumulate(map(len, strings), initial=0)))
+
+    @property
+    def joined(self) -> str:
+        return self._joined
 
     @overload
     def __getitem__(self, i: int) -> str: ...

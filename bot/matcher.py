@@ -212,6 +212,8 @@ class Index:
         # The terms each entry's "which/what X" wordings ask for: the X it names.
         entry_answer_types: list[list[str]] = []
         variant_terms: list[list[str]] = []
+        # Each wording's words, normalised, for fuzzy matching: one string per wording.
+        variant_phrases: list[str] = []
         base_terms_of = _TermsOf(analyzer)
         terms_of_article = {
             article: _TermsOf(
@@ -251,6 +253,7 @@ class Index:
                 terms = terms_of.of(words)
                 _weigh(weights, terms, question_weight)
                 own.append(terms + question_intents)
+                variant_phrases.append(phrase)
                 kind = kinds.asked(phrase)
                 if kind is not None:
                     asked.add(kind)
@@ -290,7 +293,9 @@ class Index:
         # "corrected" into another word; they simply match nothing.
         self.known_terms = {analyzer.term(w) for w in vocabulary}
         self.known_terms.update(term for terms in self.scoped_terms.values() for term in terms)
-        self._compact(entry_terms, variant_terms, entry_answer_types, entry_counted)
+        self._compact(
+            entry_terms, variant_terms, variant_phrases, entry_answer_types, entry_counted
+        )
         self._derive(vocabulary)
         self.queries.names = self._article_names()
         # The query stage's terms in the table too: the cache refers to every term by number.
@@ -315,6 +320,7 @@ class Index:
         self,
         entry_terms: list[dict[str, float]],
         variant_terms: list[list[str]],
+        variant_phrases: list[str],
         answer_types: list[list[str]],
         counted: list[list[str]],
     ) -> None:
@@ -355,6 +361,7 @@ class Index:
             posting_runs,
             entry_runs,
             compact.Runs.of(map(table.ids, variant_terms)),
+            compact.Texts.of(variant_phrases),
             compact.Runs.of(table.ids(dict.fromkeys(types)) for types in answer_types),
             compact.Runs.of(table.ids(dict.fromkeys(terms)) for terms in counted),
         )
@@ -367,6 +374,7 @@ class Index:
         postings: compact.Runs,
         entry_terms: compact.Runs,
         variant_terms: compact.Runs,
+        variant_phrases: compact.Texts,
         answer_types: compact.Runs,
         counted: compact.Runs,
     ) -> None:
@@ -378,11 +386,16 @@ class Index:
         self.postings = compact.Postings(table, posting_count, postings, weights, len(self.entries))
         self.entry_terms = compact.EntryTerms(table, entry_terms, weights)
         first = compact.numbers(itertools.accumulate(self.wordings, initial=0))
-        if first[-1] != len(variant_terms):
+        if first[-1] != len(variant_terms) or first[-1] != len(variant_phrases):
             raise ValueError("the wordings do not match the entries")
         entries = self.entries
+        questions = (
+            self.knowledge.entries.questions_of
+            if isinstance(self.knowledge.entries, compact.Entries)
+            else lambda entry: entries[entry].questions
+        )
         self.entry_variants = compact.EntryVariants(
-            table, variant_terms, first, lambda entry: entries[entry].questions
+            table, variant_terms, variant_phrases, first, questions
         )
         # The terms each entry's "which/what X" wordings ask for: the X it names.
         self.entry_answer_types = compact.TermSets(table, answer_types)
@@ -524,23 +537,20 @@ class Matcher:
             ):
                 # A share of what is left to 1: an exact wording still outranks it.
                 confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
-            if (
-                query.wants_list
-                and share >= BONUS_MIN_OVERLAP
-                and _enumerates(index.entries[entry_index].answer)
-            ):
+            entry = index.entries[entry_index]
+            if query.wants_list and share >= BONUS_MIN_OVERLAP and _enumerates(entry.answer):
                 confidence += LIST_BONUS * (1.0 - confidence)
             scored.append(
                 Candidate(
-                    entry_id=index.entries[entry_index].id,
+                    entry_id=entry.id,
                     confidence=round(min(1.0, confidence), 4),
                     overlap=round(share, 4),
                     fuzzy=round(best_fuzzy, 4),
                     best_variant=best_text,
                     closeness=round(best_close, 4),
                     gives=index.entry_kinds[entry_index],
-                    quote=index.entries[entry_index].quote,
-                    article=index.entries[entry_index].article_id,
+                    quote=entry.quote,
+                    article=entry.article_id,
                     missing_names=sum(
                         1 for name in query.names if not any(t in entry_terms for t in name)
                     ),
