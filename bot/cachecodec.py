@@ -82,6 +82,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("answers", ("entry_answers",)),
     ("quotes", ("entry_quotes",)),
     ("questions", ("entry_questions",)),
+    # (Early: a section's text is in memory twice while it is read, best before the arrays.)
+    ("phrases", ("variant_phrases",)),
     ("places", ("places",)),
     (
         "terms",
@@ -91,7 +93,6 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("postings", ("postings",)),
     ("entry_terms", ("entry_terms",)),
     ("variants", ("variant_terms",)),
-    ("phrases", ("variant_phrases",)),
     ("term_sets", ("answer_types", "counted")),
     ("vocabulary", ("known_terms", "vocabulary", "names")),
 )
