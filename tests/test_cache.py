@@ -67,6 +67,7 @@ def _questions(engine: Engine, knowledge_dir: str | None) -> list[str]:
     return questions
 
 
+@pytest.mark.slow  # every question of every eval set, asked twice
 @pytest.mark.parametrize("knowledge_dir", sorted({k for k, _ in EVAL_SETS}, key=str))
 def test_answers_are_identical_with_and_without_the_cache(
     knowledge_dir: str | None, cache_dir: Path, monkeypatch: pytest.MonkeyPatch

@@ -29,6 +29,7 @@ def _warm(path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Engine
     return cache.load_engine(path)
 
 
+@pytest.mark.slow  # every wording of the bundled knowledge, on two engines
 def test_objects_let_go_over_the_budget_are_made_again_the_same(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

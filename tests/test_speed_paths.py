@@ -61,6 +61,7 @@ def _questions() -> list[str]:
     return questions
 
 
+@pytest.mark.slow  # 400 questions, each shortlisted three ways
 def test_fast_shortlists_equal_the_full_one(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = _synthetic_engine()
     monkeypatch.setattr(shortlist, "PRUNE_MIN_POSTINGS", 0)  # small index: take the fast paths
