@@ -80,7 +80,7 @@ _SATISFIED_BY = {
 
 # "What did *G4S* say…": whose words are asked for (bot.query counts them as a name the
 # answer must have), and the verb that asks.
-_SAID_ASKED = re.compile(
+_SAID_ASKED = LazyPattern(
     r"\bwhat (?:did|does|do|has|have|had|will|would) (?!you\b|i\b|we\b)"
     r"(?P<speaker>(?:[a-z0-9]+ ){1,6}?)(?P<asked>say|said|tell|told|respond|responded|reply|"
     r"replied|comment|commented|think|thought)\b"
@@ -89,11 +89,12 @@ _SAID_ASKED = re.compile(
 _AUXILIARY = r"(?:is|was|will|did|does|do|are|were|would|can|could|should|has|have)"
 _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
 # Patterns over a question's normalised words (lower case, words joined by single spaces).
-_ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (ABBREVIATION, re.compile(r"\b(stand|stands|short) for\b|\b(acronym|abbreviation)\b")),
+# Compiled on first use: a question tries only the patterns whose trigger words it has.
+_ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
+    (ABBREVIATION, LazyPattern(r"\b(stand|stands|short) for\b|\b(acronym|abbreviation)\b")),
     (
         CONTACT,
-        re.compile(
+        LazyPattern(
             r"\b(phone|telephone|contact|mobile|helpline) (number|numbers|details)\b|"
             r"\bnumber to (call|ring|phone)\b|\be ?mail( address)?\b|\bwebsite\b|"
             r"\bweb (address|site|page)\b|\bpostcode\b|\burl\b"
@@ -104,24 +105,24 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (SAID, _SAID_ASKED),
     (
         FREQUENCY,
-        re.compile(
+        LazyPattern(
             r"\bhow (often|frequently|regularly)\b|\bhow many times (a|an|per|each|every)\b|"
             r"\bwhat frequency\b"
         ),
     ),
     (
         DURATION,
-        re.compile(
+        LazyPattern(
             rf"\bhow long\b|\bhow many {_UNITS}\b(?! a (?:day|week|month|year)\b| per\b)|"
             r"\bfor how\b|\bduration\b"
         ),
     ),
-    (TIME, re.compile(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
-    (YEAR, re.compile(r"\b(what|which) year\b")),
-    (DATE, re.compile(r"\b(what|which|exact) date\b|\bthe date\b|\bdate of\b")),
+    (TIME, LazyPattern(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
+    (YEAR, LazyPattern(r"\b(what|which) year\b")),
+    (DATE, LazyPattern(r"\b(what|which|exact) date\b|\bthe date\b|\bdate of\b")),
     (
         NAME,
-        re.compile(
+        LazyPattern(
             r"\bwhat is (he|she|they) called\b|\b(his|her|their) name\b"
             r"|(^who (is |was )?|\bname of )the (\w+ ){0,3}(chief|head|leader|boss|chair|"
             r"chairman|chairwoman|director|manager|spokesman|spokeswoman|"
@@ -131,20 +132,20 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         WHEN,
-        re.compile(
+        LazyPattern(
             rf"^(when|whens)\b|\bwhen {_AUXILIARY}\b|\bby when\b|\b(what|which) (month|day)\b"
         ),
     ),
     (
         PLACE,
-        re.compile(
+        LazyPattern(
             rf"^(where|wheres)\b|\bwhere {_AUXILIARY}\b|\b(what|which) (place|venue|town|city|"
             r"location|address|building|room)\b|\baddress\b"
         ),
     ),
     (
         REASON,
-        re.compile(
+        LazyPattern(
             rf"^why\b|\bwhy ({_AUXILIARY}|might|not)\b|\bhow come\b|"
             r"\b(what|which) (reason|justification|"
             r"explanation|motive|grounds)\b|"
@@ -153,14 +154,14 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         NUMBER,
-        re.compile(
+        LazyPattern(
             r"\bhow (many|much)\b|\bwhat (number|amount|percentage|proportion|"
             r"figure|sum|total)\b"
         ),
     ),
     (
         PERSON,
-        re.compile(
+        LazyPattern(
             rf"^(who|whom|whose)\b|\b(who|whom|whose) ({_AUXILIARY}|said|says|decides|made|"
             r"make|makes|required|requires)\b|\b(which|what) (organisation|organization|"
             r"company|firm|body|person|people|group)\b|\bname of\b"
@@ -168,17 +169,17 @@ _ASKED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         YESNO,
-        re.compile(
+        LazyPattern(
             r"^(is|are|was|were|do|does|did|can|could|will|would|should|has|have|"
             r"had|isn|aren|wasn|didn|doesn|won|hasn|haven)\b"
         ),
     ),
     # In a fragment ("meeting date", "opening times", "surrey reason"), a kind word anywhere.
-    (TIME, re.compile(r"\b(times|hours)\b")),
-    (WHEN, re.compile(r"\b(dates?|deadline)\b")),
-    (DURATION, re.compile(r"\b(length|duration)\b")),
-    (PLACE, re.compile(r"\b(location|venue|address)\b")),
-    (REASON, re.compile(r"\b(reason|justification|explanation|motive)\b")),
+    (TIME, LazyPattern(r"\b(times|hours)\b")),
+    (WHEN, LazyPattern(r"\b(dates?|deadline)\b")),
+    (DURATION, LazyPattern(r"\b(length|duration)\b")),
+    (PLACE, LazyPattern(r"\b(location|venue|address)\b")),
+    (REASON, LazyPattern(r"\b(reason|justification|explanation|motive)\b")),
 )
 
 # Words at least one of which each pattern above needs (in order): a pattern is only tried on
@@ -337,7 +338,7 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
             continue
         found = pattern.search(normalised_question)
         if found:
-            asked_by = found.group("asked") if "asked" in pattern.groupindex else found.group()
+            asked_by = found.group("asked") if "asked" in found.re.groupindex else found.group()
             return kind, frozenset(asked_by.split())
     return None, frozenset()
 
@@ -474,16 +475,17 @@ _NUMBER_WORD = (
     r"(?:\d[\d,.]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)"
 )
+# What a text counts is read while indexing only (bot.lazyre).
 # (A lookahead, so that "26 beds and four high-dependency beds" yields both counts.)
-_COUNTED = re.compile(rf"\b{_NUMBER_WORD}[ -](?=((?:[a-z]+[ -]){{0,2}}[a-z]+))")
+_COUNTED = LazyPattern(rf"\b{_NUMBER_WORD}[ -](?=((?:[a-z]+[ -]){{0,2}}[a-z]+))")
 
 
 _UNITS_COUNTED = (
-    (re.compile(r"£\s?\d|\d\s?(?:pounds|p)\b"), ("pounds", "money")),
-    (re.compile(r"\d\s?(?:m|mn|million|millions)\b"), ("million", "millions")),
-    (re.compile(r"\d\s?(?:bn|billion|billions)\b"), ("billion", "billions")),
-    (re.compile(r"\d\s?(?:k|thousand|thousands)\b"), ("thousand", "thousands")),
-    (re.compile(r"\d\s?(?:%|per ?cent)"), ("percent", "percentage")),
+    (LazyPattern(r"£\s?\d|\d\s?(?:pounds|p)\b"), ("pounds", "money")),
+    (LazyPattern(r"\d\s?(?:m|mn|million|millions)\b"), ("million", "millions")),
+    (LazyPattern(r"\d\s?(?:bn|billion|billions)\b"), ("billion", "billions")),
+    (LazyPattern(r"\d\s?(?:k|thousand|thousands)\b"), ("thousand", "thousands")),
+    (LazyPattern(r"\d\s?(?:%|per ?cent)"), ("percent", "percentage")),
 )
 
 
@@ -510,7 +512,7 @@ def counted_words(text: str) -> set[str]:
 
 
 # A vote's tally ("voted five to two", "by 7-2") counts those who voted, for and against.
-_TALLY = re.compile(rf"\b(?:voted|vote|votes|by) {_NUMBER_WORD}(?: to |-){_NUMBER_WORD}\b")
+_TALLY = LazyPattern(rf"\b(?:voted|vote|votes|by) {_NUMBER_WORD}(?: to |-){_NUMBER_WORD}\b")
 _TALLY_COUNTS = ("votes", "voters", "members", "councillors")
 
 
