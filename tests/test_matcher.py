@@ -482,6 +482,15 @@ def test_a_noun_naming_the_kind_of_fact_asked_is_neither_unknown_nor_focus(
     assert "asks about a word" not in explanation.decision
 
 
+@pytest.mark.parametrize("verb", ["gave", "made"])
+def test_a_light_verb_is_no_focus(engine: Engine, verb: str) -> None:
+    # "gave" is nowhere in the knowledge; who made the statement is what is asked.
+    result = engine.ask(f"who {verb} the statement about the chief constables discussing the deal")
+    assert result.outcome is Outcome.ANSWERED
+    assert result.entry is not None and result.entry.id == "constabulary-statement"
+    assert "hertfordshire constabulary spokesman" in facts(result)
+
+
 def test_keywords_are_matched(library: Engine) -> None:
     result = library.ask("what is the budget")
     assert result.outcome is Outcome.ANSWERED
