@@ -30,7 +30,7 @@ STOP_WORDS = frozenset(
     thus to too toward towards u under until up upon us ve very want wanna was wasn way we were
     weren whether while will with within without would wouldn ya yeah yes yet you your yours
     yourself yourselves hey hi hello hiya howdy bot ok okay um uh hmm well so anyway btw tbh imo
-    fyi lol pray
+    fyi lol pray according
     curious wondering wonder wondered wonderful idea guess info information details detail explain
     happen happened happening going ok right currently actual basically just total overall whole
     exactly again any d m o y involved involve involves involving

@@ -62,6 +62,8 @@ def test_local_news_shorthand_is_written_out_and_hr_is_left_alone() -> None:
 
 def test_chat_asides_are_no_content() -> None:
     assert not any(text.is_content_word(w) for w in ("tbh", "imo", "fyi", "lol", "btw"))
+    # "according to the spokesman": who said it is in the words after it
+    assert not text.is_content_word("according")
 
 
 def test_the_english_list_is_the_real_one() -> None:
