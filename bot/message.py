@@ -53,6 +53,14 @@ _SECOND_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+# Where a sentence that opens about the person turns to its question: "I'm a Luton resident,
+# *can* the public see the decision being made?"
+_TURN_TO_QUESTION = re.compile(
+    r"[,;:\-]\s*(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|"
+    r"can|could|will|would|has|have|should)\b)",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Message:
@@ -85,6 +93,17 @@ def is_background(sentence: str) -> bool:
     return not sentence.rstrip().endswith("?") and bool(_BACKGROUND_START.match(sentence))
 
 
+def split_background(sentence: str) -> tuple[str, str]:
+    """A question that opens about the person, split into that background and the question:
+    ("I'm a Luton resident", "can the public see it?"); ("", sentence) otherwise."""
+    if not sentence.rstrip().endswith("?") or not _BACKGROUND_START.match(sentence):
+        return "", sentence
+    turn = _TURN_TO_QUESTION.search(sentence)
+    if turn is None:
+        return "", sentence
+    return sentence[: turn.start()].strip(), sentence[turn.end() :].strip()
+
+
 def split_questions(sentence: str) -> list[str]:
     """One sentence's questions: "How much, and what did Surrey do?" is two."""
     parts = [part.strip(" ,;") for part in _SECOND_QUESTION.split(sentence)]
@@ -105,6 +124,9 @@ def analyse(message: str) -> Message:
         if not sentence or smalltalk.classify(sentence) is not None:
             continue
         if is_question(sentence):
+            about, sentence = split_background(sentence)
+            if about:
+                background.append(about)
             questions.extend(split_questions(sentence))
         elif is_background(sentence):
             background.append(sentence)

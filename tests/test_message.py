@@ -62,3 +62,33 @@ def test_is_question(sentence: str, asks: bool) -> None:
 
 def test_sentences_keep_decimals_and_amounts_whole() -> None:
     assert sentences("It costs £3.2m. Why?\nAnd when") == ["It costs £3.2m.", "Why?", "And when"]
+
+
+@pytest.mark.parametrize(
+    ("message", "background", "question"),
+    [
+        (
+            "I'm a parish councillor in Ely, when do the police authorities decide?",
+            "I'm a parish councillor in Ely",
+            "when do the police authorities decide?",
+        ),
+        (
+            "im new here - how much was the deal worth?",
+            "im new here",
+            "how much was the deal worth?",
+        ),
+    ],
+)
+def test_a_question_that_opens_about_the_person_is_split_from_it(
+    message: str, background: str, question: str
+) -> None:
+    found = analyse(message)
+    assert found.questions == (question,)
+    assert found.background == (background,)
+
+
+def test_a_question_about_oneself_is_left_whole() -> None:
+    assert analyse("I'm wondering, is the deal off?").questions == ("is the deal off?",)
+    assert analyse("Am I able to see the decision?").questions == (
+        "Am I able to see the decision?",
+    )
