@@ -255,10 +255,11 @@ class Speller:
         self.small_words = frozenset(small_words)
         self._long_by_length: dict[int, list[str]] = {}
         self._by_prefix: dict[str, list[str]] = {}
-        for word in self.vocabulary:
+        # In sorted order: a set's order differs from run to run, and so would the lists (an
+        # engine read from the cache must equal the one built in full).
+        for word in sorted(self.vocabulary):
             if len(word) >= 7 and word.isalpha():
                 self._by_prefix.setdefault(word[:4], []).append(word)
-        for word in sorted(self.vocabulary):
             if len(word) >= 8 and word.isalpha():
                 self._long_by_length.setdefault(len(word), []).append(word)
         # A plain dict, not lru_cache(self._correct): a cache of a bound method kept on the
@@ -316,7 +317,7 @@ class Speller:
         longer = {w for w in self._by_prefix.get(word[:4], ()) if w.startswith(word)}
         longer = {w for w in longer if len(w) >= len(word) + 3}
         stems = {text.stem(w) for w in longer}
-        return min(longer, key=len) if len(stems) == 1 else None
+        return min(longer, key=lambda w: (len(w), w)) if len(stems) == 1 else None
 
     def _rare_word_slip(self, word: str) -> Correction | None:
         best = min(

@@ -50,7 +50,8 @@ META_WORDS = frozenset({"article", "story", "piece", "report", "text", "news"})
 # that they are what the stemmer gives).
 _STOP_STEMS = frozenset(
     """
-    about abov across actual after again against almost also although among anoth anybodi anyon
+    about abov accord across actual after again against almost also although among anoth anybodi
+    anyon
     anyth anyway aren around basic be becam becaus been befor behind below between bloke both
     came cannot clarifi come concern confus could couldn curious current detail didn do doe
     doesn done down dure each either els enough even ever everi everybodi everyon exact explain
