@@ -61,6 +61,14 @@ _TURN_TO_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+# A reason about the person at a question's end: "…, because I don't follow UK news much?"
+_TRAILING_ABOUT_ME = re.compile(
+    # ("as far as we know" is not a reason)
+    r"[,;]?\s+(?<!far )(?:because|cos|coz|as|since)\s+(?:i|i'm|im|i've|we|we're|my)\b"
+    r"[^?]*(?=\?*\s*$)",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Message:
@@ -104,6 +112,16 @@ def split_background(sentence: str) -> tuple[str, str]:
     return sentence[: turn.start()].strip(), sentence[turn.end() :].strip()
 
 
+def split_reason_about_me(sentence: str) -> tuple[str, str]:
+    """A question ending in a reason about the person, split into the question and that
+    reason: ("what was the problem?", "because I don't follow the news"); (sentence, "")."""
+    found = _TRAILING_ABOUT_ME.search(sentence)
+    if found is None or found.start() == 0:
+        return sentence, ""
+    question = sentence[: found.start()].rstrip(" ,;") + sentence[found.end() :]
+    return question.strip(), found.group().strip(" ,;")
+
+
 def split_questions(sentence: str) -> list[str]:
     """One sentence's questions: "How much, and what did Surrey do?" is two."""
     parts = [part.strip(" ,;") for part in _SECOND_QUESTION.split(sentence)]
@@ -125,8 +143,8 @@ def analyse(message: str) -> Message:
             continue
         if is_question(sentence):
             about, sentence = split_background(sentence)
-            if about:
-                background.append(about)
+            sentence, reason = split_reason_about_me(sentence)
+            background.extend(part for part in (about, reason) if part)
             questions.extend(split_questions(sentence))
         elif is_background(sentence):
             background.append(sentence)

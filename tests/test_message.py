@@ -92,3 +92,12 @@ def test_a_question_about_oneself_is_left_whole() -> None:
     assert analyse("Am I able to see the decision?").questions == (
         "Am I able to see the decision?",
     )
+
+
+def test_a_reason_about_the_person_at_the_end_is_background() -> None:
+    found = analyse("Why did Surrey drop the plan, because I live there and nobody says?")
+    assert found.questions == ("Why did Surrey drop the plan?",)
+    assert found.background == ("because I live there and nobody says",)
+    # An idiom, not a reason: the question is left whole.
+    kept = "Is the deal off as far as we know?"
+    assert analyse(kept).questions == (kept,)
