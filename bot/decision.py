@@ -27,6 +27,9 @@ THIN_WORDINGS = 5
 THIN_ANSWER_THRESHOLD = 0.5
 THIN_MIN_OVERLAP = 0.55
 THIN_LEAD = 0.05
+# A question asking which ones, and the only entry naming several: see _the_only_list.
+LIST_ANSWER_THRESHOLD = 0.5
+LIST_MIN_OVERLAP = 0.4
 MAX_SUGGESTIONS = 3
 # Suggestions must explain at least this share of the question: below it they are unrelated
 # ("How tall is Mount Everest?" shares nothing worth offering).
@@ -86,7 +89,7 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
         menu = _keyword_menu(candidates)
         if menu:
             return Decision(Outcome.UNSURE, menu, keyword=True, why="a keyword several entries fit")
-    if answerable(top, _runner_up(candidates)):
+    if answerable(top, _runner_up(candidates)) or _the_only_list(query, candidates):
         if query.focus_unknown and top.confidence < SURE_DESPITE_FOCUS:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why="asks about a word the knowledge never uses"
@@ -122,6 +125,21 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
     if query.unknown_names:
         return Decision(Outcome.NO_MATCH, why="names something the knowledge never mentions")
     return Decision(Outcome.UNSURE, tuple(related), why="not sure")
+
+
+def _the_only_list(query: Query, candidates: list[Candidate]) -> bool:
+    """A question asking which ones ("which police forces…") and one entry, ahead, that names
+    several: answered on less overlap than other questions need."""
+    top = candidates[0]
+    return (
+        query.wants_list
+        and top.lists
+        and top.confidence >= LIST_ANSWER_THRESHOLD
+        and top.overlap >= LIST_MIN_OVERLAP
+        and not any(
+            c.lists and top.confidence - c.confidence <= KIND_MARGIN for c in candidates[1:]
+        )
+    )
 
 
 def objection(query: Query, candidate: Candidate) -> str | None:

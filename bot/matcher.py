@@ -538,7 +538,8 @@ class Matcher:
                 # A share of what is left to 1: an exact wording still outranks it.
                 confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
             entry = index.entries[entry_index]
-            if query.wants_list and share >= BONUS_MIN_OVERLAP and _enumerates(entry.answer):
+            lists = query.wants_list and _enumerates(entry.answer)
+            if lists and share >= BONUS_MIN_OVERLAP:
                 confidence += LIST_BONUS * (1.0 - confidence)
             scored.append(
                 Candidate(
@@ -557,6 +558,7 @@ class Matcher:
                     counts_asked=not query.counted
                     or not index.entry_counted[entry_index].isdisjoint(query.counted),
                     wordings=index.wordings[entry_index],
+                    lists=lists,
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))

@@ -80,6 +80,7 @@ class Candidate:
     missing_names: int = 0  # names in the question (Surrey, LOCOG) the entry never mentions
     counts_asked: bool = True  # the entry counts what "how many …" asks about, if it asks
     wordings: int = 0  # how many question wordings the entry has (0: not known)
+    lists: bool = False  # the entry's answer names several ("Beds, Cambs and Herts")
 
 
 @dataclass(frozen=True)
