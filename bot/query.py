@@ -324,6 +324,7 @@ def _wants_list(words: list[str]) -> bool:
 
 
 _NOUN_FOLLOWERS = _AUXILIARIES | {"is", "was", "has", "does"}
+_OBJECT_STARTS = frozenset("it its the a an them this that these those their his her our".split())
 
 
 def answer_type(words: list[str]) -> list[str]:
@@ -342,8 +343,16 @@ def answer_type(words: list[str]) -> list[str]:
             if len(found) == 2:
                 # "which police *forces* were…" is one thing named in two words; "which
                 # organisers *required* the…" names organisers, and says what they did.
+                # ("which county *forces* teamed up": a plural after a singular is the noun,
+                # unless an object follows it: "which company *runs* it".)
                 after = position + 3
-                if after < len(words) and words[after] not in _NOUN_FOLLOWERS:
+                if (
+                    after < len(words)
+                    and words[after] not in _NOUN_FOLLOWERS
+                    and (
+                        words[after] in _OBJECT_STARTS or _plural(found[0]) or not _plural(found[1])
+                    )
+                ):
                     del found[1]
             return found
     return []

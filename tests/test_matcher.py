@@ -377,6 +377,9 @@ def test_everyday_synonyms_of_local_news_read_as_one(
         ("the three constabularies involved", True),
         ("which company runs it", False),
         ("could it meet the three forces' needs", False),
+        ("which county forces joined up on it", True),  # a plural after a singular: the noun
+        ("which organisers required the guards", True),
+        ("which organiser required the guards", False),  # "required" says what it did
     ],
 )
 def test_questions_asking_for_several_names_are_noticed(
