@@ -56,7 +56,8 @@ _SECOND_QUESTION = re.compile(
 # Where a sentence that opens about the person turns to its question: "I'm a Luton resident,
 # *can* the public see the decision being made?"
 _TURN_TO_QUESTION = re.compile(
-    r"[,;:\-]\s*(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|"
+    r"[,;:\-]\s*(?:(?:so|and|but)\s+)?(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|"
+    r"was|were|did|does|do|"
     r"can|could|will|would|has|have|should)\b)",
     re.IGNORECASE,
 )

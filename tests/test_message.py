@@ -77,6 +77,11 @@ def test_sentences_keep_decimals_and_amounts_whole() -> None:
             "im new here",
             "how much was the deal worth?",
         ),
+        (
+            "My dad isn't online, so how would he book the minibus?",
+            "My dad isn't online",
+            "how would he book the minibus?",
+        ),
     ],
 )
 def test_a_question_that_opens_about_the_person_is_split_from_it(
