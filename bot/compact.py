@@ -359,7 +359,7 @@ class Entries(Mapping[str, Entry]):
         topics: Sequence[str],
         wordings: array[int],
         make: Callable[[int], Entry],
-        questions: Callable[[int], tuple[str, ...]] | None = None,
+        questions: Callable[[int], tuple[str, ...]],
     ) -> None:
         self.ids = ids
         self.position = {entry_id: i for i, entry_id in enumerate(ids)}
@@ -386,9 +386,7 @@ class Entries(Mapping[str, Entry]):
     def questions_of(self, position: int) -> tuple[str, ...]:
         """An entry's wordings without making the entry: matching reads those of ~100 entries
         a question, and the rest of an entry only for the few it shows."""
-        if self._questions is not None:
-            return self._questions(position)
-        return self.at(position).questions
+        return self._questions(position)
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self.position
@@ -440,10 +438,6 @@ class Texts(Sequence[str]):
     @classmethod
     def of(cls, strings: Sequence[str]) -> Texts:
         return cls("".join(strings), numbers(itertools.accumulate(map(len, strings), initial=0)))
-
-    @property
-    def joined(self) -> str:
-        return self._joined
 
     @overload
     def __getitem__(self, i: int) -> str: ...

@@ -449,22 +449,7 @@ def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
 
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
 # or a person is too often given in words no pattern sees ("while the equipment is moved").
-STRICT = frozenset(
-    {
-        NAME,
-        WHEN,
-        DATE,
-        YEAR,
-        TIME,
-        DURATION,
-        FREQUENCY,
-        NUMBER,
-        PLACE,
-        ABBREVIATION,
-        CONTACT,
-        SAID,
-    }
-)
+STRICT = frozenset(KINDS) - {PERSON, REASON, YESNO}
 
 
 def is_strict(asked_kind: str | None) -> bool:

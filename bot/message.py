@@ -46,20 +46,20 @@ _BACKGROUND_START = re.compile(
     re.IGNORECASE,
 )
 # Where one sentence asks a second question: ", and what…", " and why…", "; also how…".
+# The words a question (or a second one in the same sentence) opens with.
+_ASKING = (
+    r"what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|can|could|will|"
+    r"would|has|have"
+)
 _SECOND_QUESTION = re.compile(
-    r"(?:,\s*|;\s*|\s+)(?:and|also|plus|but)\s+(?:also\s+)?"
-    r"(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|can|"
-    r"could|will|would|has|have)\b)",
+    rf"(?:,\s*|;\s*|\s+)(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_ASKING})\b)",
     re.IGNORECASE,
 )
 
 # Where a sentence that opens about the person turns to its question: "I'm a Luton resident,
 # *can* the public see the decision being made?"
 _TURN_TO_QUESTION = re.compile(
-    r"[,;:\-]\s*(?:(?:so|and|but)\s+)?(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|"
-    r"was|were|did|does|do|"
-    r"can|could|will|would|has|have|should)\b)",
-    re.IGNORECASE,
+    rf"[,;:\-]\s*(?:(?:so|and|but)\s+)?(?=(?:{_ASKING}|should)\b)", re.IGNORECASE
 )
 
 # A reason about the person at a question's end: "…, because I don't follow UK news much?"
