@@ -464,6 +464,7 @@ _NUMBER_WORD = (
 # (A lookahead, so that "26 beds and four high-dependency beds" yields both counts.)
 _COUNTED = LazyPattern(rf"\b{_NUMBER_WORD}[ -](?=((?:[a-z]+[ -]){{0,2}}[a-z]+))")
 
+_NUMBERS_OF = LazyPattern(r"\b([a-z]+) (?:numbers|figures)\b|\bnumbers? of ([a-z]+)")
 
 _UNITS_COUNTED = (
     (LazyPattern(r"£\s?\d|\d\s?(?:pounds|p)\b"), ("pounds", "money")),
@@ -480,12 +481,18 @@ _PEOPLE_COUNTED = frozenset(
     "adults students teachers nurses doctors passengers voters protesters campaigners".split()
 )
 
+# Counts of uses, which answer how many people use something.
+_USES_COUNTED = frozenset("journeys journey trips trip visits visit users passengers".split())
+
 
 def counted_words(text: str) -> set[str]:
     """Words that follow a number closely: what the text counts ("26 beds", "10,400 staff",
     "four high-dependency beds"), and the units of its amounts ("£77m": pounds, millions)."""
     lowered = text.lower()
     words = {w for found in _COUNTED.finditer(lowered) for w in re.split(r"[ -]", found.group(1))}
+    if _DIGIT.search(lowered):
+        # "visitor numbers have fallen … to 174,000": what the numbers are numbers of.
+        words.update(found.group(1) or found.group(2) for found in _NUMBERS_OF.finditer(lowered))
     for pattern, units in _UNITS_COUNTED:
         if pattern.search(lowered):
             words.update(units)
@@ -493,6 +500,8 @@ def counted_words(text: str) -> set[str]:
         words.update(_TALLY_COUNTS)
     if not _PEOPLE_COUNTED.isdisjoint(words):
         words.add("people")  # a count of staff is a count of people
+    if not _USES_COUNTED.isdisjoint(words):
+        words.add("users")  # "how many people use it" is answered by a count of journeys
     return words
 
 

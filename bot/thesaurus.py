@@ -8,8 +8,9 @@ news story; words that differ in what they ask ("budget" and "cost") are kept ap
 
 from __future__ import annotations
 
-# A line whose first word is in an earlier line adds to that group ("how much do they *pay*"
-# asks what it *costs*).
+# A word's stem is in one group only ("operation" shares "operate"'s, so it cannot also mean
+# surgery). A line whose first word is in an earlier line adds to that group ("how much do
+# they *pay*" asks what it *costs*; the people who *use* a bus are its passengers).
 GROUPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(line.split())
     for line in """
@@ -38,7 +39,6 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     children child kids kid youngsters paediatric pediatric
     parents mums dads mothers fathers
     doctor doctors dr medic medics consultant consultants physician physicians clinician
-    visits visitors visitor attendance footfall attendances
     protest protests protesting demo demonstration demonstrations rally rallies
     campaign campaigns campaigners campaigner campaigning activists
     petition petitions signatures
@@ -63,19 +63,19 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     raise raised raising fundraising fundraiser fundraisers
     run runs running ran manage manages managed managing operate operates operated
     corridor corridors hallway hallways passage
-    operation operations surgery surgeries
     pandemic covid coronavirus lockdown
     figures numbers statistics stats
     distance far miles
     organisation organization body
     site premises
-    age aged
+    age aged old
     help helps helped support supports supported
     event events session sessions
     online internet web
     journey journeys trip trips
-    passenger passengers rider riders commuter commuters
     user users customer customers patron patrons
+    user passenger passengers rider riders commuter commuters
+    user visits visitors visitor attendance footfall attendances
     oppose opposes opposed opposing opposition objected objecting objection objections
     pupil pupils student students schoolchildren
     shop shops store stores
@@ -102,6 +102,8 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("fork", r"\bfork(?:s|ed|ing)? out\b", "pay"),
     ("shell", r"\bshell(?:s|ed|ing)? out\b", "pay"),
     ("sort", r"\bsort(?:s|ed|ing)? out\b", "fix"),
+    ("use", r"\b(?:people|ppl|folks?) (?:use|uses|using|used)\b", "users"),
+    ("contract", r"\bcontract(?:s|ed|ing)? out\b", "outsource"),
     ("in charge", r"\bin charge of\b", "running"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),
     ("over", r"\b(?:sleep|sleeps|sleeping|slept) over\b", "stay overnight"),

@@ -94,6 +94,16 @@ def test_a_vote_tally_counts_those_who_voted() -> None:
     assert "members" not in kinds.counted_words("Five to two hundred people came.")
 
 
+def test_numbers_of_something_and_uses_are_counts_too() -> None:
+    # "visitor numbers have fallen … to 174,000" counts visitors; a count of journeys or
+    # visits answers how many people use something.
+    assert "visitor" in kinds.counted_words("Visitor numbers fell to 174,000.")
+    assert "pupils" in kinds.counted_words("The number of pupils rose to 1,200.")
+    assert "visitor" not in kinds.counted_words("Visitor numbers fell sharply.")  # no number
+    assert "users" in kinds.counted_words("There were 9,400 journeys last year.")
+    assert "users" not in kinds.counted_words("It has 26 beds.")
+
+
 def test_how_long_is_answered_by_a_length_as_well_as_a_time() -> None:
     corridor = kinds.given_by_text("They wheel children along a 400-metre corridor.")
     assert kinds.gives(kinds.asked("how long is the corridor"), corridor)

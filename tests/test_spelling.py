@@ -126,6 +126,8 @@ def test_a_real_word_typed_for_a_small_one_is_read_as_meant_only_where_it_must_b
         ("they pulled the plug on the deal", "they cancel the deal"),
         ("how come it shut down", "why it close"),
         ("the plug socket", "the plug socket"),  # a word of an idiom alone is itself
+        ("is hr being contracted out", "is hr being outsource"),
+        ("how many ppl use it", "how many users it"),  # people who use it are its users
     ],
 )
 def test_idioms_read_as_the_plain_word(typed: str, read: str) -> None:
