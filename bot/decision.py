@@ -101,6 +101,11 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
                 return Decision(
                     Outcome.UNSURE, (top, *other_article), why="fits two articles as well"
                 )
+            named = _names_what_was_asked(query, candidates)
+            if named is not None:
+                return Decision(
+                    Outcome.ANSWERED, (named,), why="the closest that names what was asked"
+                )
             return Decision(Outcome.ANSWERED, (top,), why="answered")
         # The best entry does not answer what was asked: a close one that does may be meant;
         # otherwise the article does not say.
@@ -125,6 +130,21 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
     if query.unknown_names:
         return Decision(Outcome.NO_MATCH, why="names something the knowledge never mentions")
     return Decision(Outcome.UNSURE, tuple(related), why="not sure")
+
+
+def _names_what_was_asked(query: Query, candidates: list[Candidate]) -> Candidate | None:
+    """Asked "which council…", an entry close behind the best that names one, when the best
+    names none: "Which council is behind the plan?" is answered by the entry naming
+    Northbrook District Council, not by one about why the council wants it."""
+    top = candidates[0]
+    if not query.answer_type or top.names_asked:
+        return None
+    for other in candidates[1:]:
+        if top.confidence - other.confidence > KIND_MARGIN:
+            break
+        if other.names_asked and answerable(other) and objection(query, other) is None:
+            return other
+    return None
 
 
 def _the_only_list(query: Query, candidates: list[Candidate]) -> bool:

@@ -439,6 +439,21 @@ def _has_name(text: str) -> bool:
     return False
 
 
+def named_things(text: str) -> list[str]:
+    """What the organisations and places a text names are ("Northbrook District Council's
+    cabinet": a council; "the Riverside Pool in Hadley": a pool), in lower case."""
+    found: list[str] = []
+    for run in _CAPITAL_RUN.finditer(text):
+        words = run.group().split()
+        before = text[: run.start()].rstrip()
+        if not before or before[-1] in '.!?:"“':
+            words = words[1:]  # the first word is capitalised as a sentence's start
+        last = re.sub("['\u2019]s?$", "", words[-1]) if len(words) >= 2 else ""
+        if last in _ORGANISATION_WORDS:
+            found.append(last.lower())
+    return found
+
+
 def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
     """Whether an entry giving `given` kinds answers a question asking for `asked_kind`."""
     if asked_kind is None or not is_strict(asked_kind):

@@ -280,6 +280,10 @@ class Index:
             # What its figures count is in it though unnamed: "£410,000" is money ("how much
             # *money* did it lose?").
             _weigh(weights, counted, FIELD_WEIGHTS["answer"])
+            # An entry naming a council ("Northbrook District Council") answers "which
+            # council…" as surely as one asked it.
+            for passage in (entry.answer, entry.quote):
+                types.update(dict.fromkeys(terms_of.of(kinds.named_things(passage))))
             entry_answer_types.append(list(types))
         for article in knowledge.articles.values():
             article_terms = terms_of_article.get(article.id, base_terms_of)
@@ -530,11 +534,10 @@ class Matcher:
                     denominator -= heaviest - weight_of[had]
             share = overlap[entry_index] / denominator if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
-            if (
-                wanted
-                and share >= BONUS_MIN_OVERLAP
-                and not wanted.isdisjoint(index.entry_answer_types[entry_index])
-            ):
+            names_asked = bool(wanted) and not wanted.isdisjoint(
+                index.entry_answer_types[entry_index]
+            )
+            if names_asked and share >= BONUS_MIN_OVERLAP:
                 # A share of what is left to 1: an exact wording still outranks it.
                 confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
             entry = index.entries[entry_index]
@@ -559,6 +562,7 @@ class Matcher:
                     or not index.entry_counted[entry_index].isdisjoint(query.counted),
                     wordings=index.wordings[entry_index],
                     lists=lists,
+                    names_asked=names_asked,
                 )
             )
         scored.sort(key=lambda c: (-c.confidence, -c.fuzzy, -c.closeness, c.entry_id))

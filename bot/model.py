@@ -81,6 +81,7 @@ class Candidate:
     counts_asked: bool = True  # the entry counts what "how many …" asks about, if it asks
     wordings: int = 0  # how many question wordings the entry has (0: not known)
     lists: bool = False  # the entry's answer names several ("Beds, Cambs and Herts")
+    names_asked: bool = False  # asked "which X", the entry names an X or is asked which X
 
 
 @dataclass(frozen=True)

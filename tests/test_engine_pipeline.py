@@ -237,3 +237,37 @@ def test_a_question_pointing_back_is_read_with_the_background_that_answers_it(
     assert pointing.decision.answer == leaning_answer
     plain = engine._judge_in("What happens to the deal?", background)
     assert plain.decision.answer == alone_answer
+
+
+def test_asked_which_council_an_entry_naming_one_is_preferred() -> None:
+    from bot import decision, kinds
+    from bot.model import Candidate
+    from bot.query import Query
+
+    assert kinds.named_things("Members of Northbrook District Council's cabinet voted.") == [
+        "council"
+    ]
+    assert kinds.named_things("The Council said so. It went to Riverside Pool.") == ["pool"]
+    assert kinds.named_things("Janet Ormerod said it.") == []
+    which = Query(
+        words=("council", "plan"),
+        phrase="which council plan",
+        terms=("council", "plan"),
+        unknown=(),
+        corrections=(),
+        answer_type=("council",),
+    )
+    why = Candidate("why", 0.67, 0.7, 0.7, "v", quote="q1", wordings=4)
+    vote = Candidate("vote", 0.62, 0.62, 0.6, "v", quote="q2", wordings=4, names_asked=True)
+    assert decision.decide(which, [why, vote]).answer == vote
+    # Too far behind, or named by the best itself: the best is answered.
+    far = Candidate("vote", 0.50, 0.62, 0.6, "v", quote="q2", wordings=4, names_asked=True)
+    assert decision.decide(which, [why, far]).answer == why
+    plain = Query(
+        words=("council", "plan"),
+        phrase="why does the council plan it",
+        terms=("council", "plan", "_why"),
+        unknown=(),
+        corrections=(),
+    )
+    assert decision.decide(plain, [why, vote]).answer == why
