@@ -142,7 +142,8 @@ class QueryAnalyser:
             elif word not in _GENERIC:
                 unknown.append(word)
         phrase = " ".join(spelled)
-        main_verbs = _main_verbs(spelled, unknown)
+        obliged = _obliged_verbs(spelled, unknown)
+        main_verbs = _main_verbs(spelled, unknown) | obliged
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
         counted = tuple(
@@ -176,7 +177,7 @@ class QueryAnalyser:
             focus=focus_terms,
             answer_type=wanted,
             wants_list=_wants_list(spelled),
-            focus_unknown=bool(focus) and all(word in unknown for word in focus),
+            focus_unknown=bool(obliged) or (bool(focus) and all(word in unknown for word in focus)),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             kind=kind,
             text=question,
@@ -291,6 +292,19 @@ def _main_verbs(words: list[str], unknown: list[str]) -> set[str]:
             if words[j] in text.QUESTION_WORDS:
                 break
     return found
+
+
+_OBLIGED = frozenset("need needs have has got able allowed".split())
+
+
+def _obliged_verbs(words: list[str], unknown: list[str]) -> set[str]:
+    """Unknown verbs of what must or may be done: "do I need to *book*", "will we have to
+    *queue*". The question turns on them, as "who *chairs*…" on chairing."""
+    return {
+        word
+        for i, word in enumerate(words[2:], start=2)
+        if word in unknown and words[i - 1] == "to" and words[i - 2] in _OBLIGED
+    }
 
 
 _SEVERAL = frozenset("two three four five six seven eight nine ten several".split())

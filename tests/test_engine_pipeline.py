@@ -271,3 +271,14 @@ def test_asked_which_council_an_entry_naming_one_is_preferred() -> None:
         corrections=(),
     )
     assert decision.decide(plain, [why, vote]).answer == why
+
+
+def test_a_question_turning_on_what_must_be_done_with_an_unknown_verb_is_a_near_miss(
+    engine: Engine,
+) -> None:
+    # "book" is in no entry: whether booking is needed is not something the article says.
+    analysed = engine.index.queries.analyse("Do I need to book a seat for the Monday meeting?")
+    assert analysed.focus_unknown and analysed.unknown_weights[0] == 1.0
+    assert not engine.ask("Do I need to book a seat for the Monday meeting?").answered
+    # A known verb after "need to" is matched as usual.
+    assert not engine.index.queries.analyse("Do they need to decide by Monday?").focus_unknown
