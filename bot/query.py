@@ -308,6 +308,7 @@ def _obliged_verbs(words: list[str], unknown: list[str]) -> set[str]:
 
 
 _SEVERAL = frozenset("two three four five six seven eight nine ten several".split())
+_NOT_THE_NOUN = _SEVERAL | {"other", "another", "both"}
 
 
 _AUXILIARIES = frozenset(
@@ -350,7 +351,10 @@ def answer_type(words: list[str]) -> list[str]:
             if word not in ("which", "what"):
                 return []
             found: list[str] = []
-            for following in words[position + 1 : position + 3]:
+            start = position + 1
+            while start < len(words) and words[start] in _NOT_THE_NOUN:
+                start += 1  # "which *other* police force…", "which *two* members…"
+            for following in words[start : start + 2]:
                 if not text.is_content_word(following):
                     break
                 found.append(following)
@@ -359,7 +363,7 @@ def answer_type(words: list[str]) -> list[str]:
                 # organisers *required* the…" names organisers, and says what they did.
                 # ("which county *forces* teamed up": a plural after a singular is the noun,
                 # unless an object follows it: "which company *runs* it".)
-                after = position + 3
+                after = start + 2
                 if (
                     after < len(words)
                     and words[after] not in _NOUN_FOLLOWERS

@@ -282,3 +282,19 @@ def test_a_question_turning_on_what_must_be_done_with_an_unknown_verb_is_a_near_
     assert not engine.ask("Do I need to book a seat for the Monday meeting?").answered
     # A known verb after "need to" is matched as usual.
     assert not engine.index.queries.analyse("Do they need to decide by Monday?").focus_unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("which company runs it", ["company"]),
+        ("which other company runs it", ["company"]),  # "other" names no kind of thing
+        ("which two cabinet members voted against", ["cabinet", "members"]),
+        ("which of the forces met", []),  # (not read past "of the")
+        ("what would g4s do", []),
+    ],
+)
+def test_what_a_which_question_wants_named(question: str, wanted: list[str]) -> None:
+    from bot.query import answer_type
+
+    assert answer_type(question.split()) == wanted
