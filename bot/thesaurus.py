@@ -97,7 +97,7 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("shut", r"\bshut(?:s|ting)? down\b", "close"),
     ("done deal", r"\bdone deal\b", "decided"),
     ("team", r"\bteam(?:s|ed|ing)? up\b", "collaborate"),
-    ("kick", r"\bkick(?:s|ed|ing)? off\b", "start"),
+    ("kick", r"\bkick(?:s|ed|ing)? (?:off|in)\b", "start"),
     ("forward", r"\bput(?:s|ting)? forward\b", "propose"),
     ("fork", r"\bfork(?:s|ed|ing)? out\b", "pay"),
     ("shell", r"\bshell(?:s|ed|ing)? out\b", "pay"),

@@ -127,6 +127,7 @@ def test_a_real_word_typed_for_a_small_one_is_read_as_meant_only_where_it_must_b
         ("how come it shut down", "why it close"),
         ("the plug socket", "the plug socket"),  # a word of an idiom alone is itself
         ("is hr being contracted out", "is hr being outsource"),
+        ("when would the changes kick in", "when would the changes start"),
         ("how many ppl use it", "how many users it"),  # people who use it are its users
     ],
 )
