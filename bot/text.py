@@ -99,7 +99,8 @@ _QUOTES = (
 _FILLER_PHRASES = re.compile(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
     r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering|in terms of|"
-    r"of the week|in (simple|plain) (words|english|terms)|in a nutshell)\b"
+    r"of the week|in (simple|plain) (words|english|terms)|in a nutshell|"
+    r"in[ -]person|face[ -]to[ -]face)\b"
 )
 # (One pattern of all the idioms, scanned once, took ten times as long as these.)
 _IDIOMS = tuple((part, re.compile(idiom), plain) for part, idiom, plain in thesaurus.IDIOMS)
@@ -163,6 +164,8 @@ def _may_have_filler(text: str) -> bool:
         or "in simple" in text
         or "in plain" in text
         or "nutshell" in text
+        or "person" in text
+        or "face" in text
     )
 
 
