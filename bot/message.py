@@ -70,6 +70,13 @@ _TRAILING_ABOUT_ME = re.compile(
     re.IGNORECASE,
 )
 
+# A condition opening a question restates what the article is about ("If the cut goes ahead,
+# from when would the changes start?"): the question is what follows it.
+_LEADING_CONDITION = re.compile(
+    rf"^\s*(?:if|once|assuming|supposing)\b[^,;?]*[,;]\s*(?=(?:from|by|in|at|{_ASKING})\b)",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Message:
@@ -113,6 +120,15 @@ def split_background(sentence: str) -> tuple[str, str]:
     return sentence[: turn.start()].strip(), sentence[turn.end() :].strip()
 
 
+def split_condition(sentence: str) -> tuple[str, str]:
+    """A question opening with a condition, split into that condition and the question:
+    ("If the cut goes ahead", "from when would it start?"); ("", sentence) otherwise."""
+    found = _LEADING_CONDITION.match(sentence)
+    if found is None or not sentence.rstrip().endswith("?"):
+        return "", sentence
+    return sentence[: found.end()].strip(" ,;"), sentence[found.end() :].strip()
+
+
 def split_reason_about_me(sentence: str) -> tuple[str, str]:
     """A question ending in a reason about the person, split into the question and that
     reason: ("what was the problem?", "because I don't follow the news"); (sentence, "")."""
@@ -144,8 +160,9 @@ def analyse(message: str) -> Message:
             continue
         if is_question(sentence):
             about, sentence = split_background(sentence)
+            condition, sentence = split_condition(sentence)
             sentence, reason = split_reason_about_me(sentence)
-            background.extend(part for part in (about, reason) if part)
+            background.extend(part for part in (about, condition, reason) if part)
             questions.extend(split_questions(sentence))
         elif is_background(sentence):
             background.append(sentence)

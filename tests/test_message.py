@@ -106,3 +106,14 @@ def test_a_reason_about_the_person_at_the_end_is_background() -> None:
     # An idiom, not a reason: the question is left whole.
     kept = "Is the deal off as far as we know?"
     assert analyse(kept).questions == (kept,)
+
+
+def test_a_condition_opening_a_question_is_background() -> None:
+    found = analyse("If the cut goes ahead, from when would the changes kick in?")
+    assert found.questions == ("from when would the changes kick in?",)
+    assert found.background == ("If the cut goes ahead",)
+    # Not a question, or no comma before it: left whole.
+    statement = "If it closes, I will be upset."
+    assert analyse(statement).questions == (statement,)
+    whole = "What happens if it closes?"
+    assert analyse(whole).questions == (whole,)
