@@ -32,7 +32,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot import compact, kinds, text, thesaurus
-from bot.knowledge import Knowledge
+from bot.attribution import attribution
+from bot.knowledge import Knowledge, normalise_for_quote
 from bot.model import Candidate, Entry, Explanation, Suggestion
 from bot.query import Query, QueryAnalyser, answer_type
 from bot.shortlist import find as find_shortlist
@@ -40,7 +41,14 @@ from bot.shortlist import find as find_shortlist
 # How much each signal counts in the confidence.
 W_OVERLAP, W_CLOSENESS, W_FUZZY = 0.5, 0.3, 0.2
 # Field weights: a term from a question variant says more about an entry than one from its quote.
-FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.9, "quote": 0.9, "topic": 0.4}
+FIELD_WEIGHTS = {
+    "question": 1.0,
+    "keyword": 1.0,
+    "answer": 0.9,
+    "quote": 0.9,
+    "speaker": 0.9,  # who said the quote, named beside it in the article (bot.attribution)
+    "topic": 0.4,
+}
 # A word the knowledge has never seen weighs like the rarest known term times this factor.
 UNKNOWN_FACTOR = 1.0
 # The intent terms (see text.word_intents) and their weight.
@@ -234,6 +242,9 @@ class Index:
             )
         )
         question_weight = FIELD_WEIGHTS["question"]
+        article_texts = {
+            article.id: normalise_for_quote(article.text) for article in knowledge.articles.values()
+        }
         # Entries often quote the same sentence: each passage is analysed once.
         passages: dict[str, list[str]] = {}
         for entry in self.entries:
@@ -267,6 +278,9 @@ class Index:
                 if passage_terms is None:
                     passage_terms = passages[key] = terms_of.of(text.words(passage))
                 _weigh(weights, passage_terms, FIELD_WEIGHTS[field])
+            speaker = attribution(entry.quote, article_texts[entry.article_id])
+            if speaker:
+                _weigh(weights, terms_of.of(text.words(speaker)), FIELD_WEIGHTS["speaker"])
             _weigh(weights, short_terms(entry.article_id, entry.topic), FIELD_WEIGHTS["topic"])
             for intent in intents:
                 weights[intent] = FIELD_WEIGHTS["question"]

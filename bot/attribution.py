@@ -1,0 +1,41 @@
+"""Who said a quoted passage: the words around it in its article sentence that name the
+speaker ("Councillor Janet Ormerod, cabinet member for communities, said: …").
+
+Authors often quote only the spoken words, so an entry would otherwise know nothing of who
+spoke: "What did the cabinet member say?" would find no cabinet member in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge import normalise_for_quote
+
+_SPEECH = r"(?:said|says|told|added|explained|warned|insisted|argued|stated|commented)"
+# Before the quote, in its sentence: "X, cabinet member for Y, said: "" (the sentence's start
+# up to a verb of speech and the opening mark).
+_BEFORE = re.compile(rf"([^.!?\"]{{3,200}}\b{_SPEECH})\s*[:,]?\s*\"?\s*$")
+# After it: "…," said Dr Priya Nair, clinical director.' (not a bare "she said").
+_AFTER = re.compile(
+    rf"^[,.!?]?\s*\"\s*,?\s*({_SPEECH}\s+[^.!?\"]{{3,120}}|[^.!?\"]{{3,120}}?\s{_SPEECH})\b"
+)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)\s", re.IGNORECASE)
+_LOOK = 260  # characters either side of the quote
+
+
+def attribution(quote: str, normalised_article: str) -> str:
+    """The words naming who said `quote`, from the article (normalise_for_quote'd); "" when
+    the article does not say there, or the quote is not in it."""
+    passage = normalise_for_quote(quote)
+    at = normalised_article.find(passage) if passage else -1
+    if at < 0:
+        return ""
+    before = normalised_article[max(0, at - _LOOK) : at]
+    found = _BEFORE.search(before)
+    if found:
+        return found.group(1).strip(" ,")
+    end = at + len(passage)
+    after = _AFTER.match(normalised_article[end : end + _LOOK])
+    if after and not _PRONOUN.match(after.group(1).strip()):
+        return after.group(1).strip(" ,")
+    return ""
