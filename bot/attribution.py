@@ -12,15 +12,16 @@ import re
 from bot.knowledge import normalise_for_quote
 
 _SPEECH = r"(?:said|says|told|added|explained|warned|insisted|argued|stated|commented)"
-# Before the quote, in its sentence: "X, cabinet member for Y, said: "" (the sentence's start
-# up to a verb of speech and the opening mark).
-_BEFORE = re.compile(rf"([^.!?\"]{{3,200}}\b{_SPEECH})\s*[:,]?\s*\"?\s*$")
-# After it: "…," said Dr Priya Nair, clinical director.' (not a bare "she said").
+# Before the quote: its sentence up to a verb of speech ("X, cabinet member for Y, said:").
+_ENDS_SPEAKING = re.compile(rf"\b{_SPEECH}$")
+# After it, past the closing mark: "…," said Dr Priya Nair, clinical director.' (not a bare
+# "she said").
 _AFTER = re.compile(
     rf"^[,.!?]?\s*\"\s*,?\s*({_SPEECH}\s+[^.!?\"]{{3,120}}|[^.!?\"]{{3,120}}?\s{_SPEECH})\b"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)\s", re.IGNORECASE)
 _LOOK = 260  # characters either side of the quote
+_SENTENCE_ENDS = (". ", "! ", "? ", '" ')
 
 
 def attribution(quote: str, normalised_article: str) -> str:
@@ -30,12 +31,19 @@ def attribution(quote: str, normalised_article: str) -> str:
     at = normalised_article.find(passage) if passage else -1
     if at < 0:
         return ""
-    before = normalised_article[max(0, at - _LOOK) : at]
-    found = _BEFORE.search(before)
-    if found:
-        return found.group(1).strip(" ,")
+    # (String steps rather than one pattern searched from every position: this runs for
+    # every entry of a large knowledge.)
+    before = normalised_article[max(0, at - _LOOK) : at].rstrip(' "\u201c').rstrip(":, ")
+    if _ENDS_SPEAKING.search(before[-12:]):
+        start = max(before.rfind(end) for end in _SENTENCE_ENDS)
+        speaker = before[start + 2 if start >= 0 else 0 :].strip(" ,")
+        if len(speaker) > len("x said"):
+            return speaker
     end = at + len(passage)
-    after = _AFTER.match(normalised_article[end : end + _LOOK])
+    after_text = normalised_article[end : end + _LOOK]
+    if '"' not in after_text[:3]:
+        return ""
+    after = _AFTER.match(after_text)
     if after and not _PRONOUN.match(after.group(1).strip()):
         return after.group(1).strip(" ,")
     return ""
