@@ -321,6 +321,8 @@ _ORGANISATION_WORDS = frozenset(
     "Library Museum Church Cathedral Airport Bridge Square Market Forces Force Pupils "
     "Station Line Railway Court House Hall Church Bank Fund Foundation Agency".split()
 )
+# Kinds of place named before the name: "River Wenlow", "Mount Snowdon".
+_NAMED_FIRST = frozenset("River Lake Loch Mount Port Forest Isle".split())
 _CAPITALISED = LazyPattern(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
 
 
@@ -448,9 +450,13 @@ def named_things(text: str) -> list[str]:
         before = text[: run.start()].rstrip()
         if not before or before[-1] in '.!?:"“':
             words = words[1:]  # the first word is capitalised as a sentence's start
-        last = re.sub("['\u2019]s?$", "", words[-1]) if len(words) >= 2 else ""
+        if len(words) < 2:
+            continue
+        last = re.sub("['\u2019]s?$", "", words[-1])
         if last in _ORGANISATION_WORDS:
             found.append(last.lower())
+        elif words[0] in _NAMED_FIRST:
+            found.append(words[0].lower())  # "the River Wenlow": a river
     return found
 
 

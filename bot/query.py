@@ -215,7 +215,7 @@ _GENERIC = frozenset(
     # the kind of fact asked, named ("when is the *deadline*", "what is the *capacity* of the
     # unit"): what the question is about is in its other words
     "deadline deadlines date dates timing timings venue location address length duration "
-    "figure figures amount total capacity "
+    "figure figures number numbers amount total capacity "
     # light verbs, whose object carries the meaning ("who *gave* the statement")
     "give gives gave given giving make makes made making".split()
 )

@@ -249,6 +249,7 @@ def test_asked_which_council_an_entry_naming_one_is_preferred() -> None:
     ]
     assert kinds.named_things("The Council said so. It went to Riverside Pool.") == ["pool"]
     assert kinds.named_things("Janet Ormerod said it.") == []
+    assert kinds.named_things("Then the River Wenlow burst its banks.") == ["river"]
     which = Query(
         words=("council", "plan"),
         phrase="which council plan",
@@ -298,3 +299,12 @@ def test_what_a_which_question_wants_named(question: str, wanted: list[str]) -> 
     from bot.query import answer_type
 
     assert answer_type(question.split()) == wanted
+
+
+def test_a_word_naming_the_kind_of_fact_is_no_word_to_match() -> None:
+    from tests.support.knowledge import LIBRARY
+
+    library = Engine.load(LIBRARY)
+    # "number" only says a number is wanted: the knowledge never uses it, and it costs nothing.
+    assert library.index.analyse("number of library gazebos").unknown == ("gazebos",)
+    assert library.index.analyse("the library figures").unknown == ()
