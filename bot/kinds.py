@@ -321,6 +321,13 @@ _ORGANISATION_WORDS = frozenset(
     "Library Museum Church Cathedral Airport Bridge Square Market Forces Force Pupils "
     "Station Line Railway Court House Hall Church Bank Fund Foundation Agency".split()
 )
+# Those of them that are bodies of people: "Thorpeley Town Council and the Environment Agency"
+# answer "which organisations…".
+_BODIES = frozenset(
+    "Police Constabulary Council Authority Group Trust Service Office Department Committee "
+    "Board Company Limited Ltd Party Association Union Club Charity Society Partnership "
+    "Alliance Commission Fund Foundation Agency".split()
+)
 # Kinds of place named before the name: "River Wenlow", "Mount Snowdon".
 _NAMED_FIRST = frozenset("River Lake Loch Mount Port Forest Isle".split())
 _CAPITALISED = LazyPattern(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
@@ -455,6 +462,8 @@ def named_things(text: str) -> list[str]:
         last = re.sub("['\u2019]s?$", "", words[-1])
         if last in _ORGANISATION_WORDS:
             found.append(last.lower())
+            if last in _BODIES:
+                found.append("organisation")
         elif words[0] in _NAMED_FIRST:
             found.append(words[0].lower())  # "the River Wenlow": a river
     return found

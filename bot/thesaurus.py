@@ -17,7 +17,8 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     cost costs costing price prices priced bill bills fee fees charge charges expense expenses
     cost pay paid paying payment payments spend spent spending earn earns earned earning earnings
     spend invest invests invested investing investment investments
-    funding fund funds funded finance financed financing
+    pay funding fund funds funded finance financed financing
+    pay contribute contributes contributed contributing contribution contributions
     loss losses lose loses losing lost
     shortfall gap deficit
     annual annually yearly

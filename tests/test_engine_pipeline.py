@@ -245,11 +245,21 @@ def test_asked_which_council_an_entry_naming_one_is_preferred() -> None:
     from bot.query import Query
 
     assert kinds.named_things("Members of Northbrook District Council's cabinet voted.") == [
-        "council"
+        "council",
+        "organisation",
     ]
     assert kinds.named_things("The Council said so. It went to Riverside Pool.") == ["pool"]
     assert kinds.named_things("Janet Ormerod said it.") == []
     assert kinds.named_things("Then the River Wenlow burst its banks.") == ["river"]
+    # A council and an agency are organisations ("which organisations are behind it?").
+    assert kinds.named_things(
+        "It was unveiled by Thorpeley Town Council and the Environment Agency."
+    ) == [
+        "council",
+        "organisation",
+        "agency",
+        "organisation",
+    ]
     which = Query(
         words=("council", "plan"),
         phrase="which council plan",
@@ -308,3 +318,11 @@ def test_a_word_naming_the_kind_of_fact_is_no_word_to_match() -> None:
     # "number" only says a number is wanted: the knowledge never uses it, and it costs nothing.
     assert library.index.analyse("number of library gazebos").unknown == ("gazebos",)
     assert library.index.analyse("the library figures").unknown == ()
+
+
+def test_funding_and_contributions_are_what_is_paid() -> None:
+    from tests.support.knowledge import LIBRARY
+
+    library = Engine.load(LIBRARY)  # "The library costs the council £240,000 a year to run"
+    assert library.index.analyse("library funding").unknown == ()
+    assert library.index.analyse("who contributes to the library").unknown == ()
