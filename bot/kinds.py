@@ -549,6 +549,19 @@ def counted_asked(normalised_question: str) -> list[str]:
     return found.group(1).split() if found else []
 
 
+# "How much will the panels *cost*?" asks for money: an entry that counts metres or homes does
+# not answer it ("how much" alone may ask for anything: "how much of the site").
+_MONEY_ASKED = LazyPattern(
+    r"\bhow much\b.*\b(?:cost|costs|costing|pay|paid|paying|spend|spent|spending|worth|price|"
+    r"charge|charged|fee|fees|money|funding|budget|save|saving|savings|lose|lost|raise|raised)\b"
+)
+
+
+def money_asked(normalised_question: str) -> bool:
+    """Whether a question asks how much money ("how much did it cost")."""
+    return _MONEY_ASKED.search(normalised_question) is not None
+
+
 def speaker_asked(normalised_question: str) -> list[str]:
     """Whose words a question asks for: "what did *G4S* say…", "what has *the council* said"."""
     found = _SAID_ASKED.search(normalised_question)

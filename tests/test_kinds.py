@@ -142,3 +142,22 @@ def test_contact_details_are_a_kind_of_their_own() -> None:
     assert not kinds.gives(kinds.CONTACT, booked)  # says a phone is used, gives no number
     assert kinds.gives(kinds.CONTACT, kinds.given_by_text("Call 01234 567890 to book."))
     assert kinds.gives(kinds.CONTACT, kinds.given_by_text("See www.example.gov.uk."))
+
+
+def test_how_much_money_is_asked() -> None:
+    assert kinds.money_asked("how much will the glass panels cost")
+    assert kinds.money_asked("how much is the contract worth")
+    assert not kinds.money_asked("how much of the site will be flooded")
+    assert not kinds.money_asked("what will it cost")  # no "how much": asked some other way
+    assert "money" in kinds.counted_words("It will cost £74,000 a year.")
+
+
+def test_how_much_money_of_an_entry_counting_metres_is_a_near_miss() -> None:
+    from pathlib import Path
+
+    from bot.engine import Engine
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "flood-defences")
+    # The panels' entry gives "a 200-metre stretch" and "three new flood gates", no price.
+    assert not engine.ask("How much will the glass panels at Mill Quay cost?").answered
+    assert engine.ask("How much will the flood scheme cost?").answered
