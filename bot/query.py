@@ -271,6 +271,14 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
                 found.append(following)
             elif found or following in text.QUESTION_WORDS:
                 break
+        if (
+            word == "who"
+            and found
+            and position + 1 < len(words)
+            and words[position + 1] == found[0]
+        ):
+            # "who *owns* Colworth Farm": right after "who", the verb is what is asked about.
+            return word, found[:1]
         return word, found[:2]
     return None, []
 

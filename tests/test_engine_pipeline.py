@@ -326,3 +326,13 @@ def test_funding_and_contributions_are_what_is_paid() -> None:
     library = Engine.load(LIBRARY)  # "The library costs the council £240,000 a year to run"
     assert library.index.analyse("library funding").unknown == ()
     assert library.index.analyse("who contributes to the library").unknown == ()
+
+
+def test_right_after_who_the_verb_is_what_is_asked(engine: Engine) -> None:
+    # "owns" is in no entry: who owns something is not in the article, however well the
+    # rest of the question ("Colworth Farm", "the Lincolnshire Police contract") matches.
+    owns = engine.index.analyse("who owns the lincolnshire police contract")
+    assert owns.focus_unknown
+    assert not engine.ask("who owns the lincolnshire police contract").answered
+    runs = engine.index.analyse("who runs the working group")
+    assert not runs.focus_unknown and runs.focus == ("run",)
