@@ -308,13 +308,22 @@ _OBLIGED = frozenset("need needs have has got able allowed".split())
 
 
 def _obliged_verbs(words: list[str], unknown: list[str]) -> set[str]:
-    """Unknown verbs of what must or may be done: "do I need to *book*", "will we have to
-    *queue*". The question turns on them, as "who *chairs*…" on chairing."""
+    """Unknown verbs of what must or may be done ("do I need to *book*", "will we have to
+    *queue*"), or that someone unnamed did ("did anyone *die*"). The question turns on them,
+    as "who *chairs*…" on chairing."""
     return {
         word
         for i, word in enumerate(words[2:], start=2)
-        if word in unknown and words[i - 1] == "to" and words[i - 2] in _OBLIGED
+        if word in unknown
+        and (
+            (words[i - 1] == "to" and words[i - 2] in _OBLIGED)
+            or (words[i - 1] in _INDEFINITE_SUBJECTS and words[i - 2] in _ASKING_AUXILIARIES)
+        )
     }
+
+
+# "did *anyone* die": someone unnamed does what the question asks about.
+_INDEFINITE_SUBJECTS = frozenset("anyone anybody someone somebody everyone nobody".split())
 
 
 _SEVERAL = frozenset("two three four five six seven eight nine ten several".split())

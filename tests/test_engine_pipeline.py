@@ -291,6 +291,9 @@ def test_a_question_turning_on_what_must_be_done_with_an_unknown_verb_is_a_near_
     analysed = engine.index.queries.analyse("Do I need to book a seat for the Monday meeting?")
     assert analysed.focus_unknown and analysed.unknown_weights[0] == 1.0
     assert not engine.ask("Do I need to book a seat for the Monday meeting?").answered
+    # So is what someone unnamed did: "did anyone *resign*".
+    assert engine.index.queries.analyse("Did anyone resign over the G4S deal?").focus_unknown
+    assert not engine.ask("Did anyone resign over the G4S deal?").answered
     # A known verb after "need to" is matched as usual.
     assert not engine.index.queries.analyse("Do they need to decide by Monday?").focus_unknown
 
