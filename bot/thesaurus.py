@@ -42,7 +42,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     doctor doctors dr medic medics consultant consultants physician physicians clinician
     protest protests protesting demo demonstration demonstrations rally rallies
     campaign campaigns campaigners campaigner campaigning activists
-    petition petitions signatures
+    campaign petition petitions signatures
     reason reasons cause causes justify justifies justified justification
     problem problems issue issues concern concerns
     worry worries worried anxious fears
@@ -104,6 +104,11 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("shell", r"\bshell(?:s|ed|ing)? out\b", "pay"),
     ("sort", r"\bsort(?:s|ed|ing)? out\b", "fix"),
     ("use", r"\b(?:people|ppl|folks?) (?:use|uses|using|used)\b", "users"),
+    (
+        "against",
+        r"\b(?:campaign(?:s|ed|ing)?|fight(?:s|ing)?|fought|protest(?:s|ed|ing)?) against\b",
+        "oppose",
+    ),
     ("contract", r"\bcontract(?:s|ed|ing)? out\b", "outsource"),
     ("in charge", r"\bin charge of\b", "running"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),

@@ -143,6 +143,8 @@ def test_how_one_would_take_part_is_no_word_to_match(typed: str, read: str) -> N
         ("the plug socket", "the plug socket"),  # a word of an idiom alone is itself
         ("is hr being contracted out", "is hr being outsource"),
         ("when would the changes kick in", "when would the changes start"),
+        ("is there a group campaigning against the wall", "is there a group oppose the wall"),
+        ("will it protect against floods", "will it protect against floods"),
         ("how many ppl use it", "how many users it"),  # people who use it are its users
     ],
 )

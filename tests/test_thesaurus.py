@@ -17,3 +17,13 @@ def test_no_word_is_in_two_groups() -> None:
             )
         for stem in stems:
             seen.setdefault(stem, number)
+
+
+def test_lines_that_continue_a_group_join_it() -> None:
+    from bot.matcher import Analyzer
+
+    words = Analyzer(thesaurus.GROUPS)
+    # A campaign in a local story is its petition ("how many back the campaign").
+    assert words.term("campaigners") == words.term("signatures")
+    assert words.term("funding") == words.term("cost") == words.term("contributions")
+    assert words.term("visitors") == words.term("passengers")
