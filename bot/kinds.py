@@ -180,6 +180,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (DURATION, LazyPattern(r"\b(length|duration)\b")),
     (PLACE, LazyPattern(r"\b(location|venue|address)\b")),
     (REASON, LazyPattern(r"\b(reason|justification|explanation|motive)\b")),
+    (NUMBER, LazyPattern(r"\b(numbers|figures|stats|statistics)\b")),
 )
 
 # Words at least one of which each pattern above needs (in order): a pattern is only tried on
@@ -208,6 +209,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "length duration",
         "location venue address",
         "reason justification explanation motive",
+        "numbers figures stats statistics",
     )
 )
 _ASKED = tuple(

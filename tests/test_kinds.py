@@ -161,3 +161,9 @@ def test_how_much_money_of_an_entry_counting_metres_is_a_near_miss() -> None:
     # The panels' entry gives "a 200-metre stretch" and "three new flood gates", no price.
     assert not engine.ask("How much will the glass panels at Mill Quay cost?").answered
     assert engine.ask("How much will the flood scheme cost?").answered
+
+
+def test_a_fragment_asking_for_figures_asks_for_a_number() -> None:
+    assert kinds.asked("petition numbers") == kinds.NUMBER
+    assert kinds.asked("visitor figures last year") == kinds.NUMBER
+    assert kinds.asked_with_words("petition numbers")[1] == {"numbers"}
