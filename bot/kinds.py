@@ -507,11 +507,15 @@ _UNITS_COUNTED = (
 )
 
 
-_PEOPLE_COUNTED = frozenset(
+_PEOPLE_PLURALS = (
     "staff workers employees members officers residents pupils children patients visitors "
     "councillors guards volunteers parents families users swimmers personnel workforce "
     "adults students teachers nurses doctors passengers voters protesters campaigners".split()
 )
+# (singular too: "*pupil* numbers rose to 420")
+_PEOPLE_COUNTED = frozenset(_PEOPLE_PLURALS) | {w[:-1] for w in _PEOPLE_PLURALS if w.endswith("s")}
+# Words for people in general: "how many *kids*…" is answered by a count of pupils.
+_ANY_PEOPLE = frozenset("people kids children folk folks persons individuals".split())
 
 # Counts of uses, which answer how many people use something.
 _USES_COUNTED = frozenset("journeys journey trips trip visits visit users passengers".split())
@@ -546,9 +550,13 @@ _HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")
 
 
 def counted_asked(normalised_question: str) -> list[str]:
-    """What "how many …" asks a count of: the words after it ("how many *police officers*")."""
+    """What "how many …" asks a count of: the words after it ("how many *police officers*");
+    "people" too when they are people in general ("how many *kids*…")."""
     found = _HOW_MANY.search(normalised_question)
-    return found.group(1).split() if found else []
+    if found is None:
+        return []
+    words = found.group(1).split()
+    return [*words, "people"] if not _ANY_PEOPLE.isdisjoint(words) else words
 
 
 # "How much will the panels *cost*?" asks for money: an entry that counts metres or homes does

@@ -147,7 +147,10 @@ class QueryAnalyser:
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
         counted = tuple(
-            t for w in kinds.counted_asked(phrase) if w in words for t in self.terms_of(w)
+            t
+            for w in kinds.counted_asked(phrase)
+            if w in words or w == "people"  # (the counts of people it stands for)
+            for t in self.terms_of(w)
         )
         if kinds.money_asked(phrase):
             counted += self.terms_of("money")

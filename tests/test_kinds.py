@@ -167,3 +167,9 @@ def test_a_fragment_asking_for_figures_asks_for_a_number() -> None:
     assert kinds.asked("petition numbers") == kinds.NUMBER
     assert kinds.asked("visitor figures last year") == kinds.NUMBER
     assert kinds.asked_with_words("petition numbers")[1] == {"numbers"}
+
+
+def test_how_many_people_in_general_is_answered_by_a_count_of_any_people() -> None:
+    assert "people" in kinds.counted_asked("how many kids will the school hold")
+    assert "people" not in kinds.counted_asked("how many pupils took part")  # pupils, then
+    assert "people" in kinds.counted_words("raising pupil numbers from 315 to 420")
