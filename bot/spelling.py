@@ -121,6 +121,7 @@ TEXT_SPEAK: dict[str, str] = {
     "yday": "yesterday",
     "tmw": "tomorrow",
     "bldg": "building",
+    "whereabouts": "where",
 }
 
 # Words so rare in the list that they are more likely a typo than a word someone meant.

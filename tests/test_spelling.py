@@ -51,6 +51,7 @@ def test_text_speak_is_written_out() -> None:
     words, fixes = expand_text_speak("hw much wud it b a yr".split())
     assert words == "how much would it be a year".split()
     assert {(f.word, f.fixed, f.source) for f in fixes} >= {("wud", "would", "text-speak")}
+    assert expand_text_speak(["whereabouts", "is", "it"])[0] == ["where", "is", "it"]
 
 
 def test_local_news_shorthand_is_written_out_and_hr_is_left_alone() -> None:
@@ -145,6 +146,10 @@ def test_how_one_would_take_part_is_no_word_to_match(typed: str, read: str) -> N
         ("when would the changes kick in", "when would the changes start"),
         ("is there a group campaigning against the wall", "is there a group oppose the wall"),
         ("will it protect against floods", "will it protect against floods"),
+        ("who is footing most of the bill", "who is pay"),
+        ("what will they put up there", "what will they build there"),
+        ("must we put up with it", "must we put up with it"),
+        ("which school are they making bigger", "which school are they expand"),
         ("how many ppl use it", "how many users it"),  # people who use it are its users
     ],
 )
