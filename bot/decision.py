@@ -6,6 +6,7 @@ the candidates (what the knowledge has); nothing here scores.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot import kinds
@@ -109,13 +110,9 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
             return Decision(Outcome.ANSWERED, (top,), why="answered")
         # The best entry does not answer what was asked: a close one that does may be meant;
         # otherwise the article does not say.
-        for other in candidates[1:]:
-            if top.confidence - other.confidence > KIND_MARGIN:
-                break
-            if answerable(other) and objection(query, other) is None:
-                return Decision(
-                    Outcome.ANSWERED, (other,), why=f"the closest that does not: {against}"
-                )
+        other = _close_behind(query, candidates)
+        if other is not None:
+            return Decision(Outcome.ANSWERED, (other,), why=f"the closest that does not: {against}")
         return Decision(Outcome.NO_MATCH, closest=top, why=against)
     related = _related(top, candidates)
     if kinds.is_strict(query.kind) and related:
@@ -136,13 +133,21 @@ def _names_what_was_asked(query: Query, candidates: list[Candidate]) -> Candidat
     """Asked "which council…", an entry close behind the best that names one, when the best
     names none: "Which council is behind the plan?" is answered by the entry naming
     Northbrook District Council, not by one about why the council wants it."""
-    top = candidates[0]
-    if not query.answer_type or top.names_asked:
+    if not query.answer_type or candidates[0].names_asked:
         return None
+    return _close_behind(query, candidates, lambda c: c.names_asked)
+
+
+def _close_behind(
+    query: Query, candidates: list[Candidate], also: Callable[[Candidate], bool] = lambda c: True
+) -> Candidate | None:
+    """The first entry within KIND_MARGIN of the best that would be answered and answers what
+    was asked (and passes `also`), if any."""
+    top = candidates[0]
     for other in candidates[1:]:
         if top.confidence - other.confidence > KIND_MARGIN:
             break
-        if other.names_asked and answerable(other) and objection(query, other) is None:
+        if also(other) and answerable(other) and objection(query, other) is None:
             return other
     return None
 

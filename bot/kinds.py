@@ -12,7 +12,7 @@ a day, a name, a reason), and any it declares in the knowledge (`answers: [date,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from bot.lazyre import LazyPattern
@@ -440,25 +440,26 @@ def _has_name(text: str) -> bool:
     starts no sentence and names no organisation or place (its last word says which)."""
     if _TITLED_NAME.search(text):
         return True
+    return any(
+        2 <= len(run) <= 3 and not _ORGANISATION_WORDS.intersection(run)
+        for run in _capital_runs(text)
+    )
+
+
+def _capital_runs(text: str) -> Iterator[list[str]]:
+    """The runs of capitalised words in a text, each without a first word that is only
+    capitalised as a sentence's start."""
     for found in _CAPITAL_RUN.finditer(text):
         run = found.group().split()
         before = text[: found.start()].rstrip()
-        if not before or before[-1] in '.!?:"“':
-            run = run[1:]  # the first word is capitalised as a sentence's start
-        if 2 <= len(run) <= 3 and not _ORGANISATION_WORDS.intersection(run):
-            return True
-    return False
+        yield run[1:] if not before or before[-1] in '.!?:"“' else run
 
 
 def named_things(text: str) -> list[str]:
     """What the organisations and places a text names are ("Northbrook District Council's
     cabinet": a council; "the Riverside Pool in Hadley": a pool), in lower case."""
     found: list[str] = []
-    for run in _CAPITAL_RUN.finditer(text):
-        words = run.group().split()
-        before = text[: run.start()].rstrip()
-        if not before or before[-1] in '.!?:"“':
-            words = words[1:]  # the first word is capitalised as a sentence's start
+    for words in _capital_runs(text):
         if len(words) < 2:
             continue
         last = re.sub("['\u2019]s?$", "", words[-1])
@@ -551,12 +552,19 @@ _HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")
 
 def counted_asked(normalised_question: str) -> list[str]:
     """What "how many …" asks a count of: the words after it ("how many *police officers*");
-    "people" too when they are people in general ("how many *kids*…")."""
+    "people" too when they are people in general ("how many *kids*…"), and "money" for "how
+    much … cost"."""
     found = _HOW_MANY.search(normalised_question)
-    if found is None:
-        return []
-    words = found.group(1).split()
-    return [*words, "people"] if not _ANY_PEOPLE.isdisjoint(words) else words
+    words = found.group(1).split() if found else []
+    if not _ANY_PEOPLE.isdisjoint(words):
+        words.append("people")
+    if money_asked(normalised_question):
+        words.append("money")
+    return words
+
+
+# What counted_asked adds of its own (the question need not say it): a count of people, money.
+IMPLIED_COUNTS = frozenset({"people", "money"})
 
 
 # "How much will the panels *cost*?" asks for money: an entry that counts metres or homes does

@@ -149,11 +149,9 @@ class QueryAnalyser:
         counted = tuple(
             t
             for w in kinds.counted_asked(phrase)
-            if w in words or w == "people"  # (the counts of people it stands for)
+            if w in words or w in kinds.IMPLIED_COUNTS
             for t in self.terms_of(w)
         )
-        if kinds.money_asked(phrase):
-            counted += self.terms_of("money")
         focus = _focus(spelled)
         focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
         wanted = tuple(
