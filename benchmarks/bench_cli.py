@@ -114,6 +114,9 @@ def child_env() -> dict[str, str]:
         "TELEGRAM_BOT_TOKEN",
         "TELEGRAM_API_BASE_URL",
         "PYTHONPROFILEIMPORTTIME",
+        # Without bytecode files every start would compile the package first; an installed
+        # package has them (pip writes them, as does the first run from a checkout).
+        "PYTHONDONTWRITEBYTECODE",
     ):
         env.pop(name, None)
     return env

@@ -10,6 +10,11 @@ run, interleaved round by round with ``python -c pass`` (the interpreter's own s
   checkout (a copy of an older commit, put first on ``PYTHONPATH``), with the cache off and
   with a cache of its own, for a same-run comparison with older code.
 
+The command is the installed ``qa-bot`` script; the older checkout is started the way its own
+script started it (``from bot.cli import main; sys.exit(main())``), since this checkout's
+script calls an entry point older ones lack. Both packages are compiled to bytecode first, as
+an installed package is: otherwise the first run measures the compiler.
+
 Wall time is the median of the runs (min and max shown), peak RSS the command's own max RSS
 (see bench_cli.run_child). With ``--check``, ``qa-bot check`` of the 10k knowledge is timed
 cold (an empty cache folder: full load and the whole variant-ambiguity pass) and warm.
@@ -21,6 +26,7 @@ cold (an empty cache folder: full load and the whole variant-ambiguity pass) and
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import sys
@@ -36,6 +42,8 @@ from bench_cli import ROOT, VENV_BIN, Run, child_env, run_child
 
 QUESTION = "How much was the G4S deal worth?"
 PYTHON = str(VENV_BIN / "python")
+# What an older checkout's `qa-bot` script ran (its entry point was bot.cli:main).
+BEFORE_SCRIPT = "import sys; from bot.cli import main; sys.exit(main())"
 
 
 def knowledge_of(label: str, seed: int) -> Path:
@@ -66,18 +74,21 @@ def measure(
     """Rounds of `python -c pass` and each variant's `qa-bot ask`, interleaved."""
     knowledge = knowledge_of(label, args.seed)
     cache = workdir / f"cache-{label}"
-    ask = [PYTHON, "-m", "bot", "--knowledge", str(knowledge), "ask", QUESTION]
+    ask_args = ["--knowledge", str(knowledge), "ask", QUESTION]
+    ask = [str(VENV_BIN / "qa-bot"), *ask_args]
+    ask_before = [PYTHON, "-c", BEFORE_SCRIPT, *ask_args]
     runs = args.runs if label in ("bundled", "1k") else max(1, args.runs // 3)
     if label == "100k":
         runs = min(runs, args.runs_100k)
     results: dict[str, list[Run]] = {name: [] for name in ("pass", *variants)}
     run_child(ask, env_for("warm", cache, None), workdir)  # primes the cache
     if "before warm" in variants:
-        run_child(ask, env_for("before warm", cache, args.before), workdir)
+        run_child(ask_before, env_for("before warm", cache, args.before), workdir)
     for _ in range(runs):
         results["pass"].append(run_child([PYTHON, "-c", "pass"], child_env(), workdir))
         for variant in variants:
-            done = run_child(ask, env_for(variant, cache, args.before), workdir)
+            command = ask_before if variant.startswith("before") else ask
+            done = run_child(command, env_for(variant, cache, args.before), workdir)
             if done.returncode != 0:
                 raise SystemExit(f"{label} {variant} failed:\n{done.stderr}")
             results[variant].append(done)
@@ -127,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="also time `qa-bot check` at 10k")
     args = parser.parse_args(argv)
     variants = ("cold", "warm", *(("before", "before warm") if args.before else ()))
+    for package in (ROOT / "bot", *([args.before / "bot"] if args.before else [])):
+        compileall.compile_dir(package, quiet=1)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)

@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 
 from bot.knowledge import normalise_for_quote
+from bot.lazyre import LazyPattern
 
 _SPEECH = r"(?:said|says|told|added|explained|warned|insisted|argued|stated|commented)"
 # Before the quote: its sentence up to a verb of speech ("X, cabinet member for Y, said:").
-_ENDS_SPEAKING = re.compile(rf"\b{_SPEECH}$")
+_ENDS_SPEAKING = LazyPattern(rf"\b{_SPEECH}$")
 # After it, past the closing mark: "…," said Dr Priya Nair, clinical director.' (not a bare
 # "she said").
-_AFTER = re.compile(
+_AFTER = LazyPattern(
     rf"^[,.!?]?\s*\"\s*,?\s*({_SPEECH}\s+[^.!?\"]{{3,120}}|[^.!?\"]{{3,120}}?\s{_SPEECH})\b"
 )
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)\s", re.IGNORECASE)
+_PRONOUN = LazyPattern(r"^(?:he|she|they|it|we|i)\s", re.IGNORECASE)
 _LOOK = 260  # characters either side of the quote
 _SENTENCE_ENDS = (". ", "! ", "? ", '" ')
 

@@ -7,14 +7,15 @@ alone, so `qa-bot ask` starts fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
 from bot.cache import load_engine
-from bot.config import Settings, parse_number
+from bot.config import Settings, parse_number, terminal_columns
 from bot.engine import Engine
 from bot.errors import EXIT_ERROR, EXIT_OK, UserError
 from bot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
@@ -324,8 +325,32 @@ def _days(value: str) -> int:
         raise argparse.ArgumentTypeError("give a whole number of days, 1 or more") from None
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, told the terminal's width: left to find it, argparse imports
+    shutil (with bz2 and lzma), which costs every `qa-bot ask` a few milliseconds."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = width if width is not None else terminal_columns() - 2  # as argparse does
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help, and its subcommands' (they share its class), uses
+    _HelpFormatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="qa-bot",
         description="Answers questions about a news article, quoting the sentence that backs "
         "each answer.",
@@ -434,3 +459,12 @@ def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def console() -> NoReturn:
+    """The `qa-bot` command (and `python -m bot`): run main() and exit with its code."""
+    code = main()
+    # Everything left is freed at exit anyway: frozen, it is skipped by the collection the
+    # interpreter makes on the way out (a tenth of a warm `qa-bot ask`; benchmarks/RESULTS.md).
+    gc.freeze()
+    sys.exit(code)

@@ -6,13 +6,11 @@ environment win over ./.env; command-line options (`--knowledge`, `--log-level`,
 over both. .env.example lists every variable.
 """
 
-from __future__ import annotations
-
 import os
+import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from bot.errors import UserError
 
@@ -73,16 +71,14 @@ class Secret:
         return hash(self._value)
 
 
-@dataclass(frozen=True)
-class StoreSettings:
+class StoreSettings(NamedTuple):
     """Where the question log lives and how long question texts are kept."""
 
     path: Path
     retention_days: int = DEFAULT_RETENTION_DAYS
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything `qa-bot run` needs besides the knowledge itself."""
 
     token: Secret | None
@@ -90,7 +86,7 @@ class Settings:
     knowledge: str | None = None  # None: the bundled knowledge
     log_level: str = "INFO"
     poll_timeout: float = DEFAULT_POLL_TIMEOUT  # seconds a getUpdates long poll may wait
-    store: StoreSettings = field(default_factory=lambda: StoreSettings(DEFAULT_DB_PATH))
+    store: StoreSettings = StoreSettings(DEFAULT_DB_PATH)
     hash_key: Secret | None = None  # None: the key file next to the database
     reload_interval: float = DEFAULT_RELOAD_INTERVAL  # seconds; 0: reload on /reload only
     admin_ids: frozenset[int] = frozenset()
@@ -108,7 +104,7 @@ class Settings:
         environ: Mapping[str, str] | None = None,
         dotenv: Path | None = None,
         cwd: Path | None = None,
-    ) -> Settings:
+    ) -> "Settings":
         """Read and check every setting; `environ` defaults to os.environ, `dotenv` to ./.env,
         and relative paths are taken from `cwd` (default: the working directory)."""
         values = read_environment(environ, dotenv)
@@ -137,7 +133,7 @@ class Settings:
         environ: Mapping[str, str] | None = None,
         dotenv: Path | None = None,
         cwd: Path | None = None,
-    ) -> Settings:
+    ) -> "Settings":
         """Only where the knowledge and the question log are: what every command but `run`
         needs. The Telegram settings keep their defaults and are not checked, so a setting
         only `run` reads cannot stop `qa-bot ask`."""
@@ -151,6 +147,21 @@ class Settings:
     def secrets(self) -> list[str]:
         """The values that must never reach a log line."""
         return [s.reveal() for s in (self.token, self.hash_key) if s]
+
+
+def terminal_columns() -> int:
+    """The width for help text: $COLUMNS, else the terminal's on stdout, else 80 (the rules of
+    shutil.get_terminal_size, which argparse would import shutil for)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def read_environment(

@@ -7,7 +7,7 @@ the candidates (what the knowledge has); nothing here scores.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot import kinds
 from bot.model import Candidate, Outcome
@@ -48,8 +48,7 @@ ARTICLE_MARGIN = 0.05
 SURE_DESPITE_FOCUS = 0.8
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """What to do with one question."""
 
     outcome: Outcome

@@ -8,8 +8,8 @@ is scored against the entries (bot.matcher), and the candidates become a decisio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from bot import followup, message, text
 from bot.decision import Decision, decide
@@ -32,15 +32,14 @@ POINTERS = frozenset("he she him her his hers they them their theirs".split())
 FOLLOWUP_OVERLAP = 0.9
 
 
-@dataclass(frozen=True)
-class _Judged:
+class _Judged(NamedTuple):
     """One question of a message, with its query, candidates and decision."""
 
     question: str
     query: Query
     decision: Decision
     confidence: float
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: list[Candidate]
 
     @property
     def rank(self) -> tuple[int, float]:
@@ -97,8 +96,8 @@ class Engine:
             others = rest
         result = self._result(question, best, explain, parts.questions)
         if others:
-            result = replace(
-                result, others=tuple(self._result(j.question, j, False, ()) for j in others)
+            result = result._replace(
+                others=tuple(self._result(j.question, j, False, ()) for j in others)
             )
         return result
 
@@ -119,8 +118,8 @@ class Engine:
         points_back = not POINTERS.isdisjoint(text.words(question))
         leaning = self._judge(" ".join((*background, question)), context=not points_back)
         if points_back and leaning.decision.answer is not None:
-            return replace(leaning, question=question)
-        return replace(leaning, question=question) if leaning.rank > alone.rank else alone
+            return leaning._replace(question=question)
+        return leaning._replace(question=question) if leaning.rank > alone.rank else alone
 
     def _judge(self, question: str, context: bool = False) -> _Judged:
         query = self.index.analyse(question)
@@ -154,8 +153,7 @@ class Engine:
         explanation = None
         if explain:
             explanation = self.matcher.explain(judged.query, candidates)
-            explanation = replace(
-                explanation,
+            explanation = explanation._replace(
                 questions=questions,
                 asked_kind=judged.query.kind,
                 decision=decision.why,
@@ -197,7 +195,7 @@ class Engine:
         again = self._result(question, self._judge_beyond(rewritten, subject), explain, ())
         points_back = followup.points_back(question)
         if points_back and again.answered and again.entry is not None and again.entry != entry:
-            return replace(again, followup_of=subject)
+            return again._replace(followup_of=subject)
         alone = self.ask(question, explain=explain)
         # "who decided that?" answered from another article is not about the subject.
         elsewhere = alone.entry is not None and alone.entry.article_id != entry.article_id
@@ -207,7 +205,7 @@ class Engine:
         # article, not suggestions.
         no_better = alone.answered or (alone.outcome is Outcome.NO_MATCH and alone.closest is None)
         if again.answered or (again.closest is not None and no_better):
-            return replace(again, followup_of=subject)
+            return again._replace(followup_of=subject)
         return alone
 
     def _judge_beyond(self, question: str, subject: str) -> _Judged:
@@ -229,9 +227,9 @@ class Engine:
             own = decide(judged.query, [top])
             if own.outcome is not Outcome.ANSWERED and own.closest is None:
                 own = Decision(Outcome.NO_MATCH, closest=top, why="only the last answer matches")
-            return replace(judged, decision=own, candidates=[top])
+            return judged._replace(decision=own, candidates=[top])
         decision = decide(judged.query, candidates)
-        return replace(judged, decision=decision, candidates=candidates)
+        return judged._replace(decision=decision, candidates=candidates)
 
     def answer_entry(self, entry_id: str, question: str | None = None) -> Result:
         """The answer of a given entry (a pressed suggestion); KeyError for an unknown id."""

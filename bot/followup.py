@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot import text
+from bot.lazyre import LazyPattern
 from bot.model import Entry
 
 # Longer messages say enough on their own: they are never read as follow-ups.
@@ -21,13 +22,13 @@ MAX_OWN_CONTENT_WORDS = 3
 # Words that point back at the subject ("who decides that?", "when did they do it?").
 POINTERS = frozenset("that this it its they them their those these he she him her his".split())
 # "and Surrey?", "what about Surrey?", "how about the others?": the same question, another thing.
-_SWAP = re.compile(
+_SWAP = LazyPattern(
     r"^\s*(?:(?:and|but|also|so)\s+)?(?:what|how)\s+about\s+|^\s*(?:and|but|also)\s+", re.I
 )
 _OPENERS = frozenset({"and", "but", "so", "also", "then"})
 # A run of capitalised words after the first word: the names a question is about
 # ("Surrey Police Authority", "G4S").
-_NAME_RUN = re.compile(r"(?<=\s)(?:[A-Z][\w'\u2019-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019-]*)*")
+_NAME_RUN = LazyPattern(r"(?<=\s)(?:[A-Z][\w'\u2019-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019-]*)*")
 
 
 def followup_question(message: str, subject: Entry) -> str | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import _thread
 import gc
-import threading
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_lock = threading.Lock()
+# The low-level lock: importing `threading` costs a one-shot `qa-bot ask` a millisecond.
+_lock = _thread.allocate_lock()
 _set_aside = 0  # how many blocks off the main thread have the older objects set aside
 
 
@@ -29,7 +31,7 @@ def paused_gc() -> Iterator[None]:
     before the block (the engine in service, above all) are set aside so that its collections
     do not walk them again and again (see _older_objects_set_aside).
     """
-    if threading.current_thread() is not threading.main_thread():
+    if _off_the_main_thread():
         with _older_objects_set_aside():
             yield
         return
@@ -43,6 +45,13 @@ def paused_gc() -> Iterator[None]:
         gc.freeze()
         gc.unfreeze()
         gc.enable()
+
+
+def _off_the_main_thread() -> bool:
+    # Threads are started through `threading`: until something imports it (the bot does, a
+    # one-shot `qa-bot ask` does not), there is no thread but the main one.
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.current_thread() is not threading.main_thread()
 
 
 @contextmanager

@@ -354,8 +354,8 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
     return None, frozenset()
 
 
-_WORDS = re.compile(r"[a-z0-9]+")
-_DIGIT = re.compile(r"\d")
+_WORDS = LazyPattern(r"[a-z0-9]+")
+_DIGIT = LazyPattern(r"\d")
 _DIGIT_MARK = frozenset({"<digit>"})
 _DISTANCE_WORDS = (
     "metre metres meter meters mile miles km kilometre kilometres feet foot ft yard yards"
@@ -547,7 +547,7 @@ _TALLY = LazyPattern(rf"\b(?:voted|vote|votes|by) {_NUMBER_WORD}(?: to |-){_NUMB
 _TALLY_COUNTS = ("votes", "voters", "members", "councillors")
 
 
-_HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")
+_HOW_MANY = LazyPattern(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")
 
 
 def counted_asked(normalised_question: str) -> list[str]:

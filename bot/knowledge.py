@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz
 
 from bot import kinds
 from bot.errors import UserError
 from bot.gcpause import paused_gc
+from bot.lazyre import LazyPattern
 from bot.model import Article, Entry
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # Drafted entries (`qa-bot draft`) carry this marker where the author still has to write.
 TODO_MARKER = "TODO"
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID_RE = LazyPattern(r"^[a-z0-9][a-z0-9_-]*$")
 _TOP_FIELDS = {"article", "synonyms", "entries"}
 _ARTICLE_FIELDS = {"id": True, "title": True, "origin": True, "file": True}
 _ENTRY_FIELDS = {
@@ -43,8 +43,7 @@ _ENTRY_FIELDS = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One error or warning about the knowledge, located in a file."""
 
     path: Path
@@ -81,8 +80,7 @@ class KnowledgeError(UserError):
         return self.report()
 
 
-@dataclass(frozen=True)
-class EntryPlaces:
+class EntryPlaces(NamedTuple):
     """Where an entry's parts sit in its file (line, column), so checks can point at them."""
 
     answer: tuple[int, int]
@@ -90,22 +88,56 @@ class EntryPlaces:
     questions: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
 class Knowledge:
     """A validated knowledge base: articles, entries in file order, synonym groups."""
 
-    articles: dict[str, Article]
-    # A dict, or from the knowledge cache a bot.compact.Entries (made as looked at).
-    entries: Mapping[str, Entry]
-    synonyms: tuple[tuple[str, ...], ...]  # every group, wherever it was written
-    files: tuple[Path, ...]
-    warnings: tuple[Problem, ...] = field(default=(), compare=False)
-    places: Mapping[str, EntryPlaces] = field(default_factory=dict, compare=False)
-    # The groups written in an article's own file, which apply to its entries only (the
-    # others, from a file without an `article:` section, apply to every article).
-    article_synonyms: Mapping[str, tuple[tuple[str, ...], ...]] = field(
-        default_factory=dict, compare=False
+    # A plain class, not a record: a reload checks through a weak reference that the old
+    # knowledge is freed, and two knowledges are equal on their content alone.
+    __slots__ = (
+        "__weakref__",
+        "article_synonyms",
+        "articles",
+        "entries",
+        "files",
+        "places",
+        "synonyms",
+        "warnings",
     )
+
+    def __init__(
+        self,
+        articles: dict[str, Article],
+        entries: Mapping[str, Entry],
+        synonyms: tuple[tuple[str, ...], ...],
+        files: tuple[Path, ...],
+        warnings: tuple[Problem, ...] = (),
+        places: Mapping[str, EntryPlaces] | None = None,
+        article_synonyms: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
+    ) -> None:
+        self.articles = articles
+        # A dict, or from the knowledge cache a bot.compact.Entries (made as looked at).
+        self.entries = entries
+        self.synonyms = synonyms  # every group, wherever it was written
+        self.files = files
+        self.warnings = warnings
+        self.places: Mapping[str, EntryPlaces] = places or {}
+        # The groups written in an article's own file, which apply to its entries only (the
+        # others, from a file without an `article:` section, apply to every article).
+        self.article_synonyms: Mapping[str, tuple[tuple[str, ...], ...]] = article_synonyms or {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Knowledge):
+            return NotImplemented
+        return (self.articles, self.synonyms, self.files) == (
+            other.articles,
+            other.synonyms,
+            other.files,
+        ) and self.entries == other.entries
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Knowledge({len(self.articles)} articles, {len(self.entries)} entries)"
 
     @property
     def shared_synonyms(self) -> tuple[tuple[str, ...], ...]:
@@ -669,7 +701,7 @@ _QUOTE_REPLACEMENTS = (
 )
 # A sentence ends at . ! or ?, perhaps followed by a closing quote, before a capital or an
 # opening quote. (Python's look-behind must have a fixed width: one branch per width.)
-_SENTENCE_END = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d]))\s+(?=["\u201cA-Z])')
+_SENTENCE_END = LazyPattern(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d]))\s+(?=["\u201cA-Z])')
 
 
 def normalise_for_quote(text: str) -> str:

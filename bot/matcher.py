@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import zlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -34,6 +33,7 @@ from rapidfuzz import fuzz
 from bot import compact, kinds, text, thesaurus
 from bot.attribution import attribution
 from bot.knowledge import Knowledge, normalise_for_quote
+from bot.lazyre import LazyPattern
 from bot.model import Candidate, Entry, Explanation, Suggestion
 from bot.query import Query, QueryAnalyser, answer_type
 from bot.shortlist import find as find_shortlist
@@ -81,7 +81,7 @@ FOCUS_WEIGHT = 1.6
 
 # "Hertfordshire, Bedfordshire and Cambridgeshire": an answer that names several things.
 _NAME = r"[A-Z][\w'\u2019-]+"
-_ENUMERATION = re.compile(rf"\b{_NAME}(?:, {_NAME})* and {_NAME}")
+_ENUMERATION = LazyPattern(rf"\b{_NAME}(?:, {_NAME})* and {_NAME}")
 
 
 @lru_cache(maxsize=65536)

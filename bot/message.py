@@ -10,15 +10,16 @@ questions joined by "and" ("How much was it worth, and what did Surrey do?") is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot import smalltalk
+from bot.lazyre import LazyPattern
 
 # Sentence ends: . ! ? (and runs of them) before a space, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\u201d\u2019]*\s+|\n+")
+_SENTENCE_END = LazyPattern(r"(?<=[.!?])[\"')\u201d\u2019]*\s+|\n+")
 # A greeting or filler clause at the start of a sentence: "Hi,", "Hello bot!", "Just to double
 # check,", "Sorry if this is a silly question, but".
-_LEADING_FILLER = re.compile(
+_LEADING_FILLER = LazyPattern(
     r"^\s*(?:(?:hi|hii|hello|hey|heya|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening))"
     r"(?: there| bot| all| everyone| guys| folks)?\s*[,!.:\-]+\s*"
     r"|(?:ok(?:ay)?|so|well|right|um+|hmm+|quick question|just (?:to )?(?:double[- ])?check(?:ing)?"
@@ -30,7 +31,14 @@ _LEADING_FILLER = re.compile(
     r"|does anyone know|any idea|i was wondering|i wonder)\s*[,:\-]?\s+(?=\w))",
     re.IGNORECASE,
 )
-_QUESTION_START = re.compile(
+# The words a leading filler can open with: a sentence opening otherwise is left as it is
+# without the pattern (the largest of this module: compiling it costs a plain question
+# 1.5 ms). tests/test_message.py checks that no other word opens a match.
+_FILLER_OPENERS = frozenset(
+    "hi hii hello hey heya hiya howdy yo greetings good ok okay so well right um hmm quick just "
+    "out sorry one also and btw by can could would will please pls tell i'd i do does any".split()
+)
+_QUESTION_START = LazyPattern(
     r"^\s*(?:what|what's|whats|which|who|who's|whos|whom|whose|when|where|why|how|is|are|was|"
     r"were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|any|"
     r"tell me|please|pls|plz|explain|describe|list|give me|remind me|i want to know|"
@@ -39,7 +47,8 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 # Background: the person talking about themselves or what they heard, not asking.
-_BACKGROUND_START = re.compile(
+_BACKGROUND_OPENERS = frozenset("i'm i im i've my me we're we our as being".split())
+_BACKGROUND_START = LazyPattern(
     r"^\s*(?:i'm|i am|im|i've|i have|i was|i work|i live|i sit|i read|i heard|i keep|i saw|"
     r"i half|i need|i think|i thought|i just|my |me and|we're|we are|our |as a |being a |"
     r"i'm writing|i write|i teach|i study|i run|i own)\b",
@@ -51,19 +60,19 @@ _ASKING = (
     r"what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|can|could|will|"
     r"would|has|have"
 )
-_SECOND_QUESTION = re.compile(
+_SECOND_QUESTION = LazyPattern(
     rf"(?:,\s*|;\s*|\s+)(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_ASKING})\b)",
     re.IGNORECASE,
 )
 
 # Where a sentence that opens about the person turns to its question: "I'm a Luton resident,
 # *can* the public see the decision being made?"
-_TURN_TO_QUESTION = re.compile(
+_TURN_TO_QUESTION = LazyPattern(
     rf"[,;:\-]\s*(?:(?:so|and|but)\s+)?(?=(?:{_ASKING}|should)\b)", re.IGNORECASE
 )
 
 # A reason about the person at a question's end: "…, because I don't follow UK news much?"
-_TRAILING_ABOUT_ME = re.compile(
+_TRAILING_ABOUT_ME = LazyPattern(
     # ("as far as we know" is not a reason)
     r"[,;]?\s+(?<!far )(?:because|cos|coz|as|since)\s+(?:i|i'm|im|i've|we|we're|my)\b"
     r"[^?]*(?=\?*\s*$)",
@@ -72,14 +81,14 @@ _TRAILING_ABOUT_ME = re.compile(
 
 # A condition opening a question restates what the article is about ("If the cut goes ahead,
 # from when would the changes start?"): the question is what follows it.
-_LEADING_CONDITION = re.compile(
-    rf"^\s*(?:if|once|assuming|supposing)\b[^,;?]*[,;]\s*(?=(?:from|by|in|at|{_ASKING})\b)",
+_CONDITION_OPENERS = ("if", "once", "assuming", "supposing")
+_LEADING_CONDITION = LazyPattern(
+    rf"^\s*(?:{'|'.join(_CONDITION_OPENERS)})\b[^,;?]*[,;]\s*(?=(?:from|by|in|at|{_ASKING})\b)",
     re.IGNORECASE,
 )
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """A message taken apart: its questions, and the background around them."""
 
     questions: tuple[str, ...]
@@ -91,9 +100,22 @@ def sentences(message: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(message) if part and part.strip()]
 
 
+def opening_word(sentence: str) -> str:
+    """The sentence's first word, lower-case, without the punctuation after it; "um" and "hmm"
+    however many m's they are typed with."""
+    text = sentence.lstrip()
+    end = 0
+    while end < len(text) and (text[end].isalpha() or text[end] == "'"):
+        end += 1
+    word = text[:end].lower()
+    if len(word) > 1 and word.rstrip("m") in ("u", "h"):
+        return "um" if word[0] == "u" else "hmm"
+    return word
+
+
 def _strip_filler(sentence: str) -> str:
     previous = None
-    while previous != sentence:
+    while previous != sentence and opening_word(sentence) in _FILLER_OPENERS:
         previous = sentence
         sentence = _LEADING_FILLER.sub("", sentence, count=1)
     return sentence.strip()
@@ -106,13 +128,21 @@ def is_question(sentence: str) -> bool:
 
 def is_background(sentence: str) -> bool:
     """Tells about the person or what they heard, and asks nothing."""
-    return not sentence.rstrip().endswith("?") and bool(_BACKGROUND_START.match(sentence))
+    return (
+        not sentence.rstrip().endswith("?")
+        and opening_word(sentence) in _BACKGROUND_OPENERS
+        and bool(_BACKGROUND_START.match(sentence))
+    )
 
 
 def split_background(sentence: str) -> tuple[str, str]:
     """A question that opens about the person, split into that background and the question:
     ("I'm a Luton resident", "can the public see it?"); ("", sentence) otherwise."""
-    if not sentence.rstrip().endswith("?") or not _BACKGROUND_START.match(sentence):
+    if (
+        not sentence.rstrip().endswith("?")
+        or opening_word(sentence) not in _BACKGROUND_OPENERS
+        or not _BACKGROUND_START.match(sentence)
+    ):
         return "", sentence
     turn = _TURN_TO_QUESTION.search(sentence)
     if turn is None:
@@ -123,6 +153,8 @@ def split_background(sentence: str) -> tuple[str, str]:
 def split_condition(sentence: str) -> tuple[str, str]:
     """A question opening with a condition, split into that condition and the question:
     ("If the cut goes ahead", "from when would it start?"); ("", sentence) otherwise."""
+    if opening_word(sentence) not in _CONDITION_OPENERS:
+        return "", sentence
     found = _LEADING_CONDITION.match(sentence)
     if found is None or not sentence.rstrip().endswith("?"):
         return "", sentence

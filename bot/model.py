@@ -1,18 +1,14 @@
 """Domain objects shared by the engine and its adapters (CLI, Telegram, store)."""
 
-from __future__ import annotations
-
 import enum
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from bot.spelling import Correction
 
 
-@dataclass(frozen=True)
-class Article:
+class Article(NamedTuple):
     """One source text that answers are quoted from."""
 
     id: str
@@ -22,8 +18,7 @@ class Article:
     path: Path
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One curated question with its answer and the verbatim quote that backs it."""
 
     id: str
@@ -52,8 +47,7 @@ class Outcome(enum.StrEnum):
     NO_MATCH = "no_match"
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A candidate entry offered when the engine is unsure."""
 
     entry_id: str
@@ -64,8 +58,7 @@ class Suggestion:
         return {"id": self.entry_id, "question": self.question, "confidence": self.confidence}
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A scored entry, with the parts of the score (for --explain)."""
 
     entry_id: str
@@ -84,22 +77,20 @@ class Candidate:
     names_asked: bool = False  # asked "which X", the entry names an X or is asked which X
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     """Why the engine decided what it did."""
 
     tokens: tuple[str, ...]
     matched_terms: tuple[str, ...]
     unknown_terms: tuple[str, ...]
-    corrections: tuple[Correction, ...]
+    corrections: "tuple[Correction, ...]"
     candidates: tuple[Candidate, ...]
     questions: tuple[str, ...] = ()  # the question(s) found in the message
     asked_kind: str | None = None
     decision: str = ""  # why the outcome is what it is, in a few words
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """The engine's reply to one question; adapters render it."""
 
     question: str
@@ -108,7 +99,7 @@ class Result:
     entry: Entry | None = None
     article: Article | None = None
     suggestions: tuple[Suggestion, ...] = ()
-    explanation: Explanation | None = field(default=None, compare=False)
+    explanation: Explanation | None = None
     # A near miss: the entry closest to what was asked, which does not give the kind of fact
     # asked for (`asked_kind`). Shown as context, never as an answer; set only when declined.
     closest: Entry | None = None
@@ -117,7 +108,7 @@ class Result:
     # Set when the suggestions are a menu for a bare keyword ("G4S"): the keyword as typed.
     keyword: str | None = None
     # Further distinct questions found in the same message, each with its own result.
-    others: tuple[Result, ...] = ()
+    others: "tuple[Result, ...]" = ()
     # The entry id of the earlier answer this message was read as a follow-up to.
     followup_of: str | None = None
 

@@ -3,18 +3,15 @@
 This is the stage where a question is understood; the matcher only scores what it is given.
 """
 
-from __future__ import annotations
-
-import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot import kinds, text
+from bot.lazyre import LazyPattern
 from bot.spelling import Correction, Speller, english, expand_text_speak, rarity
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """A question broken into weighted terms."""
 
     words: tuple[str, ...]  # content words after spelling
@@ -203,7 +200,7 @@ class QueryAnalyser:
 
 
 # A capitalised word that starts no sentence: a name ("the capital of Japan").
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?\"“])\b[A-Z][a-z]+\b")
+_MID_SENTENCE_CAPITAL = LazyPattern(r"(?<![.!?]\s)(?<!^)(?<![.!?\"“])\b[A-Z][a-z]+\b")
 
 
 def _capitalised(question: str) -> frozenset[str]:

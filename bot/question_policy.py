@@ -7,7 +7,7 @@ a message here; the adapters then only render the outcome.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.smalltalk import SmallTalk, classify
 
@@ -27,8 +27,7 @@ class Screening(enum.Enum):
     QUESTION = "question"
 
 
-@dataclass(frozen=True)
-class Screened:
+class Screened(NamedTuple):
     """A message with its whitespace collapsed, and what it is."""
 
     text: str

@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 import re
 
+from bot.lazyre import LazyPattern
+
 
 class SmallTalk(enum.Enum):
     """The kinds of small talk the adapters answer with a friendly line."""
@@ -36,12 +38,14 @@ _FILLER = frozenset(
 )
 # Thanks words that say nothing on their own ("ok", "great") count only next to a real one.
 _WEAK_THANKS = frozenset("great cool nice awesome perfect ok okay".split())
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD_RE = LazyPattern(r"[^\W\d_]+", re.UNICODE)
 _MAX_WORDS = 8
 
 
-# Questions about the bot itself, not the article ("what's your name?").
-_ABOUT_BOT = re.compile(
+# Questions about the bot itself, not the article ("what's your name?"). Each speaks to it,
+# with "you" or "your": other sentences are passed over without compiling the pattern.
+_ADDRESSED = frozenset(("you", "your"))
+_ABOUT_BOT = LazyPattern(
     r"\b(your name|who are you|what are you|are you (a |an )?(bot|robot|human|real|person|ai)|"
     r"how are you|who (made|built|created|wrote) you|your favou?rite|do you like|"
     r"how old are you|where are you|"
@@ -53,7 +57,8 @@ _ABOUT_BOT = re.compile(
 
 def classify(text: str) -> SmallTalk | None:
     """The kind of small talk `text` is, or None when it may be a question."""
-    if _ABOUT_BOT.search(" ".join(_WORD_RE.findall(text.lower().replace("'s", " is")))):
+    said = _WORD_RE.findall(text.lower().replace("'s", " is"))
+    if not _ADDRESSED.isdisjoint(said) and _ABOUT_BOT.search(" ".join(said)):
         return SmallTalk.ABOUT_BOT
     words = [w.lower() for w in _WORD_RE.findall(text)]
     if not words or len(words) > _MAX_WORDS:

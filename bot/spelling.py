@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import string
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -162,8 +161,7 @@ def _keyboard_neighbours() -> dict[str, frozenset[str]]:
 _NEAR = _keyboard_neighbours()
 
 
-@dataclass(frozen=True)
-class Correction:
+class Correction(NamedTuple):
     """One word rewritten, and why: "knowledge", "english" or "text-speak"."""
 
     word: str
@@ -211,10 +209,15 @@ def rarity(word: str) -> float:
     return min(1.0, max(MIN_RARITY, share))
 
 
+# The letters an edit may insert or substitute (not string.ascii_lowercase: importing
+# `string` compiles its Template pattern, a millisecond of every start).
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 def _edits(word: str) -> Iterator[tuple[str, float]]:
     """Every string one edit from `word`, with the cost of the slip that would turn it into
     `word` (the person meant the string and typed `word`)."""
-    letters = string.ascii_lowercase
+    letters = _LETTERS
     n = len(word)
     # Spelling as spoken: "sayin" for "saying", "togetha" for "together".
     if word.endswith("in"):

@@ -9,7 +9,6 @@ piped input is read line by line. An empty line does nothing; Ctrl-D or "quit" l
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import html
 import re
 from collections.abc import Iterator
@@ -120,7 +119,7 @@ class TerminalChat:
 
 
 def _with_others(result: Result, others: tuple[Result, ...]) -> Result:
-    return dataclasses.replace(result, others=others)
+    return result._replace(others=others)
 
 
 def run_chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> None:

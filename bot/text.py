@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from bot import thesaurus
+from bot.lazyre import LazyPattern
 from bot.stemmer import english_stemmer
 
 _STEMMER = english_stemmer()
@@ -96,28 +97,28 @@ _QUOTES = (
     ("\u2014", "-"),
 )
 # Chat filler that would otherwise leave odd words behind ("who decides in the end").
-_FILLER_PHRASES = re.compile(
+_FILLER_PHRASES = LazyPattern(
     r"\b(in the end|at the end of the day|at this (point|stage)|right now|these days|"
     r"by the way|to be honest|if you (can|could|know)|do you know|i was wondering|in terms of|"
     r"of the week|in (simple|plain) (words|english|terms)|in a nutshell|"
     r"in[ -]person|face[ -]to[ -]face)\b"
 )
 # (One pattern of all the idioms, scanned once, took ten times as long as these.)
-_IDIOMS = tuple((part, re.compile(idiom), plain) for part, idiom, plain in thesaurus.IDIOMS)
+_IDIOMS = tuple((part, LazyPattern(idiom), plain) for part, idiom, plain in thesaurus.IDIOMS)
 # Some patterns below start with a literal and look behind for the rest (r"IT(?<!\wIT)" for
 # r"\bIT\b"): the same matches, but the regex engine can skip to that literal instead of
 # trying every position, which counts on long articles.
-_IT_DEPARTMENT = re.compile(r"IT(?<!\wIT)(?!\w)")  # r"\bIT\b"
-_DIGIT_GROUPS = re.compile(r"[,.](?<=\d[,.])(?=\d{3}\b)")  # r"(?<=\d)[,.](?=\d{3}\b)"
+_IT_DEPARTMENT = LazyPattern(r"IT(?<!\wIT)(?!\w)")  # r"\bIT\b"
+_DIGIT_GROUPS = LazyPattern(r"[,.](?<=\d[,.])(?=\d{3}\b)")  # r"(?<=\d)[,.](?=\d{3}\b)"
 # r"\b(\d+)\s*(m|mn|million|millions)\b", replaced by the digits and "m"
-_MILLION = re.compile(r"\d(?<!\w\d)\d*\s*(?:m|mn|million|millions)\b")
-_LEADING_DIGITS = re.compile(r"\d+")
-_POSSESSIVE = re.compile(r"'s\b")
-_APOSTROPHE_LESS = re.compile(r"\b(what|where|who|how|that|there)s\b")  # "whats" is "what's"
-_NEGATION = re.compile(r"n't(?<=\wn't)\b")  # r"(\w)n't\b", the letter before "n't" kept
-_WORD = re.compile(r"[a-z0-9]+")
-_DIGIT = re.compile(r"\d")  # any script's digits, as in the number patterns above
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_MILLION = LazyPattern(r"\d(?<!\w\d)\d*\s*(?:m|mn|million|millions)\b")
+_LEADING_DIGITS = LazyPattern(r"\d+")
+_POSSESSIVE = LazyPattern(r"'s\b")
+_APOSTROPHE_LESS = LazyPattern(r"\b(what|where|who|how|that|there)s\b")  # "whats" is "what's"
+_NEGATION = LazyPattern(r"n't(?<=\wn't)\b")  # r"(\w)n't\b", the letter before "n't" kept
+_WORD = LazyPattern(r"[a-z0-9]+")
+_DIGIT = LazyPattern(r"\d")  # any script's digits, as in the number patterns above
+_NON_ASCII_RUN = LazyPattern(r"[^\x00-\x7f]+")
 
 
 def normalise(text: str) -> str:
@@ -259,9 +260,9 @@ CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december".split()
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z0-9]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"\u201c\u2018(]|[.!?]['\u2019\u201d\"]?)\s*$")
+_SENTENCES = LazyPattern(r"(?<=[.!?])\s+|\n+")
+_CAPITALISED_WORD = LazyPattern(r"[A-Z][A-Za-z0-9]*")
+_SENTENCE_START = LazyPattern(r"(?:^|[.!?:;\n\"\u201c\u2018(]|[.!?]['\u2019\u201d\"]?)\s*$")
 
 
 def names_in(article: str, most_sentences: int = 1_000_000) -> set[str]:

@@ -8,7 +8,6 @@ import logging
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from bot import cache, cachecodec
 from bot.engine import Engine
 from bot.evaluate import load_eval_file
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.matcher import Index
 from bot.quality import EVAL_SETS
 from tests.support.cli import python
@@ -382,12 +381,12 @@ def test_the_split_ambiguity_pass_finds_what_the_plain_one_does(
     # Every entry also asked with the next entry's first wording: a warning each.
     entries = list(knowledge.entries.values())
     borrowed = {
-        entry.id: replace(
-            entry, questions=(*entry.questions, entries[(i + 1) % len(entries)].question)
+        entry.id: entry._replace(
+            questions=(*entry.questions, entries[(i + 1) % len(entries)].question)
         )
         for i, entry in enumerate(entries)
     }
-    engine = Engine(replace(knowledge, entries=borrowed))
+    engine = Engine(Knowledge(knowledge.articles, borrowed, knowledge.synonyms, knowledge.files))
     monkeypatch.setattr(checkcache, "PARALLEL_FROM", 1)
     split = checkcache.ambiguities(engine)
     assert split == ambiguous_variants(engine)

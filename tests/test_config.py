@@ -3,11 +3,12 @@ hash key kept secret; malformed values say what to fix; `.env.example` documents
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_API_BASE_URL, ConfigError, Secret, Settings
+from bot.config import DEFAULT_API_BASE_URL, ConfigError, Secret, Settings, terminal_columns
 
 TOKEN = "123456789:AAHsecretSECRETsecret_-xyz"
 
@@ -137,3 +138,37 @@ def test_env_example_documents_every_setting() -> None:
         "QA_RETENTION_DAYS",
     ):
         assert f"\n{name}=" in example or f"\n# {name}=" in example, name
+
+
+def test_the_help_width_follows_columns_then_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "57")
+    assert terminal_columns() == 57
+
+    def no_terminal(fd: int) -> os.terminal_size:
+        raise OSError("not a terminal")
+
+    def terminal(fd: int) -> os.terminal_size:
+        return os.terminal_size((132, 40))
+
+    monkeypatch.setenv("COLUMNS", "wide")
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    assert terminal_columns() == 80
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setattr(os, "get_terminal_size", terminal)
+    assert terminal_columns() == 132
+
+
+def test_help_is_wrapped_to_the_width(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    monkeypatch.setenv("COLUMNS", "44")
+    with pytest.raises(SystemExit) as exited:
+        main(["ask", "--help"])
+    assert exited.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("--explain" in line for line in lines)
+    assert max(len(line) for line in lines) <= 44 - 2 and len(lines) > 8

@@ -44,19 +44,18 @@ def test_the_written_out_stop_stems_are_the_stemmers() -> None:
     assert stems == text._STOP_STEMS
 
 
-def _modules_after_ask(tmp_path: Path) -> list[str]:
+def _modules_after_ask(tmp_path: Path, *, warm: bool = False) -> list[str]:
+    """The modules loaded by the end of `qa-bot ask` (warm: started from a filled cache)."""
     code = (
         "import sys\n"
         "from bot.cli import main\n"
         "rc = main(['ask', '--json', 'How much was the G4S deal worth?'])\n"
         "print('MODULES', rc, ' '.join(sorted(sys.modules)))\n"
     )
-    result = python(
-        "-c",
-        code,
-        cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "QA_CACHE_DIR": str(tmp_path), "HOME": str(tmp_path)},
-    )
+    env = {"PATH": "/usr/bin:/bin", "QA_CACHE_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    if warm:
+        assert python("-c", code, cwd=ROOT, env=env).returncode == 0
+    result = python("-c", code, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     line = result.stdout.splitlines()[-1]
     assert line.startswith("MODULES 0 ")
@@ -68,6 +67,42 @@ def test_ask_imports_no_other_language_stemmer(tmp_path: Path) -> None:
     assert "bot._snowball.english_stemmer" in modules
     assert not [m for m in modules if m == "snowballstemmer" or m.startswith("snowballstemmer.")]
     assert not [m for m in modules if m.split(".")[0] in ("telegram", "httpx", "asyncio", "dotenv")]
+
+
+def test_ask_imports_no_dataclasses(tmp_path: Path) -> None:
+    # dataclasses imports inspect (ast, dis, tokenize): ~15 ms, and ~0.6 ms a class made.
+    modules = _modules_after_ask(tmp_path)
+    assert "bot.engine" in modules and "bot.cache" in modules  # the measurement worked
+    assert not {"dataclasses", "inspect"} & set(modules)
+
+
+def test_a_warm_ask_imports_no_shutil_string_or_threading(tmp_path: Path) -> None:
+    # shutil (argparse's way to the terminal width) brings bz2 and lzma; string compiles a
+    # pattern for Template: a few milliseconds of every start between them.
+    modules = _modules_after_ask(tmp_path, warm=True)
+    assert "argparse" in modules and "bot.engine" in modules  # the measurement worked
+    assert not {"shutil", "string", "bz2", "lzma", "threading"} & set(modules)
+
+
+def test_a_plain_question_compiles_only_the_patterns_it_needs(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from bot import followup, knowledge, message\n"
+        "from bot.cli import main\n"
+        "rc = main(['ask', '--json', 'How much was the G4S deal worth?'])\n"
+        "made = [p._compiled is not None for p in"
+        " (message._SENTENCE_END, message._LEADING_FILLER, knowledge._SENTENCE_END,"
+        " followup._NAME_RUN)]\n"
+        "print('COMPILED', rc, *made)\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "QA_CACHE_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    assert python("-c", code, cwd=ROOT, env=env).returncode == 0  # fills the cache
+    result = python("-c", code, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    # Every message is split into sentences; greetings are looked for only in a sentence
+    # opening with a word that can open one, the article's sentences split only when the
+    # knowledge is read (not from the cache), names followed only in a conversation.
+    assert result.stdout.splitlines()[-1] == "COMPILED 0 True False False False"
 
 
 @pytest.mark.slow

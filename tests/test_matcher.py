@@ -541,9 +541,7 @@ def decide(candidates: list[Candidate]) -> tuple[Outcome, list[Candidate]]:
 
 
 def test_the_only_entry_naming_several_answers_a_which_question_on_less_overlap() -> None:
-    from dataclasses import replace
-
-    asks_which = replace(PLAIN, wants_list=True)
+    asks_which = PLAIN._replace(wants_list=True)
     naming = Candidate("which-forces", 0.8, 0.5, 0.6, "v", lists=True, quote="q1")
     other = Candidate("company", 0.78, 0.95, 0.7, "v", quote="q2")
     assert decision.decide(asks_which, [naming, other]).answer == naming
@@ -552,7 +550,7 @@ def test_the_only_entry_naming_several_answers_a_which_question_on_less_overlap(
     assert decision.decide(PLAIN, [naming, other]).answer is None
     rival = Candidate("three-chiefs", 0.75, 0.9, 0.6, "v", lists=True, quote="q3")
     assert decision.decide(asks_which, [naming, rival, other]).answer is None
-    thin = replace(naming, overlap=decision.LIST_MIN_OVERLAP - 0.01)
+    thin = naming._replace(overlap=decision.LIST_MIN_OVERLAP - 0.01)
     assert decision.decide(asks_which, [thin, other]).answer is None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.message import analyse, is_question, sentences, split_questions
@@ -117,3 +119,79 @@ def test_a_condition_opening_a_question_is_background() -> None:
     assert analyse(statement).questions == (statement,)
     whole = "What happens if it closes?"
     assert analyse(whole).questions == (whole,)
+
+
+# What may follow a sentence's first word in a greeting, filler, introduction or condition.
+_CONTINUATIONS = (
+    ", how much?",
+    "! how much?",
+    ",how much?",
+    " - how much?",
+    " there, how much?",
+    " bot! how much?",
+    " morning, how much?",
+    " you tell me how much?",
+    " u pls let me know how much?",
+    " me how much?",
+    " question, how much?",
+    " to double check, how much?",
+    " of interest, how much?",
+    " if this is a silly question, but how much?",
+    " more thing, how much?",
+    " also, how much?",
+    " the way, how much?",
+    " like to know how much?",
+    " would like to know how much?",
+    " want to know how much?",
+    " know how much?",
+    " anyone know how much?",
+    " idea how much?",
+    " was wondering how much?",
+    " wonder how much?",
+    " am a councillor, how much?",
+    " have read it",
+    " heard that",
+    " work in Luton",
+    " a resident, how much?",
+    " and my wife want to know",
+    " the cut goes ahead, how much?",
+    " it goes ahead, from when?",
+)
+
+
+def test_only_the_listed_opening_words_can_open_a_filler_background_or_condition() -> None:
+    # The opener sets spare compiling the patterns for other sentences: a word missing from
+    # them would leave its greeting (or background, or condition) in the question. The
+    # patterns open with literal words, so those words (and text-speak, and odd cases) are the
+    # ones to try.
+    from bot import message
+    from bot.spelling import TEXT_SPEAK
+
+    words = {*TEXT_SPEAK, "ummm", "hmmmm", "I'd", "Im", "HI", "Hello", "you", "how", "what"}
+    gates = (
+        (message._LEADING_FILLER, message._FILLER_OPENERS),
+        (message._BACKGROUND_START, message._BACKGROUND_OPENERS),
+        (message._LEADING_CONDITION, message._CONDITION_OPENERS),
+    )
+    for pattern, _ in gates:
+        words.update(re.findall(r"[a-z']+", pattern.source))
+    for pattern, openers in gates:
+        unlisted = sorted(
+            word + rest
+            for word in words
+            if message.opening_word(word) not in openers
+            for rest in _CONTINUATIONS
+            if pattern.match(word + rest)
+        )
+        assert unlisted == [], pattern.source[:40]
+
+
+def test_the_opening_word() -> None:
+    from bot.message import opening_word
+
+    assert opening_word("  Hi, there") == "hi"
+    assert opening_word("hi,how much") == "hi"
+    assert opening_word("I'd like to know") == "i'd"
+    assert opening_word("Ummmm, so") == "um"
+    assert opening_word("hmmm... ok") == "hmm"
+    assert opening_word("") == "" and opening_word("?!") == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.smalltalk import SmallTalk, classify
@@ -24,3 +26,23 @@ from bot.smalltalk import SmallTalk, classify
 )
 def test_small_talk(text: str, kind: SmallTalk | None) -> None:
     assert classify(text) is kind
+
+
+def test_every_question_about_the_bot_says_you_or_your() -> None:
+    # classify() tries the about-the-bot pattern only on sentences with "you" or "your": each
+    # of its alternatives must say one (every match then holds the word "you" or "your").
+    from bot import smalltalk
+
+    source = smalltalk._ABOUT_BOT.source
+    assert source.startswith("\\b(") and source.endswith(")\\b")
+    alternatives, depth, start = [], 0, 3
+    for i, char in enumerate(source[3:-3], 3):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(source[start:i])
+            start = i + 1
+    alternatives.append(source[start:-3])
+    assert len(alternatives) > 12
+    assert [a for a in alternatives if not re.search(r"\byou(r)?\b", a)] == []
+    for text in ("What's your name?", "are you a bot", "Who made you?", "in your opinion?"):
+        assert smalltalk.classify(text) is SmallTalk.ABOUT_BOT

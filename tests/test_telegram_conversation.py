@@ -5,7 +5,6 @@ message, keyword menus, near misses, visible votes, and two articles in one know
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -341,7 +340,7 @@ async def test_two_questions_in_one_message_get_an_answer_each(
     def build(engine: Engine) -> Result:
         second = answer_to(engine, "books", "what happens to the books?")
         first = answer_to(engine, "vote", TWO)
-        return dataclasses.replace(first, others=(second,))
+        return first._replace(others=(second,))
 
     with engine_gives(monkeypatch, TWO, build):
         running_bot.api.send_text(TWO)

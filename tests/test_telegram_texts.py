@@ -5,7 +5,6 @@ article or several, votes, escaping and Telegram's length limits, and the admin 
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from pathlib import Path
 
@@ -134,9 +133,9 @@ def test_a_keyword_menu_says_so() -> None:
     text = render_text(result)
     assert text.splitlines()[0] == "About G4S I can tell you:"
     assert "  4. Question 3?" in text
-    typed = dataclasses.replace(result, question="g4s?")  # as typed, punctuation aside
+    typed = result._replace(question="g4s?")  # as typed, punctuation aside
     assert render_text(typed).splitlines()[0] == "About g4s I can tell you:"
-    normalised = dataclasses.replace(result, question="G4S!", keyword="g4s")
+    normalised = result._replace(question="G4S!", keyword="g4s")
     assert render_text(normalised).splitlines()[0] == "About G4S I can tell you:"
     markup = keyboards.suggestions(suggestions, "ab12cd34ef56ab78", most=keyboards.MAX_MENU)
     labels = [row[0].text for row in markup.inline_keyboard]
@@ -246,7 +245,7 @@ def test_render_html_escapes_and_fits_one_message() -> None:
         question="q",
         outcome=Outcome.ANSWERED,
         confidence=1.0,
-        entry=dataclasses.replace(result.entry, answer="<b>&" * 900, quote="😀 & <i>" * 900),
+        entry=result.entry._replace(answer="<b>&" * 900, quote="😀 & <i>" * 900),
         article=result.article,
     )
     text = render_html(huge)

@@ -4,7 +4,6 @@ where readline gives line editing and history."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import pty
 import select
@@ -85,8 +84,7 @@ def test_a_number_picks_a_pending_suggestion_or_says_there_is_none(engine: Engin
 def test_two_questions_in_one_message_are_each_answered(engine: Engine) -> None:
     chat = TerminalChat(engine)
     first, second, third, fourth = list(engine.knowledge.entries.values())[:4]
-    result = dataclasses.replace(
-        engine.answer_entry(first.id, "two things?"),
+    result = engine.answer_entry(first.id, "two things?")._replace(
         others=tuple(engine.answer_entry(e.id) for e in (second, third, fourth)),
     )
     shown = chat._show(result)

@@ -8,7 +8,6 @@ picked at run time by asking the engine.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 import os
@@ -200,7 +199,7 @@ async def polling_bot(
             hash_key=Secret(TEST_HASH_KEY),
             reload_interval=0,
         )
-        config = dataclasses.replace(config, **settings)
+        config = config._replace(**settings)
         async with _polling(api, config) as bot:
             yield bot
 
