@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from collections import defaultdict
+from typing import NamedTuple
 
 from bot.headline import split_headline
 from bot.knowledge import Knowledge, article_sentences, normalise_for_quote
@@ -14,8 +15,7 @@ MIN_OVERLAP = 0.5  # a quote straddling sentences covers those it spans at least
 THIN_WORDINGS = 4
 
 
-@dataclass(frozen=True)
-class ArticleCoverage:
+class ArticleCoverage(NamedTuple):
     """One article's sentences, those no entry quotes, and how many entries cite it."""
 
     article: Article
@@ -62,13 +62,16 @@ def _covered(sentence: tuple[int, int], quote: tuple[int, int]) -> bool:
 def article_coverage(knowledge: Knowledge) -> list[ArticleCoverage]:
     """Coverage of every article, in the order the knowledge declares them."""
     results = []
+    by_article: dict[str, list[Entry]] = defaultdict(list)
+    for entry in knowledge.entries.values():
+        by_article[entry.article_id].append(entry)
     for article in knowledge.articles.values():
         text = normalise_for_quote(article.text)
         headline, _body = split_headline(article.text)
         sentences = article_sentences(article.text)
         if headline is not None and sentences and sentences[0] == headline:
             sentences = sentences[1:]  # it names the article; no answer quotes it
-        entries: list[Entry] = [e for e in knowledge.entries.values() if e.article_id == article.id]
+        entries = by_article[article.id]
         quotes = [q for e in entries for q in _occurrences(text, normalise_for_quote(e.quote))]
         uncovered = tuple(
             sentence

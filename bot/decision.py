@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from bot import kinds
 from bot.model import Candidate, Outcome
+from bot.passages import Found
 from bot.query import Query
 
 # On the confidence of the best entry.
@@ -46,6 +47,20 @@ ARTICLE_MARGIN = 0.05
 # A question turning on a word the knowledge never uses ("Who *chairs* the group?") asks what
 # the article does not say, unless an entry matches it almost word for word.
 SURE_DESPITE_FOCUS = 0.8
+
+
+# An article sentence no entry quotes (bot.passages) answers only when it holds this share of
+# the question's weight, at least this many of its words, every name it mentions, what it
+# counts, the kind of fact it asks, and no other sentence holds nearly as much.
+PASSAGE_MIN_SHARE = 0.6
+PASSAGE_MIN_WORDS = 2
+PASSAGE_LEAD = 0.1
+# Unknown words count against it as against entries, and one that weighs more than this (not
+# chatter, not a word in passing: bot.query) rules it out.
+PASSAGE_MAX_UNKNOWN = 0.5
+# An entry answered on less than MIN_OVERLAP (ahead of every other, but explaining only part of
+# the question) gives way to a sentence that explains this much more of it.
+PASSAGE_OVER_ENTRY = 0.3
 
 
 class Decision(NamedTuple):
@@ -219,3 +234,48 @@ def _keyword_menu(candidates: list[Candidate]) -> tuple[Candidate, ...]:
         if top.confidence - c.confidence <= KEYWORD_MARGIN and c.overlap >= MIN_SUGGEST_OVERLAP
     )
     return close if len(close) > 1 else ()
+
+
+def from_passage(query: Query, found: list[Found]) -> Found | None:
+    """The article sentence that answers a question no entry answers, if one clearly does."""
+    if not found or query.focus_unknown or query.unknown_names:
+        return None
+    if any(weight > PASSAGE_MAX_UNKNOWN for weight in query.unknown_weights):
+        return None  # a word that counts, which the article never uses
+    top = found[0]
+    passage = top.passage
+    # One word is enough when the question asks a precise kind of fact and the sentence gives
+    # it ("Where can I see the *plans*?"); otherwise a sentence must hold two.
+    least = 1 if kinds.is_strict(query.kind) else PASSAGE_MIN_WORDS
+    if top.share < PASSAGE_MIN_SHARE or top.matched < least:
+        return None
+    if query.is_bare and top.matched < len(query.words):
+        return None  # a bare keyword: only a sentence holding all of it
+    if len(found) > 1 and top.share - found[1].share < PASSAGE_LEAD:
+        return None
+    if not kinds.gives(query.kind, top.gives):
+        return None  # given where the question's words are, not in someone's words on another
+    if query.kind in (kinds.PERSON, kinds.NAME) and not (
+        kinds.NAME in passage.gives or passage.named
+    ):
+        return None  # "who said…" of a sentence naming nobody ("…," she said)
+    if query.counted and passage.counted.isdisjoint(query.counted):
+        return None
+    if any(passage.terms.isdisjoint(name) for name in query.names):
+        return None
+    if query.answer_type and passage.named.isdisjoint(query.answer_type):
+        return None
+    return top
+
+
+def needs_passage(decision: Decision) -> bool:
+    """Whether the article's uncovered sentences are worth looking at: nothing is answered, or
+    the answer explains only part of the question."""
+    answer = decision.answer
+    return answer is None or answer.overlap < MIN_OVERLAP
+
+
+def passage_wins(decision: Decision, found: Found) -> bool:
+    """Whether an answering sentence (from_passage) beats the entries' decision."""
+    answer = decision.answer
+    return answer is None or found.share - answer.overlap >= PASSAGE_OVER_ENTRY

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot import followup, message, text
-from bot.decision import Decision, decide
+from bot.decision import Decision, decide, from_passage, needs_passage, passage_wins
 from bot.examples import pick_examples
 from bot.gcpause import paused_gc
 from bot.knowledge import Knowledge, load_knowledge
-from bot.matcher import Index, Matcher, suggestions_for
+from bot.matcher import W_OVERLAP, Index, Matcher, suggestions_for
 from bot.model import Candidate, Entry, Explanation, Outcome, Result
+from bot.passages import Found, Passages, is_passage_id
 from bot.query import Query
 from bot.question_policy import MAX_QUESTION_CHARS, MAX_QUESTIONS, Screened, screen
 from bot.smalltalk import SmallTalk
@@ -62,6 +63,7 @@ class Engine:
                 index = Index(knowledge)
         self.index = index
         self.matcher = Matcher(self.index)
+        self._passages: Passages | None = None
 
     @staticmethod
     def screen(message: str) -> Screened:
@@ -126,10 +128,37 @@ class Engine:
         candidates = self.matcher.candidates(query)
         decision = decide(query, candidates)
         confidence = candidates[0].confidence if candidates else 0.0
+        if needs_passage(decision):
+            found = from_passage(query, self.passages().find(query))
+            if found is not None and passage_wins(decision, found):
+                decision = Decision(
+                    Outcome.ANSWERED,
+                    (_passage_candidate(found),),
+                    why="answered by an article sentence no entry quotes",
+                )
+                confidence = decision.chosen[0].confidence
         if context:
             # The background adds words that may match by chance: it must do clearly better.
             confidence -= BACKGROUND_HANDICAP
         return _Judged(question, query, decision, confidence, candidates)
+
+    def passages(self) -> Passages:
+        """The article sentences no entry quotes (bot.passages), found on first use."""
+        if self._passages is None:
+            index = self.index
+            self._passages = Passages(
+                self.knowledge,
+                index.queries.terms_of,
+                lambda term: index.idf.get(term, index.unknown_weight),
+                index.unknown_weight,
+            )
+        return self._passages
+
+    def _entry(self, entry_id: str) -> Entry:
+        """An entry of the knowledge, or an article sentence answering as one."""
+        if is_passage_id(entry_id):
+            return self.passages().by_id[entry_id].as_entry()
+        return self.knowledge.entries[entry_id]
 
     def _others(self, best: _Judged, judged: list[_Judged]) -> list[_Judged]:
         """Further questions of the message answered by other entries than the best one."""
@@ -151,22 +180,26 @@ class Engine:
         decision = judged.decision
         candidates = judged.candidates
         explanation = None
+        answer = decision.answer
+        from_article = answer is not None and is_passage_id(answer.entry_id)
         if explain:
             explanation = self.matcher.explain(judged.query, candidates)
             explanation = explanation._replace(
                 questions=questions,
                 asked_kind=judged.query.kind,
                 decision=decision.why,
+                candidates=(*explanation.candidates, *((answer,) if from_article else ())),
             )
         common = {
             "question": question,
-            "confidence": candidates[0].confidence if candidates else 0.0,
+            "confidence": judged.confidence
+            if from_article
+            else (candidates[0].confidence if candidates else 0.0),
             "explanation": explanation,
             "asked_kind": judged.query.kind,
         }
-        answer = decision.answer
         if answer is not None:
-            entry = self.knowledge.entries[answer.entry_id]
+            entry = self._entry(answer.entry_id)
             return Result(
                 outcome=Outcome.ANSWERED,
                 entry=entry,
@@ -246,6 +279,22 @@ class Engine:
         """A few entries from every article in turn and different topics, to show people what
         they can ask."""
         return pick_examples(self.knowledge, count)
+
+
+def _passage_candidate(found: Found) -> Candidate:
+    """An answering article sentence as a candidate: with no wording to be close to, its
+    confidence is the matcher's overlap part alone."""
+    passage = found.passage
+    return Candidate(
+        entry_id=passage.id,
+        confidence=W_OVERLAP * found.share,
+        overlap=found.share,
+        fuzzy=0.0,
+        best_variant=passage.text,
+        gives=passage.gives,
+        quote=passage.text,
+        article=passage.article_id,
+    )
 
 
 __all__ = ["MAX_QUESTION_CHARS", "Engine", "Explanation"]

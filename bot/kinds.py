@@ -123,7 +123,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (
         NAME,
         LazyPattern(
-            r"\bwhat is (he|she|they) called\b|\b(his|her|their) name\b"
+            # The role ("who is the *leader*…") is what is asked about, not how it is asked.
+            r"\bwhat is (he|she|they) (?P<asked>called)\b|\b(his|her|their) (?P<asked2>name)\b"
             r"|(^who (is |was )?|\bname of )the (\w+ ){0,3}(chief|head|leader|boss|chair|"
             r"chairman|chairwoman|director|manager|spokesman|spokeswoman|"
             r"spokesperson|commissioner|secretary|minister|mayor|president|"
@@ -349,7 +350,8 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
             continue
         found = pattern.search(normalised_question)
         if found:
-            asked_by = found.group("asked") if "asked" in found.re.groupindex else found.group()
+            named = [g for g in ("asked", "asked2") if g in found.re.groupindex]
+            asked_by = " ".join(found.group(g) or "" for g in named) if named else found.group()
             return kind, frozenset(asked_by.split())
     return None, frozenset()
 

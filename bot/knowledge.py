@@ -139,6 +139,18 @@ class Knowledge:
     def __repr__(self) -> str:
         return f"Knowledge({len(self.articles)} articles, {len(self.entries)} entries)"
 
+    def with_entries(self, entries: Mapping[str, Entry]) -> Knowledge:
+        """The same knowledge with other entries (an evaluation leaving a wording out)."""
+        return Knowledge(
+            self.articles,
+            entries,
+            self.synonyms,
+            self.files,
+            self.warnings,
+            self.places,
+            self.article_synonyms,
+        )
+
     @property
     def shared_synonyms(self) -> tuple[tuple[str, ...], ...]:
         """The knowledge-wide groups: from files without an `article:` section."""

@@ -51,6 +51,8 @@ FIELD_WEIGHTS = {
 }
 # A word the knowledge has never seen weighs like the rarest known term times this factor.
 UNKNOWN_FACTOR = 1.0
+# A word of an article that no entry uses weighs this share of an unknown word against a match.
+ARTICLE_ONLY_FACTOR = 1.0
 # The intent terms (see text.word_intents) and their weight.
 INTENTS = ("_amount", "_when", "_why", "_who", "_where")
 INTENT_WEIGHT = 0.7
@@ -489,6 +491,13 @@ class Matcher:
                 weight_of[term] += extra
                 focus_extra += extra
         unknown_penalty = index.unknown_weight * sum(query.unknown_weights)
+        # A word of the articles that no entry uses ("how much *mud*…") is something no entry
+        # answers about: it counts against every entry, as a share of an unknown word.
+        alternative = {t for group in query.alternatives for t in group}
+        article_only = sum(
+            1 for t in query.terms if t not in idf and t not in alternative and t[0] != "_"
+        )
+        unknown_penalty += index.unknown_weight * ARTICLE_ONLY_FACTOR * article_only
         # A word with several meanings (articles' own synonyms) weighs as its heaviest one.
         groups = [
             members

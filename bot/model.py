@@ -32,6 +32,9 @@ class Entry(NamedTuple):
     answers: tuple[str, ...] = ()  # kinds of fact declared in the knowledge (bot.kinds)
     source_file: Path | None = None
     line: int = 0
+    # Not an entry of the knowledge but an article sentence no entry quotes, answering in its
+    # own words (bot.passages).
+    from_article: bool = False
 
     @property
     def question(self) -> str:
@@ -142,4 +145,7 @@ class Result(NamedTuple):
             "keyword": self.keyword,
             "others": [other.to_json() for other in self.others],
             "followup_of": self.followup_of,
+            # The answer is an article sentence no entry quotes, in its own words (its id is
+            # "<article id>#<sentence number>"), not an entry's prepared answer.
+            "from_article": bool(entry and entry.from_article),
         }

@@ -43,7 +43,7 @@ def _one_text(
         return "\n".join(
             [
                 *([_wrap(named), ""] if named else []),
-                _wrap(result.entry.answer),
+                _wrap(wording.answer_text(result.entry)),
                 "",
                 _wrap(f"\u201c{result.entry.quote}\u201d", "  > "),
                 "",

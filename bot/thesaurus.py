@@ -81,6 +81,11 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     pupil pupils student students schoolchildren
     shop shops store stores
     redundancy redundancies layoff layoffs
+    home homes house houses household households dwelling dwellings
+    tall high height heights
+    headteacher headteachers headmaster headmistress principal
+    councillor councillors cllr cllrs
+    chair chairs chaired chairing chairman chairwoman chairperson
     """.strip().splitlines()
     if line.strip()
 )

@@ -4,7 +4,11 @@ answers, what kind of fact the article does not give. Shared by the terminal and
 from __future__ import annotations
 
 from bot import kinds, text
-from bot.model import Result
+from bot.model import Entry, Result
+
+# What a reply says above an article sentence answering in its own words (bot.passages): no
+# one wrote an answer for it, and the reply says so rather than repeating the quote.
+FROM_ARTICLE = "The article says, in a passage no prepared answer covers:"
 
 
 def the_article(count: int) -> str:
@@ -21,12 +25,18 @@ def named_question(result: Result, always: bool = False) -> str | None:
     """The entry's question when the person asked in other words (so the reply says which
     question it answers), or `always` (one of several answers to one message); None when they
     asked it as written, or nothing was answered."""
-    if not result.answered or result.entry is None:
+    if not result.answered or result.entry is None or result.entry.from_article:
         return None
     canonical = result.entry.question
     if not always and text.words(result.question) == text.words(canonical):
         return None
     return canonical
+
+
+def answer_text(entry: Entry) -> str:
+    """The answer line of a reply: the entry's answer, or FROM_ARTICLE above the article's
+    own words."""
+    return FROM_ARTICLE if entry.from_article else entry.answer
 
 
 def not_said(result: Result, article_count: int = 1) -> str:

@@ -10,7 +10,6 @@ wordings, its answer and quote generalise. Run from the checkout:
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
@@ -25,8 +24,8 @@ def main(argv: list[str]) -> int:
         for position, wording in enumerate(entry.questions):
             kept = entry.questions[:position] + entry.questions[position + 1 :]
             entries = dict(knowledge.entries)
-            entries[entry_id] = replace(entry, questions=kept)
-            engine = Engine(replace(knowledge, entries=entries))
+            entries[entry_id] = entry._replace(questions=kept)
+            engine = Engine(knowledge.with_entries(entries))
             result = engine.ask(wording)
             asked += 1
             if result.answered and result.entry is not None and result.entry.id == entry_id:

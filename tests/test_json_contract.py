@@ -20,6 +20,7 @@ from tests.support.cli import call, qa_bot
 from tests.support.knowledge import BUNDLED, LIBRARY
 
 KEYS = {
+    "from_article",
     "question",
     "answered",
     "id",
@@ -132,6 +133,7 @@ def test_no_match(question: str) -> None:
     [data] = ask_json(question)
     check_shape(data)
     assert data == {
+        "from_article": False,
         "question": question,
         "answered": False,
         "id": None,

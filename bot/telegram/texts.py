@@ -104,7 +104,7 @@ def render_html(result: Result, limit: int = MESSAGE_LIMIT, always_name: bool = 
             "render_html renders answers; unsure and no-match replies are built "
             "by the adapter with buttons"
         )
-    answer, quote = result.entry.answer, result.entry.quote
+    answer, quote = wording.answer_text(result.entry), result.entry.quote
     title = clip(result.article.title, 200)
     heading = clip(wording.named_question(result, always_name) or "", 300)
     text = _answer_html(answer, quote, title, heading)

@@ -1,0 +1,143 @@
+"""Article sentences no entry quotes answer, in their own words, what no entry answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+from bot.render_text import render_text
+from bot.telegram.texts import render_html
+from bot.wording import FROM_ARTICLE
+from tests.support.cli import call
+
+ARTICLE = """\
+Harbour dredging plan approved for Porthcarrow
+
+Porthcarrow Town Council has approved a £2.1 million plan to dredge the silted harbour.
+
+The dredging will remove about 40,000 tonnes of mud from the inner basin.
+
+Harbour master Tom Pascoe said the channel had become too shallow for the lifeboat at low tide.
+
+The work will start in October and take about ten weeks.
+
+A public exhibition of the plans will be held at the Sailing Club on Quay Street.
+
+"Every minute counts when the lifeboat launches," she said.
+"""
+
+KNOWLEDGE = """\
+article:
+  id: harbour
+  title: "Harbour dredging plan approved for Porthcarrow"
+  origin: "Test article"
+  file: harbour.txt
+entries:
+  - id: cost
+    questions:
+      - "How much will the dredging cost?"
+      - "What is the price of the plan?"
+    answer: "£2.1 million."
+    quote: "Porthcarrow Town Council has approved a £2.1 million plan to dredge the silted harbour."
+  - id: start
+    questions:
+      - "When will the work start?"
+      - "How long will the work take?"
+    answer: "In October, for about ten weeks."
+    quote: "The work will start in October and take about ten weeks."
+"""
+
+
+@pytest.fixture
+def harbour(tmp_path: Path) -> Path:
+    folder = tmp_path / "harbour"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "harbour.yaml").write_text(KNOWLEDGE, encoding="utf-8")
+    return folder
+
+
+def test_the_uncovered_sentences_are_the_passages(harbour: Path) -> None:
+    engine = Engine.load(harbour)
+    texts = sorted(p.text for p in engine.passages().by_id.values())
+    assert texts == sorted(
+        [
+            "The dredging will remove about 40,000 tonnes of mud from the inner basin.",
+            "Harbour master Tom Pascoe said the channel had become too shallow for the lifeboat "
+            "at low tide.",
+            "A public exhibition of the plans will be held at the Sailing Club on Quay Street.",
+            '"Every minute counts when the lifeboat launches," she said.',
+        ]
+    )
+    # Every passage's text is verbatim in the article (but for whitespace).
+    article = " ".join(ARTICLE.split())
+    assert all(p.text in article for p in engine.passages().by_id.values())
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Who is the harbour master?", "Tom Pascoe"),
+        ("how much mud will they dredge out", "40,000 tonnes"),
+        ("Where can I see the plans?", "Sailing Club"),
+        ("exhibition venue", "Sailing Club"),
+    ],
+)
+def test_a_question_no_entry_answers_is_answered_by_its_sentence(
+    harbour: Path, question: str, quoted: str
+) -> None:
+    result = Engine.load(harbour).ask(question)
+    assert result.answered and result.entry is not None, result
+    assert result.entry.from_article and quoted in result.entry.quote
+    assert result.entry.id.startswith("harbour#")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long has Tom Pascoe been harbour master?",  # a kind the sentence does not give
+        "Who said every minute counts?",  # "she said": it names nobody
+        "When will the exhibition open?",  # the sentence gives no time
+        "Who is the mayor of Porthcarrow?",  # a role it never names
+        "How tall is the lighthouse?",  # words the article never uses
+    ],
+)
+def test_a_near_miss_is_not_answered_by_a_sentence(harbour: Path, question: str) -> None:
+    result = Engine.load(harbour).ask(question)
+    assert not (result.answered and result.entry and result.entry.from_article), result
+
+
+def test_entries_come_first(harbour: Path) -> None:
+    result = Engine.load(harbour).ask("When will the work start?")
+    assert result.answered and result.entry is not None and result.entry.id == "start"
+    assert result.to_json()["from_article"] is False
+
+
+def test_the_json_and_replies_say_it_is_the_article_s_own_words(harbour: Path) -> None:
+    code, out, err = call(
+        ["--knowledge", str(harbour), "ask", "--json", "Who is the harbour master?"]
+    )
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["answered"] and data["from_article"]
+    assert data["id"].startswith("harbour#") and "Tom Pascoe" in data["quote"]
+    assert data["answer"] == data["quote"]  # no prepared answer: the sentence itself
+    result = Engine.load(harbour).ask("Who is the harbour master?")
+    knowledge = load_knowledge(harbour)
+    text = render_text(result, None, knowledge.articles)
+    assert FROM_ARTICLE in text and "Tom Pascoe" in text
+    assert text.count("Tom Pascoe") == 1  # the sentence is shown once, as the quote
+    html = render_html(result)
+    assert FROM_ARTICLE in html and html.count("Tom Pascoe") == 1
+
+
+def test_a_follow_up_to_a_sentence_is_read_as_a_new_question(harbour: Path) -> None:
+    engine = Engine.load(harbour)
+    first = engine.ask("Who is the harbour master?")
+    assert first.entry is not None and first.entry.from_article
+    again = engine.ask("How much will the dredging cost?", subject=first.entry.id)
+    assert again.answered and again.entry is not None and again.entry.id == "cost"
