@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import textwrap
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.headline import split_headline
@@ -61,28 +63,33 @@ def _covered(sentence: tuple[int, int], quote: tuple[int, int]) -> bool:
 
 def article_coverage(knowledge: Knowledge) -> list[ArticleCoverage]:
     """Coverage of every article, in the order the knowledge declares them."""
-    results = []
     by_article: dict[str, list[Entry]] = defaultdict(list)
     for entry in knowledge.entries.values():
         by_article[entry.article_id].append(entry)
-    for article in knowledge.articles.values():
-        text = normalise_for_quote(article.text)
-        headline, _body = split_headline(article.text)
-        sentences = article_sentences(article.text)
-        if headline is not None and sentences and sentences[0] == headline:
-            sentences = sentences[1:]  # it names the article; no answer quotes it
-        entries = by_article[article.id]
-        quotes = [q for e in entries for q in _occurrences(text, normalise_for_quote(e.quote))]
-        uncovered = tuple(
-            sentence
-            for sentence, span in zip(sentences, _spans(text, sentences), strict=True)
-            if not any(_covered(span, quote) for quote in quotes)
-        )
-        wordings = tuple((e.id, len(e.questions)) for e in entries)
-        results.append(
-            ArticleCoverage(article, tuple(sentences), uncovered, len(entries), headline, wordings)
-        )
-    return results
+    return [coverage_of(article, by_article[article.id]) for article in knowledge.articles.values()]
+
+
+def coverage_of(article: Article, entries: Sequence[Entry]) -> ArticleCoverage:
+    """One article's coverage by its entries."""
+    text = normalise_for_quote(article.text)
+    headline, _body = split_headline(article.text)
+    sentences = article_sentences(article.text)
+    if headline is not None and sentences and sentences[0] == headline:
+        sentences = sentences[1:]  # it names the article; no answer quotes it
+    spans = _spans(text, sentences)
+    covered = [False] * len(sentences)
+    # Sentences follow each other: the ones a quote can cover are found by bisection, so an
+    # article of hundreds of sentences and quotes is not compared pair by pair.
+    ends = [end for _, end in spans]
+    for e in entries:
+        for quote in _occurrences(text, normalise_for_quote(e.quote)):
+            i = bisect.bisect_right(ends, quote[0])
+            while i < len(spans) and spans[i][0] < quote[1]:
+                covered[i] = covered[i] or _covered(spans[i], quote)
+                i += 1
+    uncovered = tuple(s for s, done in zip(sentences, covered, strict=True) if not done)
+    wordings = tuple((e.id, len(e.questions)) for e in entries)
+    return ArticleCoverage(article, tuple(sentences), uncovered, len(entries), headline, wordings)
 
 
 def render_coverage(results: list[ArticleCoverage]) -> str:

@@ -236,14 +236,25 @@ def _keyword_menu(candidates: list[Candidate]) -> tuple[Candidate, ...]:
     return close if len(close) > 1 else ()
 
 
+def passage_may_answer(query: Query) -> bool:
+    """Whether any article sentence could answer the question (else none is looked at)."""
+    return (
+        bool(query.words)
+        and not query.focus_unknown
+        and not query.unknown_names
+        # a word that counts, which the article never uses
+        and not any(weight > PASSAGE_MAX_UNKNOWN for weight in query.unknown_weights)
+    )
+
+
 def from_passage(query: Query, found: list[Found]) -> Found | None:
     """The article sentence that answers a question no entry answers, if one clearly does."""
-    if not found or query.focus_unknown or query.unknown_names:
+    if not found or not passage_may_answer(query):
         return None
-    if any(weight > PASSAGE_MAX_UNKNOWN for weight in query.unknown_weights):
-        return None  # a word that counts, which the article never uses
     top = found[0]
-    passage = top.passage
+    details = top.details
+    if details is None:
+        return None
     # One word is enough when the question asks a precise kind of fact and the sentence gives
     # it ("Where can I see the *plans*?"); otherwise a sentence must hold two.
     least = 1 if kinds.is_strict(query.kind) else PASSAGE_MIN_WORDS
@@ -256,23 +267,23 @@ def from_passage(query: Query, found: list[Found]) -> Found | None:
     if not kinds.gives(query.kind, top.gives):
         return None  # given where the question's words are, not in someone's words on another
     if query.kind in (kinds.PERSON, kinds.NAME) and not (
-        kinds.NAME in passage.gives or passage.named
+        kinds.NAME in details.gives or details.named
     ):
         return None  # "who said…" of a sentence naming nobody ("…," she said)
-    if query.counted and passage.counted.isdisjoint(query.counted):
+    if query.counted and details.counted.isdisjoint(query.counted):
         return None
-    if any(passage.terms.isdisjoint(name) for name in query.names):
+    if any(top.passage.terms.isdisjoint(name) for name in query.names):
         return None
-    if query.answer_type and passage.named.isdisjoint(query.answer_type):
+    if query.answer_type and details.named.isdisjoint(query.answer_type):
         return None
     return top
 
 
-def needs_passage(decision: Decision) -> bool:
+def needs_passage(query: Query, decision: Decision) -> bool:
     """Whether the article's uncovered sentences are worth looking at: nothing is answered, or
-    the answer explains only part of the question."""
+    the answer explains only part of the question, and a sentence could answer it."""
     answer = decision.answer
-    return answer is None or answer.overlap < MIN_OVERLAP
+    return (answer is None or answer.overlap < MIN_OVERLAP) and passage_may_answer(query)
 
 
 def passage_wins(decision: Decision, found: Found) -> bool:

@@ -7,39 +7,38 @@ stems, synonyms and spelling, and the kind of fact it asks for. It is quoted ver
 answer is, and shown as the article's own words rather than a prepared answer. The decision
 stage (bot.decision.from_passage) judges these candidates by stricter rules than entries'.
 
-Found on first use, not when the knowledge is loaded: most questions never need them, and a
-start from the knowledge cache should not read every article again.
+Found on first use, an article at a time, not when the knowledge is loaded: most questions
+never need them, and a start from the knowledge cache should not read every article again.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from bot import kinds, text
-from bot.coverage import article_coverage
+from bot import compact, kinds, text
+from bot.coverage import coverage_of
 from bot.knowledge import Knowledge
 from bot.model import Article, Entry
 from bot.query import Query
+
+# With this many articles or fewer every article's sentences are looked at; with more, those of
+# the articles whose entries matched best (at 100,000 entries, finding every article's would
+# take seconds).
+ALL_ARTICLES_UP_TO = 8
 
 # Marks a passage's id: entry ids are [a-z0-9_-], so "leisure-centre#7" is never an entry's.
 ID_MARK = "#"
 
 
 class Passage(NamedTuple):
-    """One article sentence no entry quotes, with what it holds."""
+    """One article sentence no entry quotes, with its terms."""
 
     id: str  # "<article id>#<its number among the article's sentences>"
     article_id: str
     text: str  # as in the article, but for whitespace and typographic quotes
     terms: frozenset[str]  # every meaning of its content words
-    gives: frozenset[str]  # the kinds of fact it holds (bot.kinds)
-    counted: frozenset[str]  # the terms of what its figures count ("640 *homes*")
-    named: frozenset[str]  # the terms of the things it names ("Thorpeley Town *Council*")
-    # Its parts inside and outside direct speech, each as (terms, kinds of fact it gives): the
-    # "eight months" someone speaks of does not say how long the speaker has held office.
-    parts: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
     def as_entry(self) -> Entry:
         """The passage in the shape of an entry: its own words answer, and are the quote."""
@@ -53,12 +52,24 @@ class Passage(NamedTuple):
         )
 
 
+class Details(NamedTuple):
+    """What a passage holds beyond its terms: read only for the best one of a question."""
+
+    gives: frozenset[str]  # the kinds of fact it holds (bot.kinds)
+    counted: frozenset[str]  # the terms of what its figures count ("640 *homes*")
+    named: frozenset[str]  # the terms of the things it names ("Thorpeley Town *Council*")
+    # Its parts inside and outside direct speech, each as (terms, kinds of fact it gives): the
+    # "eight months" someone speaks of does not say how long the speaker has held office.
+    parts: tuple[tuple[frozenset[str], frozenset[str]], ...]
+
+
 class Found(NamedTuple):
     """A passage scored for a query."""
 
     passage: Passage
     share: float  # the share of the question's weight the passage holds
     matched: int  # how many of the question's words it holds
+    details: Details | None = None  # for the best passage only
     gives: frozenset[str] = frozenset()  # the kinds its parts holding those words give
 
 
@@ -67,74 +78,130 @@ def is_passage_id(entry_id: str) -> bool:
 
 
 class Passages:
-    """The uncovered sentences of every article, indexed by their terms."""
+    """The uncovered sentences of the articles, each article's found when first needed."""
 
     def __init__(
         self,
         knowledge: Knowledge,
+        entries: Sequence[Entry],
         terms_of: Callable[[str], Iterable[str]],
         weight_of: Callable[[str], float],
         unknown_weight: float,
     ) -> None:
-        """`terms_of`: a word's meanings, as the query stage reads it; `weight_of`: a term's
+        """`entries`: the knowledge's entries in order (made as looked at, from the cache);
+        `terms_of`: a word's meanings, as the query stage reads it; `weight_of`: a term's
         weight (its IDF); `unknown_weight`: what an unknown word weighs against a match."""
+        self._knowledge = knowledge
+        self._entries = entries
         self._terms_of = terms_of
         self._weight_of = weight_of
         self._unknown_weight = unknown_weight
-        self.by_id: dict[str, Passage] = {}
-        self._having: dict[str, list[Passage]] = defaultdict(list)
-        for coverage in article_coverage(knowledge):
-            article = coverage.article
+        self._of_article: dict[str, tuple[Passage, ...]] = {}
+        self._positions: dict[str, list[int]] | None = None
+        self._details: dict[str, Details] = {}
+
+    def of_article(self, article_id: str) -> tuple[Passage, ...]:
+        """An article's passages (KeyError for an unknown article)."""
+        found = self._of_article.get(article_id)
+        if found is None:
+            article = self._knowledge.articles[article_id]
+            entries = [self._entries[i] for i in self._entry_positions().get(article_id, ())]
+            coverage = coverage_of(article, entries)
             numbers = {sentence: n for n, sentence in enumerate(coverage.sentences, 1)}
-            for sentence in coverage.uncovered:
-                passage = self._passage(article, numbers[sentence], sentence)
-                self.by_id[passage.id] = passage
-                for term in passage.terms:
-                    self._having[term].append(passage)
+            found = tuple(
+                self._passage(article, numbers[sentence], sentence)
+                for sentence in coverage.uncovered
+            )
+            self._of_article[article_id] = found
+        return found
+
+    def get(self, passage_id: str) -> Passage:
+        """A passage by its id (KeyError when there is none)."""
+        article_id, _, _ = passage_id.partition(ID_MARK)
+        for passage in self.of_article(article_id):
+            if passage.id == passage_id:
+                return passage
+        raise KeyError(passage_id)
+
+    def _entry_positions(self) -> dict[str, list[int]]:
+        """Each article's entries, as positions: read from their article column, so that a
+        knowledge from the cache does not make every entry to find one article's."""
+        if self._positions is None:
+            entries = self._knowledge.entries
+            articles: Iterable[str] = (
+                entries.articles
+                if isinstance(entries, compact.Entries)
+                else (entry.article_id for entry in self._entries)
+            )
+            positions: dict[str, list[int]] = defaultdict(list)
+            for position, article_id in enumerate(articles):
+                positions[article_id].append(position)
+            self._positions = positions
+        return self._positions
+
+    def _meanings(self, words: Iterable[str]) -> frozenset[str]:
+        return frozenset(
+            term for word in words if text.is_content_word(word) for term in self._terms_of(word)
+        )
 
     def _passage(self, article: Article, number: int, sentence: str) -> Passage:
-        def meanings(words: Iterable[str]) -> frozenset[str]:
-            return frozenset(
-                term
-                for word in words
-                if text.is_content_word(word)
-                for term in self._terms_of(word)
-            )
-
-        segments = [part for part in sentence.split('"') if part.strip()]
         return Passage(
             id=f"{article.id}{ID_MARK}{number}",
             article_id=article.id,
             text=sentence,
-            terms=meanings(text.words(sentence)),
-            gives=kinds.given_by_text(sentence),
-            counted=meanings(kinds.counted_words(sentence)),
-            named=meanings(kinds.named_things(sentence)),
-            parts=tuple(
-                (meanings(text.words(part)), kinds.given_by_text(part)) for part in segments
-            ),
+            terms=self._meanings(text.words(sentence)),
         )
 
-    def find(self, query: Query) -> list[Found]:
-        """The passages holding any of the question's words, best first."""
+    def details(self, passage: Passage) -> Details:
+        """What the passage holds: kinds of fact, counts, names, its parts (a few regexes
+        each, so only for the passage that may answer)."""
+        found = self._details.get(passage.id)
+        if found is None:
+            sentence = passage.text
+            segments = [part for part in sentence.split('"') if part.strip()]
+            found = self._details[passage.id] = Details(
+                gives=kinds.given_by_text(sentence),
+                counted=self._meanings(kinds.counted_words(sentence)),
+                named=self._meanings(kinds.named_things(sentence)),
+                parts=tuple(
+                    (self._meanings(text.words(part)), kinds.given_by_text(part))
+                    for part in segments
+                ),
+            )
+        return found
+
+    def find(self, query: Query, near: Iterable[str] = ()) -> list[Found]:
+        """The passages holding any of the question's words, best first: those of every
+        article when there are few, else of the articles `near` (those of the entries that
+        matched best)."""
         meanings = [tuple(self._terms_of(word)) for word in query.words]
         weights = [max(map(self._weight_of, terms), default=0.0) for terms in meanings]
         total = sum(weights) + self._unknown_weight * sum(query.unknown_weights)
         if not total:
             return []
-        touched = {p.id: p for terms in meanings for t in terms for p in self._having.get(t, ())}
-        found = []
+        articles = self._knowledge.articles
+        scanned = articles if len(articles) <= ALL_ARTICLES_UP_TO else dict.fromkeys(near)
         asked = {t for terms in meanings for t in terms}
-        for passage in touched.values():
-            held = [
-                w for terms, w in zip(meanings, weights, strict=True) if passage.terms & set(terms)
-            ]
+        found = []
+        for article_id in scanned:
+            for passage in self.of_article(article_id):
+                if passage.terms.isdisjoint(asked):
+                    continue
+                held = [
+                    w
+                    for terms, w in zip(meanings, weights, strict=True)
+                    if not passage.terms.isdisjoint(terms)
+                ]
+                found.append(Found(passage, sum(held) / total, len(held)))
+        found.sort(key=lambda f: (-f.share, f.passage.id))
+        if found:
+            best = found[0]
+            details = self.details(best.passage)
             gives = frozenset(
                 kind
-                for terms, given in passage.parts
+                for terms, given in details.parts
                 if not terms.isdisjoint(asked)
                 for kind in given
             )
-            found.append(Found(passage, sum(held) / total, len(held), gives))
-        found.sort(key=lambda f: (-f.share, f.passage.id))
+            found[0] = best._replace(details=details, gives=gives)
         return found
