@@ -114,7 +114,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         DURATION,
         LazyPattern(
             rf"\bhow long\b|\bhow many {_UNITS}\b(?! a (?:day|week|month|year)\b| per\b)|"
-            r"\bfor how\b|\bduration\b"
+            r"\bfor how\b|\bduration\b|\b(?:over|for|in) what (?:period|time ?(?:frame|scale))\b"
         ),
     ),
     (TIME, LazyPattern(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
@@ -193,7 +193,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "number numbers details call ring phone mail email e website web postcode url",
         "say said tell told respond responded reply replied comment commented think thought",
         "often frequently regularly times frequency",
-        "long for duration many",
+        "long for duration many period",
         "time hour",
         "year",
         "date",

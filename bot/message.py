@@ -172,9 +172,13 @@ def split_reason_about_me(sentence: str) -> tuple[str, str]:
 
 
 def split_questions(sentence: str) -> list[str]:
-    """One sentence's questions: "How much, and what did Surrey do?" is two."""
+    """One sentence's questions: "How much, and what did Surrey do?" is two; "When and where
+    did they vote?" is one, asked two ways."""
     parts = [part.strip(" ,;") for part in _SECOND_QUESTION.split(sentence)]
-    return [part for part in parts if part]
+    parts = [part for part in parts if part]
+    if len(parts) > 1 and len(parts[0].split()) == 1:
+        return [sentence.strip()]  # a lone question word: it shares the rest of the sentence
+    return parts
 
 
 def analyse(message: str) -> Message:

@@ -139,6 +139,9 @@ class QueryAnalyser:
             elif word not in _GENERIC:
                 unknown.append(word)
         phrase = " ".join(spelled)
+        # A string of keywords ("interest rate on the council loan") has no chatter: each of
+        # its words is the point of it, however common.
+        fragment = text.QUESTION_WORDS.isdisjoint(spelled) and _AUXILIARIES.isdisjoint(spelled)
         obliged = _obliged_verbs(spelled, unknown)
         main_verbs = _main_verbs(spelled, unknown) | obliged
         terms.extend(text.word_intents(spelled))
@@ -170,7 +173,9 @@ class QueryAnalyser:
             unknown_weights=tuple(
                 1.0
                 if word in focus or word in main_verbs
-                else (1.0 if len(words) + len(unknown) < LONG_QUESTION else rarity(word))
+                else (
+                    1.0 if len(words) + len(unknown) < LONG_QUESTION or fragment else rarity(word)
+                )
                 * (VERB_FORM_WEIGHT if _is_verb_form(word) else 1.0)
                 for word in unknown
             ),
@@ -215,7 +220,7 @@ _GENERIC = frozenset(
     # the kind of fact asked, named ("when is the *deadline*", "what is the *capacity* of the
     # unit"): what the question is about is in its other words
     "deadline deadlines date dates timing timings venue location address length duration "
-    "figure figures number numbers amount total capacity "
+    "figure figures number numbers amount total capacity title titles "
     # light verbs, whose object carries the meaning ("who *gave* the statement")
     "give gives gave given giving make makes made making".split()
 )

@@ -17,7 +17,7 @@ _STEMMER = english_stemmer()
 # become intent terms instead.
 STOP_WORDS = frozenset(
     """
-    a about above across actually after again against all almost also although am among an and
+    a about above across actually after again all almost also although am among an and
     any anybody anyone anything are aren around as at be became because been before being below
     between both but by can cannot could couldn did didn do does doesn doing don done down during
     each either else enough etc even ever every exactly for from further get gets getting give
@@ -51,7 +51,7 @@ META_WORDS = frozenset({"article", "story", "piece", "report", "text", "news"})
 # that they are what the stemmer gives).
 _STOP_STEMS = frozenset(
     """
-    about abov accord across actual after again against almost also although among anoth anybodi
+    about abov accord across actual after again almost also although among anoth anybodi
     anyon
     anyth anyway aren around basic be becam becaus been befor behind below between bloke both
     came cannot clarifi come concern confus could couldn curious current detail didn do doe

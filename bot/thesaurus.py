@@ -42,7 +42,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     doctor doctors dr medic medics consultant consultants physician physicians clinician
     protest protests protesting demo demonstration demonstrations rally rallies
     campaign campaigns campaigners campaigner campaigning activists
-    campaign petition petitions signatures
+    campaign petition petitions signatures signature signatories sign signed signing
     reason reasons cause causes justify justifies justified justification
     problem problems issue issues concern concerns
     worry worries worried anxious fears
@@ -77,7 +77,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     user users customer customers patron patrons
     user passenger passengers rider riders commuter commuters
     user visits visitors visitor attendance footfall attendances
-    oppose opposes opposed opposing opposition objected objecting objection objections
+    oppose opposes opposed opposing opposition objected objecting objection objections against
     pupil pupils student students schoolchildren
     shop shops store stores
     redundancy redundancies layoff layoffs
@@ -86,6 +86,13 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     headteacher headteachers headmaster headmistress principal
     councillor councillors cllr cllrs
     chair chairs chaired chairing chairman chairwoman chairperson
+    borrow borrows borrowed borrowing loan loans
+    trial trials pilot pilots
+    lamp lamps light lights lighting streetlight streetlights streetlamp streetlamps
+    install installs installed installing installation fit fitted fitting
+    oppose complaint complaints complain complains complained complaining
+    boat boats vessel vessels ship ships
+    aground grounding grounded
     """.strip().splitlines()
     if line.strip()
 )
@@ -119,6 +126,9 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("bigger", r"\b(?:make|makes|making|made) (?:\w+ )?(?:bigger|larger)\b", "expand"),
     ("contract", r"\bcontract(?:s|ed|ing)? out\b", "outsource"),
     ("in charge", r"\bin charge of\b", "running"),
+    ("chip", r"\bchip(?:s|ped|ping)? in\b", "contribute"),
+    ("aground", r"\b(?:run|runs|ran|running) aground\b", "grounding"),
+    ("say", r"\bhav(?:e|ing) (?:my|your|our|their|a) say\b", "respond"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),
     ("over", r"\b(?:sleep|sleeps|sleeping|slept) over\b", "stay overnight"),
 )

@@ -339,3 +339,24 @@ def test_right_after_who_the_verb_is_what_is_asked(engine: Engine) -> None:
     assert not engine.ask("who owns the lincolnshire police contract").answered
     runs = engine.index.analyse("who runs the working group")
     assert not runs.focus_unknown and runs.focus == ("run",)
+
+
+def test_in_a_string_of_keywords_every_unknown_word_counts_in_full() -> None:
+    from tests.support.knowledge import LIBRARY
+
+    library = Engine.load(LIBRARY)
+    # "interest rate on the library budget": no chatter in it, whatever "rate" is in English.
+    fragment = library.index.analyse("interest rate on the riverside library budget")
+    asked = library.index.analyse("how was the riverside library budget hit by the interest rate")
+    assert "interest" in fragment.unknown and "interest" in asked.unknown
+    assert min(fragment.unknown_weights) == 1.0
+    assert min(asked.unknown_weights) < 1.0
+
+
+def test_who_is_against_it_asks_about_opposition() -> None:
+    from tests.support.knowledge import ROOT
+
+    harbour = Engine.load(ROOT / "eval" / "harbour")  # "a petition against the increase"
+    against = harbour.index.analyse("who is against the increase")
+    assert "against" in against.words  # not a stop word: opposition is what is asked about
+    assert harbour.index.analyse("who opposes the increase").terms == against.terms

@@ -19,6 +19,7 @@ def asked(question: str) -> str | None:
     [
         ("How many years would the contract last?", kinds.DURATION),
         ("How long is the consultation?", kinds.DURATION),
+        ("Over what period will the town pay back its loan?", kinds.DURATION),
         ("On what date did Surrey suspend its plan?", kinds.DATE),
         ("When did the chiefs meet?", kinds.WHEN),
         ("what day did the councillors vote", kinds.WHEN),

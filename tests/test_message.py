@@ -195,3 +195,13 @@ def test_the_opening_word() -> None:
     assert opening_word("Ummmm, so") == "um"
     assert opening_word("hmmm... ok") == "hmm"
     assert opening_word("") == "" and opening_word("?!") == ""
+
+
+def test_a_lone_question_word_joined_by_and_is_not_a_question_of_its_own() -> None:
+    assert split_questions("When and where did they vote on it?") == [
+        "When and where did they vote on it?"
+    ]
+    assert split_questions("How much was it worth, and what did Surrey do?") == [
+        "How much was it worth",
+        "what did Surrey do?",
+    ]
