@@ -128,7 +128,7 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("in charge", r"\bin charge of\b", "running"),
     ("chip", r"\bchip(?:s|ped|ping)? in\b", "contribute"),
     ("aground", r"\b(?:run|runs|ran|running) aground\b", "grounding"),
-    ("say", r"\bhav(?:e|ing) (?:my|your|our|their|a) say\b", "respond"),
+    ("say", r"\bhav(?:e|ing) (?:my|your|our|their|a) say\b", "consultation"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),
     ("over", r"\b(?:sleep|sleeps|sleeping|slept) over\b", "stay overnight"),
 )
