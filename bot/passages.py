@@ -28,6 +28,11 @@ from bot.query import Query
 # take seconds).
 ALL_ARTICLES_UP_TO = 8
 
+# How many articles' passages are kept (the most recently used): a bot over thousands of
+# articles must not keep every article's sentences it was ever asked about.
+KEEP_ARTICLES = 64
+KEEP_DETAILS = 4096
+
 # Marks a passage's id: entry ids are [a-z0-9_-], so "leisure-centre#7" is never an entry's.
 ID_MARK = "#"
 
@@ -113,6 +118,11 @@ class Passages:
                 for sentence in coverage.uncovered
             )
             self._of_article[article_id] = found
+            if len(self._of_article) > KEEP_ARTICLES:
+                # The longest unused goes (dicts keep order; a use moves an article last).
+                del self._of_article[next(iter(self._of_article))]
+        else:
+            self._of_article[article_id] = self._of_article.pop(article_id)
         return found
 
     def get(self, passage_id: str) -> Passage:
@@ -159,6 +169,8 @@ class Passages:
         if found is None:
             sentence = passage.text
             segments = [part for part in sentence.split('"') if part.strip()]
+            if len(self._details) >= KEEP_DETAILS:
+                self._details.clear()  # only the best passage of a question is ever read
             found = self._details[passage.id] = Details(
                 gives=kinds.given_by_text(sentence),
                 counted=self._meanings(kinds.counted_words(sentence)),

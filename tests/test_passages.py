@@ -141,3 +141,34 @@ def test_a_follow_up_to_a_sentence_is_read_as_a_new_question(harbour: Path) -> N
     assert first.entry is not None and first.entry.from_article
     again = engine.ask("How much will the dredging cost?", subject=first.entry.id)
     assert again.answered and again.entry is not None and again.entry.id == "cost"
+
+
+def test_only_the_most_recently_used_articles_passages_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import passages
+
+    monkeypatch.setattr(passages, "KEEP_ARTICLES", 2)
+    folder = tmp_path / "three"
+    folder.mkdir()
+    for name in ("alpha", "beta", "gamma"):
+        (folder / f"{name}.txt").write_text(
+            ARTICLE.replace("Porthcarrow", name.title()), encoding="utf-8"
+        )
+        (folder / f"{name}.yaml").write_text(
+            KNOWLEDGE.replace("Porthcarrow", name.title())
+            .replace("id: harbour", f"id: {name}")
+            .replace("harbour.txt", f"{name}.txt")
+            .replace("id: cost", f"id: {name}-cost")
+            .replace("id: start", f"id: {name}-start"),
+            encoding="utf-8",
+        )
+    found = Engine.load(folder).passages()
+    first = found.of_article("alpha")
+    found.of_article("beta")
+    assert found.of_article("alpha") is first  # kept, and now the most recently used
+    found.of_article("gamma")  # beta goes
+    assert list(found._of_article) == ["alpha", "gamma"]
+    again = found.of_article("beta")  # found again, alpha goes
+    assert len(again) == len(first) and all(p.article_id == "beta" for p in again)
+    assert list(found._of_article) == ["gamma", "beta"]
