@@ -222,7 +222,9 @@ _GENERIC = frozenset(
     "deadline deadlines date dates timing timings venue location address length duration "
     "figure figures number numbers amount total capacity title titles "
     # light verbs, whose object carries the meaning ("who *gave* the statement")
-    "give gives gave given giving make makes made making".split()
+    "give gives gave given giving make makes made making "
+    # what is asked of someone named ("Helen Ashworth *role*"): the name is the point
+    "role roles background".split()
 )
 
 

@@ -172,3 +172,12 @@ def test_only_the_most_recently_used_articles_passages_are_kept(
     again = found.of_article("beta")  # found again, alpha goes
     assert len(again) == len(first) and all(p.article_id == "beta" for p in again)
     assert list(found._of_article) == ["gamma", "beta"]
+
+
+def test_a_name_and_what_is_asked_of_them_is_answered_by_the_sentence_naming_them() -> None:
+    from tests.support.knowledge import ROOT
+
+    # "role" is not in the school article: it stands for what is asked, of whoever is named.
+    result = Engine.load(ROOT / "eval" / "school-expansion").ask("Helen Ashworth role")
+    assert result.answered and result.entry is not None and result.entry.from_article
+    assert "cabinet member for children and education" in result.entry.quote
