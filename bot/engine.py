@@ -122,7 +122,12 @@ class Engine:
         # "What happens to *them*?" after "my kids take this bus": the question is about whoever
         # the background names, and is read with it whenever that answers.
         points_back = not POINTERS.isdisjoint(text.words(question))
-        leaning = self._judge(" ".join((*background, question)), context=not points_back)
+        # Of the background, only the words the knowledge knows: the rest is the person's own
+        # story ("I run a little café…"), which would count against every entry.
+        known = [word for sentence in background for word in self.index.analyse(sentence).words]
+        if not known:
+            return alone
+        leaning = self._judge(" ".join((*known, question)), context=not points_back)
         if points_back and leaning.decision.answer is not None:
             return leaning._replace(question=question)
         return leaning._replace(question=question) if leaning.rank > alone.rank else alone

@@ -226,13 +226,14 @@ def test_a_question_pointing_back_is_read_with_the_background_that_answers_it(
 
     def judge(question: str, context: bool = False) -> object:
         """The question alone answers better than with its background."""
-        chosen = leaning_answer if question.startswith("My kids") else alone_answer
+        alone = question in ("What happens to them?", "What happens to the deal?")
+        chosen = alone_answer if alone else leaning_answer
         query = engine.index.analyse(question)
         decision = Decision(Outcome.ANSWERED, (chosen,))
         return engine_module._Judged(question, query, decision, chosen.confidence, [chosen])
 
     monkeypatch.setattr(engine, "_judge", judge)
-    background = ("My kids take the bus.",)
+    background = ("My son works for Bedfordshire police.",)  # words the knowledge knows
     pointing = engine._judge_in("What happens to them?", background)
     assert pointing.decision.answer == leaning_answer
     plain = engine._judge_in("What happens to the deal?", background)
@@ -360,3 +361,18 @@ def test_who_is_against_it_asks_about_opposition() -> None:
     against = harbour.index.analyse("who is against the increase")
     assert "against" in against.words  # not a stop word: opposition is what is asked about
     assert harbour.index.analyse("who opposes the increase").terms == against.terms
+
+
+def test_the_person_s_own_story_around_a_question_does_not_count_against_it() -> None:
+    from tests.support.knowledge import ROOT
+
+    flood = Engine.load(ROOT / "eval" / "flood-defences")
+    message = (
+        "Hi, my husband and I farm out past Colworth and someone at the pub said they wanted "
+        "to flood land out our way. Is that true? What happened with that idea?"
+    )
+    # "What happened with that idea?" says nothing alone; of its background only "Colworth",
+    # "flood", "land" are the article's words ("husband", "pub" are the person's own story).
+    result = flood.ask(message)
+    assert result.answered and result.entry is not None
+    assert result.entry.id == "reservoir-rejected"
