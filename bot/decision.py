@@ -27,7 +27,7 @@ MIN_OVERLAP_WITH_LEAD = 0.5
 # less, when it is ahead of every other passage.
 THIN_WORDINGS = 5
 THIN_ANSWER_THRESHOLD = 0.5
-THIN_MIN_OVERLAP = 0.5
+THIN_MIN_OVERLAP = 0.55
 THIN_LEAD = 0.05
 # A question asking which ones, and the only entry naming several: see _the_only_list.
 LIST_ANSWER_THRESHOLD = 0.5
