@@ -7,12 +7,14 @@ the candidates (what the knowledge has); nothing here scores.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot import kinds
 from bot.model import Candidate, Outcome
-from bot.passages import Found
 from bot.query import Query
+
+if TYPE_CHECKING:
+    from bot.passages import Found
 
 # On the confidence of the best entry.
 ANSWER_THRESHOLD = 0.45

@@ -11,14 +11,11 @@ Found on first use, an article at a time, not when the knowledge is loaded: most
 never need them, and a start from the knowledge cache should not read every article again.
 """
 
-from __future__ import annotations
-
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from bot import compact, kinds, text
-from bot.coverage import coverage_of
 from bot.knowledge import Knowledge
 from bot.model import Article, Entry
 from bot.query import Query
@@ -109,6 +106,10 @@ class Passages:
         """An article's passages (KeyError for an unknown article)."""
         found = self._of_article.get(article_id)
         if found is None:
+            # (Imported here: most runs never need an article's sentences, and it brings
+            # textwrap and the headline rules into every start.)
+            from bot.coverage import coverage_of
+
             article = self._knowledge.articles[article_id]
             entries = [self._entries[i] for i in self._entry_positions().get(article_id, ())]
             coverage = coverage_of(article, entries)
