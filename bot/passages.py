@@ -75,6 +75,21 @@ class Found(NamedTuple):
     gives: frozenset[str] = frozenset()  # the kinds its parts holding those words give
 
 
+# Words opening a sentence about whom or what the sentence before it named ("*Its* chairman,
+# Geoff Allard, said…", "*He* said…"): such a sentence is quoted with that one.
+_REFERS_BACK = frozenset("its his her their he she they it this these those".split())
+
+
+def _in_context(sentences: Sequence[str], number: int) -> str:
+    """The sentence `number` (from 1), after the one before it when it refers back to it;
+    the two are consecutive in the article, so the quote stays verbatim."""
+    sentence = sentences[number - 1]
+    opening = text.words(sentence)[:1]
+    if number > 1 and opening and opening[0] in _REFERS_BACK:
+        return f"{sentences[number - 2]} {sentence}"
+    return sentence
+
+
 def is_passage_id(entry_id: str) -> bool:
     return ID_MARK in entry_id
 
@@ -113,9 +128,10 @@ class Passages:
             article = self._knowledge.articles[article_id]
             entries = [self._entries[i] for i in self._entry_positions().get(article_id, ())]
             coverage = coverage_of(article, entries)
-            numbers = {sentence: n for n, sentence in enumerate(coverage.sentences, 1)}
+            sentences = coverage.sentences
+            numbers = {sentence: n for n, sentence in enumerate(sentences, 1)}
             found = tuple(
-                self._passage(article, numbers[sentence], sentence)
+                self._passage(article, numbers[sentence], _in_context(sentences, numbers[sentence]))
                 for sentence in coverage.uncovered
             )
             self._of_article[article_id] = found

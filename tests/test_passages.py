@@ -181,3 +181,18 @@ def test_a_name_and_what_is_asked_of_them_is_answered_by_the_sentence_naming_the
     result = Engine.load(ROOT / "eval" / "school-expansion").ask("Helen Ashworth role")
     assert result.answered and result.entry is not None and result.entry.from_article
     assert "cabinet member for children and education" in result.entry.quote
+
+
+def test_a_sentence_referring_back_is_quoted_with_the_one_before_it() -> None:
+    from bot.knowledge import normalise_for_quote
+    from tests.support.knowledge import ROOT
+
+    harbour = Engine.load(ROOT / "eval" / "harbour")
+    result = harbour.ask("Who is the chairman of the mooring holders association?")
+    assert result.answered and result.entry is not None and result.entry.from_article
+    # "Its chairman, Geoff Allard, said…" names the association only through the sentence
+    # before it; the two are one quote, verbatim in the article.
+    assert "Geoff Allard" in result.entry.quote
+    assert result.entry.quote.startswith("The Arnscombe Mooring Holders' Association")
+    article = harbour.knowledge.articles["harbour"]
+    assert result.entry.quote in normalise_for_quote(article.text)
