@@ -196,3 +196,20 @@ def test_a_sentence_referring_back_is_quoted_with_the_one_before_it() -> None:
     assert result.entry.quote.startswith("The Arnscombe Mooring Holders' Association")
     article = harbour.knowledge.articles["harbour"]
     assert result.entry.quote in normalise_for_quote(article.text)
+
+
+def test_every_passage_of_every_eval_article_is_verbatim_in_it() -> None:
+    from bot.knowledge import normalise_for_quote
+    from tests.support.knowledge import ROOT
+
+    folders = sorted(p for p in (ROOT / "eval").iterdir() if p.is_dir())
+    assert len(folders) >= 9
+    checked = 0
+    for folder in folders:
+        engine = Engine.load(folder)
+        for article in engine.knowledge.articles.values():
+            text = normalise_for_quote(article.text)
+            passages = engine.passages().of_article(article.id)
+            assert [p.id for p in passages if p.text not in text] == []
+            checked += len(passages)
+    assert checked > 50  # modest files leave many sentences unquoted
