@@ -18,8 +18,9 @@ from tests.fakebotapi import FakeBotApi
 from tests.support.knowledge import write_library
 from tests.support.telegram import RunningBot, polling_bot
 
-# The knowledge cache (bot.cache) of every test run goes to a folder of its own, never to the
-# user's cache directory; commands run as subprocesses inherit it.
+# The knowledge cache (bot.cache) and the parsed word list (bot.wordlist) of every test run go
+# to a folder of their own, never to the user's cache directory; commands run as subprocesses
+# inherit it.
 os.environ["QA_CACHE_DIR"] = tempfile.mkdtemp(prefix="qa-bot-test-cache-")
 
 _make_ssl_context = httpx.create_ssl_context
