@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 import zlib
 from functools import lru_cache
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from bot import __version__, cachecodec
+from bot.atomicfile import write_atomically
 from bot.config import CACHE_DIR_ENV, knowledge_cache_dir
 from bot.engine import Engine
 from bot.gcpause import paused_gc
@@ -223,29 +223,20 @@ def _article_text(path: Path, digest: str) -> str:
 
 def _write(target: Path, key: str, knowledge: Knowledge, index: Index) -> None:
     """Write the cache file atomically; a failure is logged and otherwise harmless."""
-    import tempfile
+
+    def fill(file: BinaryIO) -> None:
+        file.write(json.dumps(_header(key)).encode("ascii") + b"\n")
+        checksum = 0
+        for section in cachecodec.encode(knowledge, index, text_digest):
+            line = _dumps(section) + b"\n"
+            checksum = zlib.crc32(line, checksum)
+            file.write(line)
+        file.write(json.dumps({"crc32": checksum}).encode("ascii") + b"\n")
 
     try:
-        sections = cachecodec.encode(knowledge, index, text_digest)
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        write_atomically(target, fill)
     except (OSError, ValueError) as exc:
         _log().warning("could not write the knowledge cache %s (%s)", target, exc)
-        return
-    # Written aside and renamed: a reader sees the old file or the new one, whole.
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(json.dumps(_header(key)).encode("ascii") + b"\n")
-            checksum = 0
-            for section in sections:
-                line = _dumps(section) + b"\n"
-                checksum = zlib.crc32(line, checksum)
-                file.write(line)
-            file.write(json.dumps({"crc32": checksum}).encode("ascii") + b"\n")
-        os.replace(temporary, target)
-    except (OSError, ValueError) as exc:
-        _log().warning("could not write the knowledge cache %s (%s)", target, exc)
-        Path(temporary).unlink(missing_ok=True)
 
 
 def _dumps(data: object) -> bytes:

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from bot import __version__, cache
+from bot.atomicfile import write_atomically
 from bot.checks import ambiguous_variants
 from bot.engine import Engine
 from bot.knowledge import Problem, knowledge_files, resolve_knowledge_path
@@ -156,11 +157,8 @@ def _problem(row: object) -> Problem:
 
 def _write(target: Path, key: str, warnings: list[Problem]) -> None:
     rows = [[str(p.path), p.line, p.column, p.message, p.entry_id, p.severity] for p in warnings]
-    temporary = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    data = json.dumps({**_header(key), "warnings": rows}).encode("utf-8")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary.write_text(json.dumps({**_header(key), "warnings": rows}), encoding="utf-8")
-        os.replace(temporary, target)
+        write_atomically(target, lambda file: file.write(data))
     except OSError as exc:
         log.warning("could not write the check cache %s (%s)", target, exc)
-        temporary.unlink(missing_ok=True)

@@ -250,8 +250,9 @@ def passage_may_answer(query: Query) -> bool:
 
 
 def from_passage(query: Query, found: list[Found]) -> Found | None:
-    """The article sentence that answers a question no entry answers, if one clearly does."""
-    if not found or not passage_may_answer(query):
+    """The article sentence that answers a question no entry answers, if one clearly does
+    (for a question that needs_passage let through)."""
+    if not found:
         return None
     top = found[0]
     details = top.details

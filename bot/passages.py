@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from bot import compact, kinds, text
+from bot.followup import POINTERS
 from bot.knowledge import Knowledge
 from bot.model import Article, Entry
 from bot.query import Query
@@ -75,17 +76,13 @@ class Found(NamedTuple):
     gives: frozenset[str] = frozenset()  # the kinds its parts holding those words give
 
 
-# Words opening a sentence about whom or what the sentence before it named ("*Its* chairman,
-# Geoff Allard, said…", "*He* said…"): such a sentence is quoted with that one.
-_REFERS_BACK = frozenset("its his her their he she they it this these those".split())
-
-
 def _in_context(sentences: Sequence[str], number: int) -> str:
-    """The sentence `number` (from 1), after the one before it when it refers back to it;
-    the two are consecutive in the article, so the quote stays verbatim."""
+    """The sentence `number` (from 1), after the one before it when it opens by pointing back
+    at it ("*Its* chairman, Geoff Allard, said…"; the words a follow-up points back with); the
+    two are consecutive in the article, so the quote stays verbatim."""
     sentence = sentences[number - 1]
     opening = text.words(sentence)[:1]
-    if number > 1 and opening and opening[0] in _REFERS_BACK:
+    if number > 1 and opening and opening[0] in POINTERS:
         return f"{sentences[number - 2]} {sentence}"
     return sentence
 

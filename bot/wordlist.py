@@ -8,11 +8,12 @@ that cannot be read, or is not what it should be, is parsed again and rewritten.
 ever read from it: plain strings, checked before use.
 """
 
+import contextlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.atomicfile import write_atomically
 from bot.config import knowledge_cache_dir
 
 FORMAT = 1
@@ -61,21 +62,10 @@ def _read(target: Path) -> dict[str, int] | None:
 
 
 def _write(target: Path, words: dict[str, int]) -> None:
-    """Written aside and renamed, so that a reader sees a whole file or none; a failure only
-    means the list is parsed again next time."""
-    import tempfile  # (here: it imports shutil and random, which a start does not need)
-
+    """Written atomically; a failure only means the list is parsed again next time."""
     if any(" " in word or not word for word in words):
         return  # not representable as one space-separated string
     data = {"format": FORMAT, "words": " ".join(words), "levels": "".join(map(chr, words.values()))}
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, target)
-    except (OSError, ValueError):
-        Path(temporary).unlink(missing_ok=True)
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with contextlib.suppress(OSError):
+        write_atomically(target, lambda file: file.write(encoded))
