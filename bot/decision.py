@@ -44,6 +44,11 @@ MAX_KEYWORD_SUGGESTIONS = 4
 # An entry that answers what was asked (the kind of fact, the names, what is counted) may be
 # answered instead of a better-scoring one that does not, when it scores within this much.
 KIND_MARGIN = 0.12
+# Asked a precise kind of fact, the only close entry giving it is answered on this much.
+ONLY_GIVER_THRESHOLD = 0.35
+ONLY_GIVER_KINDS = frozenset(
+    {kinds.AGE, kinds.DURATION, kinds.TIME, kinds.DATE, kinds.YEAR, kinds.FREQUENCY}
+)
 # An entry of another article within this much of the best one makes the question ambiguous.
 ARTICLE_MARGIN = 0.05
 # A question turning on a word the knowledge never uses ("Who *chairs* the group?") asks what
@@ -137,6 +142,10 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why=f"asks for {query.kind}; no entry gives it"
             )
+        if len(giving) == 1 and _only_giver_answers(query, giving[0], candidates):
+            return Decision(
+                Outcome.ANSWERED, (giving[0],), why=f"the only close entry giving the {query.kind}"
+            )
         related = giving
     if not related:
         return Decision(Outcome.NO_MATCH, why="the closest entries are unrelated")
@@ -166,6 +175,18 @@ def _close_behind(
         if also(other) and answerable(other) and objection(query, other) is None:
             return other
     return None
+
+
+def _only_giver_answers(query: Query, giver: Candidate, candidates: list[Candidate]) -> bool:
+    """Asked a precise kind of fact ("how old is…"), the one close entry that gives it, when
+    nothing else in the question counts against it."""
+    return (
+        query.kind in ONLY_GIVER_KINDS
+        and giver.confidence >= ONLY_GIVER_THRESHOLD
+        and giver.overlap >= MIN_SUGGEST_OVERLAP
+        and objection(query, giver) is None
+        and not query.unknown_names
+    )
 
 
 def _the_only_list(query: Query, candidates: list[Candidate]) -> bool:

@@ -32,6 +32,7 @@ ABBREVIATION = "abbreviation"  # what letters stand for
 CONTACT = "contact"  # a phone number, email, website or postcode
 SAID = "said"  # someone's words ("What did the council say?")
 YESNO = "yesno"
+AGE = "age"  # how old someone or something is
 
 KINDS = (
     PERSON,
@@ -49,6 +50,7 @@ KINDS = (
     CONTACT,
     SAID,
     YESNO,
+    AGE,
 )
 
 # What each kind reads as in a sentence: "The article doesn't say how long."
@@ -68,6 +70,7 @@ PHRASES = {
     CONTACT: "how to get in touch",
     SAID: "what they said",
     YESNO: "",
+    AGE: "how old",
 }
 
 # A kind asked for is also given by these more precise kinds.
@@ -76,6 +79,8 @@ _SATISFIED_BY = {
     PERSON: {PERSON, NAME},
     DATE: {DATE},
     YEAR: {YEAR, DATE},
+    # "How old is the pool?" is answered by the year it opened.
+    AGE: {AGE, YEAR},
 }
 
 # "What did *G4S* say…": whose words are asked for (bot.query counts them as a name the
@@ -119,6 +124,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ),
     (TIME, LazyPattern(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
     (YEAR, LazyPattern(r"\b(what|which) year\b")),
+    (AGE, LazyPattern(r"\bhow old\b|\bwhat age\b|\b(his|her|their) age\b|\bage of\b")),
     (DATE, LazyPattern(r"\b(what|which|exact) date\b|\bthe date\b|\bdate of\b")),
     (
         NAME,
@@ -177,6 +183,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ),
     # In a fragment ("meeting date", "opening times", "surrey reason"), a kind word anywhere.
     (TIME, LazyPattern(r"\b(times|hours)\b")),
+    (AGE, LazyPattern(r"\bage\b")),
     (WHEN, LazyPattern(r"\b(dates?|deadline)\b")),
     (DURATION, LazyPattern(r"\b(length|duration)\b")),
     (PLACE, LazyPattern(r"\b(location|venue|address)\b")),
@@ -196,6 +203,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "long for duration many period",
         "time hour",
         "year",
+        "old age",
         "date",
         "called name who",
         "when whens month day",
@@ -206,6 +214,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "is are was were do does did can could will would should has have had isn aren wasn "
         "didn doesn won hasn haven",
         "times hours",
+        "age",
         "date dates deadline",
         "length duration",
         "location venue address",
@@ -300,6 +309,11 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
     ),
     (ABBREVIATION, LazyPattern(r"\b(stands for|short for|acronym|abbreviation)\b")),
     (
+        AGE,
+        # "aged 67", "a 67-year-old", "67 years old", "Derek Hollins, 67, said"
+        LazyPattern(r"\baged? (of )?\d|\b\d{1,3}[ -]years?[ -]old\b|[a-z], \d{1,3}, [a-z]"),
+    ),
+    (
         CONTACT,
         LazyPattern(
             # a phone number, an email or web address, a postcode
@@ -390,6 +404,7 @@ _GIVES_TRIGGERS = {
         "following".split()
     ),
     ABBREVIATION: frozenset("stands short acronym abbreviation".split()),
+    AGE: _DIGIT_MARK,
     CONTACT: frozenset("<digit> www http https com org uk".split()),
 }
 _PLACE_WORDS = frozenset(

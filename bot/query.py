@@ -216,11 +216,12 @@ def _capitalised(question: str) -> frozenset[str]:
 # Nouns that only stand in for what is asked ("what *option* were they weighing up?"): when the
 # knowledge does not use them, they neither count against a match nor are its focus.
 _GENERIC = frozenset(
-    "option options thing things stuff kind sort type aspect aspects way ways bit bits "
+    "option options thing things stuff kind kinds sort sorts type types aspect aspects way ways "
+    "bit bits "
     # the kind of fact asked, named ("when is the *deadline*", "what is the *capacity* of the
     # unit"): what the question is about is in its other words
     "deadline deadlines date dates timing timings venue location address length duration "
-    "figure figures number numbers amount total capacity title titles "
+    "figure figures number numbers amount total capacity size sizes title titles "
     # light verbs, whose object carries the meaning ("who *gave* the statement")
     "give gives gave given giving make makes made making "
     # what is asked of someone named ("Helen Ashworth *role*"): the name is the point

@@ -57,7 +57,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     replace replaces replaced replacement
     alternative alternatives instead
     near nearby nearest
-    big large huge major
+    big bigger biggest large larger largest huge major
     money cash
     views view opinion opinions feedback respond responses response stance
     lead leads leading led spearhead spearheads spearheading heading organiser organisers
@@ -93,6 +93,23 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     oppose complaint complaints complain complains complained complaining
     boat boats vessel vessels ship ships
     aground grounding grounded
+    collect collects collected collecting collection collections pickup pickups
+    request requests requested requesting apply applies applied applying application applications
+    emissions carbon co2 pollution
+    write writes wrote writing written
+    weekday weekdays midweek
+    floor floors storey storeys
+    congestion congested jam jams jammed gridlock
+    pedestrian pedestrians walker walkers
+    restriction restrictions restricted limit limits limited
+    failure failures fiasco fiascos shambles debacle debacles blunder blunders
+    describe describes described describing description characterise characterised characterises
+    describe characterize characterized portray portrays portrayed
+    change changes changed changing alteration alterations alter alters altered
+    change amend amended amendment amendments
+    requirement requirements needs
+    cause prompt prompted prompting trigger triggered triggering spark sparked sparking
+    chief chiefs leader leaders boss bosses
     """.strip().splitlines()
     if line.strip()
 )
@@ -130,5 +147,9 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("aground", r"\b(?:run|runs|ran|running) aground\b", "grounding"),
     ("say", r"\bhav(?:e|ing) (?:my|your|our|their|a) say\b", "consultation"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),
+    ("length", r"\barm'?s? length\b", "distance"),
+    ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),
+    ("ask", r"\bask(?:s|ed|ing)? for\b", "request"),
+    ("hole", r"\b(?:black )?hole in\b", "gap in"),
     ("over", r"\b(?:sleep|sleeps|sleeping|slept) over\b", "stay overnight"),
 )

@@ -27,3 +27,24 @@ def test_lines_that_continue_a_group_join_it() -> None:
     assert words.term("campaigners") == words.term("signatures")
     assert words.term("funding") == words.term("cost") == words.term("contributions")
     assert words.term("visitors") == words.term("passengers")
+
+
+def test_everyday_idioms_read_as_the_plain_word() -> None:
+    def plain(question: str) -> list[str]:
+        return text.plain_idioms(text.words(question))
+
+    assert plain("Why keep the firm at arm's length?")[-1] == "distance"
+    assert "fortnightly" in plain("Which homes keep the old two-weekly service?")
+    assert "fortnightly" in plain("is it still every other week")
+    assert "request" in plain("Who can ask for a bigger bin?")
+    assert "gap" in plain("How big is the hole in the council's finances?")
+
+
+def test_comparatives_and_everyday_nouns_share_a_meaning() -> None:
+    from bot.matcher import Analyzer
+
+    words = Analyzer(thesaurus.GROUPS)
+    assert words.term("bigger") == words.term("larger") == words.term("big")
+    assert words.term("pickups") == words.term("collections")
+    assert words.term("floors") == words.term("storeys")
+    assert words.term("fiasco") == words.term("shambles")
