@@ -278,7 +278,9 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
             r"(next|past|last)\b|\b\d[\d,.]*[ -]?(metres?|meters?|miles?|km|kilometres?|"
             r"kilometers?|feet|foot|ft|yards?)\b|\b(?:one|two|three|four|five|six|seven|"
             r"eight|nine|ten|hundred)[ -](metres?|meters?|miles?|feet|yards?)\b|"
-            r"\blength\b|\blong\b"
+            r"\blength\b|\blong\b|"
+            # "How long do residents have?": "It is open until 14 November."
+            r"\buntil\b"
         ),
     ),
     (
@@ -394,7 +396,7 @@ _GIVES_TRIGGERS = {
     YEAR: _DIGIT_MARK,
     TIME: frozenset("<digit> clock oclock noon midnight midday".split()),
     DURATION: frozenset(
-        f"{_UNIT_WORDS} yrs yr mins min length long next past last {_DISTANCE_WORDS}".split()
+        f"{_UNIT_WORDS} yrs yr mins min length long next past last until {_DISTANCE_WORDS}".split()
     ),
     FREQUENCY: frozenset(
         "times once twice every hourly daily nightly weekly fortnightly monthly week".split()

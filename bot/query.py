@@ -146,12 +146,17 @@ class QueryAnalyser:
         main_verbs = _main_verbs(spelled, unknown) | obliged
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
+        counted_words = kinds.counted_asked(phrase)
         counted = tuple(
             t
-            for w in kinds.counted_asked(phrase)
+            for w in counted_words
             if w in words or w in kinds.IMPLIED_COUNTS
             for t in self.terms_of(w)
         )
+        if kind == kinds.NUMBER and not counted and any(w in unknown for w in counted_words):
+            # "How many *storeys*…" of a knowledge that never mentions storeys: no entry
+            # counts them, however well it matches the rest.
+            counted = (UNCOUNTED,)
         focus = _focus(spelled)
         focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
         wanted = tuple(
@@ -215,6 +220,9 @@ def _capitalised(question: str) -> frozenset[str]:
 
 # Nouns that only stand in for what is asked ("what *option* were they weighing up?"): when the
 # knowledge does not use them, they neither count against a match nor are its focus.
+# The term of a count the knowledge never mentions: no entry counts it.
+UNCOUNTED = "_uncounted"
+
 _GENERIC = frozenset(
     "option options thing things stuff kind kinds sort sorts type types aspect aspects way ways "
     "bit bits "

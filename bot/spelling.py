@@ -181,6 +181,14 @@ def level(count: float) -> int:
     return round(10 * math.log10(count))
 
 
+def _plural_of_common(word: str, levels: dict[str, int]) -> bool:
+    """A plural is rarer than its singular: "storeys" (a storey) is no slip for "stores"."""
+    if not word.endswith("s"):
+        return False
+    singulars = (word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y")
+    return any(levels.get(s, 0) >= RARE_REAL_WORD for s in singulars if s)
+
+
 @lru_cache(maxsize=1)
 def english() -> dict[str, int]:
     """English words and how common each is (its `level`); read on first use, from the cache
@@ -302,7 +310,9 @@ class Speller:
         if word in levels:
             # A real word is left alone, unless it is a rare one a slip away from one of the
             # knowledge's words ("parkin" is a cake, but here surely "parking").
-            return self._rare_word_slip(word) if levels[word] < RARE_REAL_WORD else None
+            if levels[word] >= RARE_REAL_WORD or _plural_of_common(word, levels):
+                return None
+            return self._rare_word_slip(word)
         best: tuple[float, str, str] | None = None
         for candidate, cost in _edits(word):
             if candidate in self.vocabulary:

@@ -98,7 +98,6 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     emissions carbon co2 pollution
     write writes wrote writing written
     weekday weekdays midweek
-    floor floors storey storeys
     congestion congested jam jams jammed gridlock
     pedestrian pedestrians walker walkers
     restriction restrictions restricted limit limits limited

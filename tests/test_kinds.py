@@ -201,3 +201,17 @@ def test_how_old_of_someone_whose_age_the_article_never_gives_is_declined() -> N
     result = bus_route.ask("how old is the man from little brenfield they talked to")
     assert result.answered and result.entry is not None
     assert "78" in result.entry.quote
+
+
+def test_how_many_of_something_the_knowledge_never_mentions_is_a_near_miss() -> None:
+    from pathlib import Path
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "car-park")
+    # The homes-and-shops entry matches "new buildings at Mill Lane" well, but counts no storeys.
+    result = engine.ask("How many storeys will the new buildings at Mill Lane be?")
+    assert not result.answered
+    assert engine.ask("How many homes will be built at Mill Lane?").answered
+
+
+def test_a_date_something_runs_until_says_how_long_it_has() -> None:
+    assert kinds.gives(kinds.DURATION, kinds.given_by_text("It is open until 5pm on 14 November."))

@@ -92,6 +92,12 @@ def test_a_rare_word_a_slip_from_the_knowledge_is_corrected() -> None:
     assert Speller({"parking"}, text.STOP_WORDS).correct("parks") is None  # common: a word
 
 
+def test_the_plural_of_a_common_word_is_a_word_however_rare() -> None:
+    # "storeys" is rarer than "parkin", but a storey is common: no slip for "stores".
+    assert Speller({"stores"}, text.STOP_WORDS).correct("storeys") is None
+    assert Speller({"stores"}, text.STOP_WORDS).correct("storys") is not None
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"), [("sayin", "saying"), ("anythin", "anything"), ("togetha", "together")]
 )
