@@ -209,6 +209,9 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if not candidate.counts_asked:
         # "How many pupils took part?" of an entry that counts pounds, not pupils.
         return "asks how many of what the entry does not count"
+    if query.unknown_years:
+        # "What was the bill in 2022?" of an article that gives 2021's and this year's.
+        return "names a year the article never mentions"
     if candidate.missing_names:
         # "How much does Lincolnshire Police pay?" of an entry that never names it.
         return "names something the entry does not"
@@ -265,6 +268,7 @@ def passage_may_answer(query: Query) -> bool:
         bool(query.words)
         and not query.focus_unknown
         and not query.unknown_names
+        and not query.unknown_years
         # a word that counts, which the article never uses
         and not any(weight > PASSAGE_MAX_UNKNOWN for weight in query.unknown_weights)
     )

@@ -38,6 +38,8 @@ class Query(NamedTuple):
     # Names the knowledge has never seen ("the capital of *Japan*"): the question is about
     # something else.
     unknown_names: tuple[str, ...] = ()
+    # Years the knowledge never mentions ("the bill in *2022*"): what is asked is not there.
+    unknown_years: tuple[str, ...] = ()
     wants_list: bool = False  # "which *forces*…", "the three constabularies": several names
     kind: str | None = None  # the kind of fact asked (bot.kinds), None when unclear
     text: str = ""  # the question as it was found in the message
@@ -189,6 +191,7 @@ class QueryAnalyser:
             wants_list=_wants_list(spelled),
             focus_unknown=bool(obliged) or (bool(focus) and all(word in unknown for word in focus)),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
+            unknown_years=tuple(w for w in unknown if _YEAR.fullmatch(w)),
             kind=kind,
             text=question,
         )
@@ -220,6 +223,7 @@ def _capitalised(question: str) -> frozenset[str]:
 
 # Nouns that only stand in for what is asked ("what *option* were they weighing up?"): when the
 # knowledge does not use them, they neither count against a match nor are its focus.
+_YEAR = LazyPattern(r"(?:1[89]|20)\d\d")
 # The term of a count the knowledge never mentions: no entry counts it.
 UNCOUNTED = "_uncounted"
 

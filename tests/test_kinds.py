@@ -215,3 +215,14 @@ def test_how_many_of_something_the_knowledge_never_mentions_is_a_near_miss() -> 
 
 def test_a_date_something_runs_until_says_how_long_it_has() -> None:
     assert kinds.gives(kinds.DURATION, kinds.given_by_text("It is open until 5pm on 14 November."))
+
+
+def test_a_year_the_article_never_mentions_is_a_near_miss() -> None:
+    from pathlib import Path
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "street-lights")
+    # The article gives the bill in 2021 and this year, not in 2022.
+    result = engine.ask("wat was the lighting bill in 2022")
+    assert not result.answered
+    assert result.closest is not None and result.closest.id == "energy-bill"
+    assert engine.ask("wat was the lighting bill in 2021").answered
