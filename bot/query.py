@@ -125,6 +125,7 @@ class QueryAnalyser:
         alternatives: list[tuple[str, ...]] = []
         heads: list[str] = []
         names: list[tuple[str, ...]] = []
+        referents = _referents(spelled)
         for word in spelled:
             if not text.is_content_word(word) or word in kind_words:
                 continue
@@ -138,7 +139,7 @@ class QueryAnalyser:
                     alternatives.append(tuple(meanings))
                     stem = text.stem(word)
                     heads.extend(t for t in meanings if t.startswith(stem + "@"))
-            elif word not in _GENERIC:
+            elif word not in _GENERIC and word not in referents:
                 unknown.append(word)
         phrase = " ".join(spelled)
         # A string of keywords ("interest rate on the council loan") has no chatter: each of
@@ -377,6 +378,18 @@ def _wants_list(words: list[str]) -> bool:
 
 _NOUN_FOLLOWERS = _AUXILIARIES | {"is", "was", "has", "does"}
 _OBJECT_STARTS = frozenset("it its the a an them this that these those their his her our".split())
+
+
+_DEMONSTRATIVES = frozenset("that this these those".split())
+
+
+def _referents(words: list[str]) -> frozenset[str]:
+    """Words after "that"/"this" ("where is *that meeting* held?"): they point back to what
+    the person said before, in their own words, so one the knowledge never uses asks nothing
+    it lacks."""
+    return frozenset(
+        words[i + 1] for i in range(len(words) - 1) if words[i] in _DEMONSTRATIVES and i > 0
+    )
 
 
 def answer_type(words: list[str]) -> list[str]:

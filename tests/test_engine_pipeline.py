@@ -376,3 +376,19 @@ def test_the_person_s_own_story_around_a_question_does_not_count_against_it() ->
     result = flood.ask(message)
     assert result.answered and result.entry is not None
     assert result.entry.id == "reservoir-rejected"
+
+
+def test_that_thing_in_a_question_points_back_to_the_message_before_it() -> None:
+    from pathlib import Path
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "street-lights")
+    # "meeting" is not the article's word, but "that meeting" is the cabinet's decision the
+    # person has just named: it asks nothing the article lacks.
+    result = engine.ask(
+        "Morning. I want to be there when the cabinet makes the final decision on this. "
+        "Where is that meeting?"
+    )
+    assert result.answered and result.entry is not None
+    assert "County Hall" in result.entry.quote
+    # Alone it names nothing the article has.
+    assert not engine.ask("Where is that meeting?").answered
