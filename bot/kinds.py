@@ -352,6 +352,9 @@ _NAMED_FIRST = frozenset("River Lake Loch Mount Port Forest Isle".split())
 _CAPITALISED = LazyPattern(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9]+")
 
 
+_LASTING = frozenset("last lasts lasting run runs running take takes taking continue go".split())
+
+
 def asked(normalised_question: str) -> str | None:
     """The kind of fact a question asks for (one of KINDS), or None when it is not clear."""
     return asked_with_words(normalised_question)[0]
@@ -368,6 +371,9 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
         if found:
             named = [g for g in ("asked", "asked2") if g in found.re.groupindex]
             asked_by = " ".join(found.group(g) or "" for g in named) if named else found.group()
+            if kind == DURATION:
+                # "How long will the trial *run*?": the verb asks how long, as "how long" does.
+                return kind, frozenset(asked_by.split()) | (words & _LASTING)
             return kind, frozenset(asked_by.split())
     return None, frozenset()
 

@@ -39,7 +39,7 @@ STOP_WORDS = frozenset(
     understand clarify remind question questions quick mention mentioned everyone everybody
     try trying tried another name names came comes take takes took taken taking
     use uses used using behind guy guys bloke think thinks reckon reckons good
-    along amongst onto despite throughout
+    along amongst onto despite throughout supposed
     """.split()
 )
 
@@ -66,7 +66,7 @@ _STOP_STEMS = frozenset(
     them themselv then there these they thing think this those though through thus time took
     total toward tri under understand until upon use veri wanna want wasn well were weren
     whether while whole will with within without wonder would wouldn yeah your yourself
-    yourselv along amongst onto despit throughout
+    yourselv along amongst onto despit throughout suppos
     """.split()
 )
 
