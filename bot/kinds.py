@@ -154,7 +154,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         REASON,
         LazyPattern(
             rf"^why\b|\bwhy ({_AUXILIARY}|might|not)\b|\bhow come\b|"
-            r"\b(what|which) (reason|justification|"
+            r"\b(what|which) (reasons?|justification|"
             r"explanation|motive|grounds)\b|"
             r"\breason (for|behind|why)\b|\bwhat (caused|led)\b"
         ),
@@ -187,7 +187,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (WHEN, LazyPattern(r"\b(dates?|deadline)\b")),
     (DURATION, LazyPattern(r"\b(length|duration)\b")),
     (PLACE, LazyPattern(r"\b(location|venue|address)\b")),
-    (REASON, LazyPattern(r"\b(reason|justification|explanation|motive)\b")),
+    (REASON, LazyPattern(r"\b(reasons?|justification|explanation|motive)\b")),
     (NUMBER, LazyPattern(r"\b(numbers|figures|stats|statistics)\b")),
 )
 
@@ -208,7 +208,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "called name who",
         "when whens month day",
         "where wheres place venue town city location address building room",
-        "why come reason justification explanation motive grounds caused led",
+        "why come reason reasons justification explanation motive grounds caused led",
         "many much number amount percentage proportion figure sum total",
         "who whom whose organisation organization company firm body person people group name",
         "is are was were do does did can could will would should has have had isn aren wasn "
@@ -218,7 +218,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "date dates deadline",
         "length duration",
         "location venue address",
-        "reason justification explanation motive",
+        "reason reasons justification explanation motive",
         "numbers figures stats statistics",
     )
 )

@@ -117,6 +117,9 @@ class QueryAnalyser:
         spelled = text.plain_idioms(spelled)
         kind, kind_words = kinds.asked_with_words(" ".join(spelled))
         speakers = set(kinds.speaker_asked(" ".join(spelled)))
+        # "What *reasons* did she give?": the word asks why, and asks nothing the knowledge
+        # lacks. ("Which *company*…" does: an entry must name one.)
+        asking_words = kind_words if kind == kinds.REASON else frozenset()
         if not kinds.is_strict(kind):
             kind_words = frozenset()  # not checked, so they still count for the ranking
         words: list[str] = []
@@ -139,7 +142,7 @@ class QueryAnalyser:
                     alternatives.append(tuple(meanings))
                     stem = text.stem(word)
                     heads.extend(t for t in meanings if t.startswith(stem + "@"))
-            elif word not in _GENERIC and word not in referents:
+            elif word not in _GENERIC and word not in referents and word not in asking_words:
                 unknown.append(word)
         phrase = " ".join(spelled)
         # A string of keywords ("interest rate on the council loan") has no chatter: each of
@@ -230,6 +233,7 @@ UNCOUNTED = "_uncounted"
 
 _GENERIC = frozenset(
     "option options thing things stuff kind kinds sort sorts type types aspect aspects way ways "
+    "place places "
     "bit bits "
     # the kind of fact asked, named ("when is the *deadline*", "what is the *capacity* of the
     # unit"): what the question is about is in its other words

@@ -28,6 +28,8 @@ def asked(question: str) -> str | None:
         ("How much was the deal worth?", kinds.NUMBER),
         ("Where will the meeting be held?", kinds.PLACE),
         ("Why did Surrey drop it?", kinds.REASON),
+        ("What reasons did the organiser give?", kinds.REASON),
+        ("How long will the trial run?", kinds.DURATION),
         ("Who decides?", kinds.PERSON),
         ("Who is the chief constable of Surrey?", kinds.NAME),
         ("What is the name of the spokesman?", kinds.NAME),
@@ -226,3 +228,7 @@ def test_a_year_the_article_never_mentions_is_a_near_miss() -> None:
     assert not result.answered
     assert result.closest is not None and result.closest.id == "energy-bill"
     assert engine.ask("wat was the lighting bill in 2021").answered
+
+
+def test_the_verb_of_how_long_asks_the_duration_with_it() -> None:
+    assert kinds.asked_with_words("how long will the trial run")[1] == {"how", "long", "run"}
