@@ -131,6 +131,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         LazyPattern(
             # The role ("who is the *leader*…") is what is asked about, not how it is asked.
             r"\bwhat is (he|she|they) (?P<asked>called)\b|\b(his|her|their) (?P<asked2>name)\b"
+            # "what's the new minibus called": its name
+            r"|\bwhat(?: is| s|s)? (?:the|it|this) (?:\w+ ){0,3}?(?P<asked3>called|named)$"
             r"|(^who (is |was )?|\bname of )the (\w+ ){0,3}(chief|head|leader|boss|chair|"
             r"chairman|chairwoman|director|manager|spokesman|spokeswoman|"
             r"spokesperson|commissioner|secretary|minister|mayor|president|"
@@ -205,7 +207,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "year",
         "old age",
         "date",
-        "called name who",
+        "called named name who",
         "when whens month day",
         "where wheres place venue town city location address building room",
         "why come reason reasons justification explanation motive grounds caused led",
@@ -369,7 +371,7 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
             continue
         found = pattern.search(normalised_question)
         if found:
-            named = [g for g in ("asked", "asked2") if g in found.re.groupindex]
+            named = [g for g in ("asked", "asked2", "asked3") if g in found.re.groupindex]
             asked_by = " ".join(found.group(g) or "" for g in named) if named else found.group()
             if kind == DURATION:
                 # "How long will the trial *run*?": the verb asks how long, as "how long" does.

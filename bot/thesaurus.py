@@ -146,6 +146,13 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("aground", r"\b(?:run|runs|ran|running) aground\b", "grounding"),
     ("say", r"\bhav(?:e|ing) (?:my|your|our|their|a) say\b", "consultation"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),
+    (
+        "the ",
+        r"\b(?:get|gets|got|getting|given|give|gives|gave) the (?:ok|okay|go ahead|green light|"
+        r"nod|thumbs up)\b",
+        "approved",
+    ),
+    ("wrong", r"\b(?:go|goes|went|gone|going) wrong\b", "problem"),
     ("length", r"\barm'?s? length\b", "distance"),
     ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),
     ("ask", r"\bask(?:s|ed|ing)? for\b", "request"),

@@ -232,3 +232,9 @@ def test_a_year_the_article_never_mentions_is_a_near_miss() -> None:
 
 def test_the_verb_of_how_long_asks_the_duration_with_it() -> None:
     assert kinds.asked_with_words("how long will the trial run")[1] == {"how", "long", "run"}
+
+
+def test_what_something_is_called_asks_its_name() -> None:
+    assert asked("what is the new service called") == kinds.NAME
+    assert asked("what's the minibus called") == kinds.NAME
+    assert asked("who called the meeting") == kinds.PERSON

@@ -47,3 +47,9 @@ def test_comparatives_and_everyday_nouns_share_a_meaning() -> None:
     assert words.term("bigger") == words.term("larger") == words.term("big")
     assert words.term("pickups") == words.term("collections")
     assert words.term("fiasco") == words.term("shambles")
+
+
+def test_approval_and_trouble_idioms() -> None:
+    assert "approved" in text.plain_idioms(text.words("when do they start if it gets the go-ahead"))
+    assert "approved" in text.plain_idioms(text.words("once it's given the green light"))
+    assert "problem" in text.plain_idioms(text.words("what went wrong with the round"))
