@@ -538,7 +538,9 @@ _UNITS_COUNTED = (
 _PEOPLE_PLURALS = (
     "staff workers employees members officers residents pupils children patients visitors "
     "councillors guards volunteers parents families users swimmers personnel workforce "
-    "adults students teachers nurses doctors passengers voters protesters campaigners".split()
+    "adults students teachers nurses doctors passengers voters protesters campaigners "
+    # each one someone ("how many people complained?": 187 written objections)
+    "objectors objections complaints complainants".split()
 )
 # (singular too: "*pupil* numbers rose to 420")
 _PEOPLE_COUNTED = frozenset(_PEOPLE_PLURALS) | {w[:-1] for w in _PEOPLE_PLURALS if w.endswith("s")}

@@ -238,3 +238,8 @@ def test_what_something_is_called_asks_its_name() -> None:
     assert asked("what is the new service called") == kinds.NAME
     assert asked("what's the minibus called") == kinds.NAME
     assert asked("who called the meeting") == kinds.PERSON
+
+
+def test_complaints_and_objections_are_counts_of_people() -> None:
+    assert "people" in kinds.counted_words("The council has received 187 written objections.")
+    assert "people" in kinds.counted_words("It had 214 complaints in six weeks.")
