@@ -14,7 +14,7 @@ from bot.model import Candidate, Outcome
 from bot.query import Query
 
 if TYPE_CHECKING:
-    from bot.passages import Found
+    from bot.passages import Found, Passage
 
 # On the confidence of the best entry.
 ANSWER_THRESHOLD = 0.45
@@ -302,7 +302,10 @@ def from_passage(query: Query, found: list[Found]) -> Found | None:
         return None
     if query.is_bare and top.matched < len(query.words):
         return None  # a bare keyword: only a sentence holding all of it
-    if len(found) > 1 and top.share - found[1].share < PASSAGE_LEAD:
+    # (A sentence quoted with the one before it, which points back, holds the same words: it
+    # is no rival.)
+    rival = next((f for f in found[1:] if not _overlapping(f.passage, top.passage)), None)
+    if rival is not None and top.share - rival.share < PASSAGE_LEAD:
         return None
     if not kinds.gives(query.kind, top.gives):
         return None  # given where the question's words are, not in someone's words on another
@@ -317,6 +320,11 @@ def from_passage(query: Query, found: list[Found]) -> Found | None:
     if query.answer_type and details.named.isdisjoint(query.answer_type):
         return None
     return top
+
+
+def _overlapping(one: Passage, other: Passage) -> bool:
+    """Whether two passages share a sentence (one is the other quoted with the one before)."""
+    return one.article_id == other.article_id and (one.text in other.text or other.text in one.text)
 
 
 def needs_passage(query: Query, decision: Decision) -> bool:

@@ -213,3 +213,16 @@ def test_every_passage_of_every_eval_article_is_verbatim_in_it() -> None:
             assert [p.id for p in passages if p.text not in text] == []
             checked += len(passages)
     assert checked > 50  # modest files leave many sentences unquoted
+
+
+def test_a_sentence_quoted_with_the_next_one_is_no_rival_to_itself() -> None:
+    from pathlib import Path
+
+    from bot.engine import Engine
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "flood-defences")
+    # The leader's sentence is also found with the next one ("This scheme would…" points
+    # back at it): the same words, not a second sentence as good.
+    result = engine.ask("Who is the leader of Thorpeley Town Council?")
+    assert result.answered and result.entry is not None
+    assert "Helen Marsh" in result.entry.quote
