@@ -133,6 +133,11 @@ class QueryAnalyser:
             if not text.is_content_word(word) or word in kind_words:
                 continue
             meanings = [t for t in self.terms_of(word) if t in self.known_terms]
+            if not meanings and word not in _GENERIC and word not in referents:
+                compound = self.speller.compound(word)
+                if compound is not None:
+                    corrections.append(compound)
+                    meanings = [t for t in self.terms_of(compound.fixed) if t in self.known_terms]
             if meanings:
                 words.append(word)
                 terms.extend(meanings)

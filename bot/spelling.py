@@ -142,6 +142,8 @@ _COMMONEST = 100  # the level of 10**10 uses
 # away must be likelier than this to win over it.
 ABBREVIATION_COST = 0.9
 # A real English word rarer than this may still be a slip for one of the knowledge's words.
+# The shortest last part of a compound looked for ("path" of "towpath").
+MIN_COMPOUND_HEAD = 4
 RARE_REAL_WORD = 60  # a million uses
 # English words rarer than this are never a correction's target ("wer" is "were", not "weer").
 MIN_TARGET_LEVEL = 60  # a million uses
@@ -291,6 +293,7 @@ class Speller:
         # A plain dict, not lru_cache(self._correct): a cache of a bound method kept on the
         # instance is a reference cycle, and every reload would keep the old index alive.
         self._corrections: dict[str, Correction | None] = {}
+        self._by_head: dict[str, list[str]] | None = None  # made on first use (compound)
 
     def correct(self, word: str) -> Correction | None:
         """The word a typo most likely meant, or None (cached; bounded)."""
@@ -337,6 +340,36 @@ class Speller:
         if best is not None and (len(word) > 3 or best[0] < 1.0):
             return Correction(word, best[2], best[1])
         return self._two_edits(word)
+
+    def compound(self, word: str) -> Correction | None:
+        """For a word the knowledge lacks, the one knowledge word that is an English compound
+        ending in it ("towpath" for "path", "farmland" for "land"): a towpath is a path."""
+        if len(word) < MIN_COMPOUND_HEAD or not word.isalpha():
+            return None
+        if self._by_head is None:
+            self._by_head = self._compounds()
+        found = self._by_head.get(word) or (
+            self._by_head.get(word[:-1], []) if word.endswith("s") else []
+        )
+        return Correction(word, found[0], "compound") if len(found) == 1 else None
+
+    def _compounds(self) -> dict[str, list[str]]:
+        """head -> the knowledge words made of an English word and that head ("tow" + "path")."""
+        levels = english()
+        by_head: dict[str, list[str]] = {}
+        for word in sorted(self.vocabulary):
+            if len(word) < 3 + MIN_COMPOUND_HEAD or not word.isalpha():
+                continue
+            for split in range(3, len(word) - MIN_COMPOUND_HEAD + 1):
+                first, head = word[:split], word[split:]
+                if (
+                    first not in self.small_words
+                    and head not in self.small_words
+                    and first in levels
+                    and head in levels
+                ):
+                    by_head.setdefault(head, []).append(word)
+        return by_head
 
     def _shortened(self, word: str) -> str | None:
         """The one knowledge word that `word` starts ("collab" for "collaboration"), if any."""

@@ -173,3 +173,23 @@ def test_a_speller_is_the_same_whatever_order_its_vocabulary_came_in() -> None:
     for speller in (one, other):
         fix = speller.correct("organi")
         assert fix is not None and fix.fixed == "organised"  # the shortest, then the first
+
+
+def test_a_word_the_knowledge_lacks_finds_the_one_compound_ending_in_it() -> None:
+    speller = Speller({"towpath", "farmland", "footpath", "bridleway"}, text.STOP_WORDS)
+    fix = speller.compound("land")
+    assert fix is not None and (fix.fixed, fix.source) == ("farmland", "compound")
+    assert speller.compound("path") is None  # towpath or footpath: not one, so neither
+    assert speller.compound("way") is None  # too short a part to be sure of
+    assert Speller({"towpath"}, text.STOP_WORDS).compound("paths") is not None
+
+
+def test_a_compound_in_the_knowledge_answers_for_its_last_part() -> None:
+    from pathlib import Path
+
+    from bot.engine import Engine
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "flood-defences")
+    query = engine.index.analyse("How much land would the reservoir have flooded?")
+    assert "land" in query.words
+    assert ("land", "farmland", "compound") in [tuple(c) for c in query.corrections]
