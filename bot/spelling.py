@@ -183,6 +183,13 @@ def level(count: float) -> int:
     return round(10 * math.log10(count))
 
 
+def _plural_slip(word: str) -> str:
+    """The plural meant by "familys", "lorrys" (two edits away, but one slip of grammar)."""
+    if len(word) > 4 and word.endswith("ys") and word[-3] not in "aeiou":
+        return word[:-2] + "ies"
+    return ""
+
+
 def _plural_of_common(word: str, levels: dict[str, int]) -> bool:
     """A plural is rarer than its singular: "storeys" (a storey) is no slip for "stores"."""
     if not word.endswith("s"):
@@ -316,6 +323,11 @@ class Speller:
             if levels[word] >= RARE_REAL_WORD or _plural_of_common(word, levels):
                 return None
             return self._rare_word_slip(word)
+        plural = _plural_slip(word)
+        if plural in self.vocabulary:
+            return Correction(word, plural, "knowledge")
+        if levels.get(plural, 0) >= MIN_TARGET_LEVEL:
+            return Correction(word, plural, "english")
         best: tuple[float, str, str] | None = None
         for candidate, cost in _edits(word):
             if candidate in self.vocabulary:

@@ -152,6 +152,8 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
         r"nod|thumbs up)\b",
         "approved",
     ),
+    ("old", r"\bold (?:people|ppl|folks?|persons)\b", "elderly"),
+    ("put", r"\b(?:put|puts|putting) in\b(?! (?:place|charge))", "contribute"),
     ("wrong", r"\b(?:go|goes|went|gone|going) wrong\b", "problem"),
     ("length", r"\barm'?s? length\b", "distance"),
     ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),

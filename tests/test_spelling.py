@@ -193,3 +193,9 @@ def test_a_compound_in_the_knowledge_answers_for_its_last_part() -> None:
     query = engine.index.analyse("How much land would the reservoir have flooded?")
     assert "land" in query.words
     assert ("land", "farmland", "compound") in [tuple(c) for c in query.corrections]
+
+
+def test_a_plural_spelled_with_ys_is_the_ies_plural() -> None:
+    fix = Speller({"lorries"}, text.STOP_WORDS).correct("lorrys")
+    assert fix is not None and fix.fixed == "lorries"
+    assert Speller({"days"}, text.STOP_WORDS).correct("days") is None  # a vowel before: a word

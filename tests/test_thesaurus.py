@@ -53,3 +53,9 @@ def test_approval_and_trouble_idioms() -> None:
     assert "approved" in text.plain_idioms(text.words("when do they start if it gets the go-ahead"))
     assert "approved" in text.plain_idioms(text.words("once it's given the green light"))
     assert "problem" in text.plain_idioms(text.words("what went wrong with the round"))
+
+
+def test_old_people_and_putting_in_money() -> None:
+    assert "elderly" in text.plain_idioms(text.words("a new ward for old people"))
+    assert "contribute" in text.plain_idioms(text.words("how much is the council putting in"))
+    assert "contribute" not in text.plain_idioms(text.words("rules put in place last year"))
