@@ -130,6 +130,10 @@ class Engine:
         leaning = self._judge(" ".join((*known, question)), context=not points_back)
         if points_back and leaning.decision.answer is not None:
             return leaning._replace(question=question)
+        if not alone.query.words and leaning.decision.answer is None:
+            # Only the person's story matched ("my cat *keeps* sneezing. Should I take her to
+            # the vet?"): suggestions for it would answer nothing they asked.
+            return alone
         return leaning._replace(question=question) if leaning.rank > alone.rank else alone
 
     def _judge(self, question: str, context: bool = False) -> _Judged:

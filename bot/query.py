@@ -50,7 +50,9 @@ class Query(NamedTuple):
         return (
             len(self.words) + len(self.unknown) <= 2
             and self.kind is None
-            and not any(word in text.QUESTION_WORDS for word in self.phrase.split())
+            and not any(
+                word in text.QUESTION_WORDS or word in _AUXILIARIES for word in self.phrase.split()
+            )
         )
 
 
@@ -230,12 +232,12 @@ def _capitalised(question: str) -> frozenset[str]:
     return frozenset(found.lower() for found in _MID_SENTENCE_CAPITAL.findall(question))
 
 
-# Nouns that only stand in for what is asked ("what *option* were they weighing up?"): when the
-# knowledge does not use them, they neither count against a match nor are its focus.
 _YEAR = LazyPattern(r"(?:1[89]|20)\d\d")
 # The term of a count the knowledge never mentions: no entry counts it.
 UNCOUNTED = "_uncounted"
 
+# Nouns that only stand in for what is asked ("what *option* were they weighing up?"): when the
+# knowledge does not use them, they neither count against a match nor are its focus.
 _GENERIC = frozenset(
     "option options thing things stuff kind kinds sort sorts type types aspect aspects way ways "
     "place places "

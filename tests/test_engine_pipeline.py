@@ -392,3 +392,14 @@ def test_that_thing_in_a_question_points_back_to_the_message_before_it() -> None
     assert "County Hall" in result.entry.quote
     # Alone it names nothing the article has.
     assert not engine.ask("Where is that meeting?").answered
+
+
+def test_a_story_word_alone_gives_no_suggestions_for_an_unrelated_question() -> None:
+    from pathlib import Path
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "street-lights")
+    # "keeps" is the campaign's word ("Keep Kelsford Lit"); the question is about a vet.
+    result = engine.ask("Hi, my dog keeps barking at night. Should I take him to a vet?")
+    assert result.outcome is Outcome.NO_MATCH and not result.suggestions
+    # "is that bare": a question with a verb is not a bare keyword either.
+    assert not engine.index.analyse("keeps should I see a vet").is_bare
