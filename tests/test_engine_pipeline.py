@@ -401,5 +401,5 @@ def test_a_story_word_alone_gives_no_suggestions_for_an_unrelated_question() -> 
     # "keeps" is the campaign's word ("Keep Kelsford Lit"); the question is about a vet.
     result = engine.ask("Hi, my dog keeps barking at night. Should I take him to a vet?")
     assert result.outcome is Outcome.NO_MATCH and not result.suggestions
-    # "is that bare": a question with a verb is not a bare keyword either.
+    # A question with a verb ("should I…") is no bare keyword either.
     assert not engine.index.analyse("keeps should I see a vet").is_bare
