@@ -158,16 +158,20 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
             rf"^why\b|\bwhy ({_AUXILIARY}|might|not)\b|\bhow come\b|"
             r"\b(what|which) (reasons?|justification|"
             r"explanation|motive|grounds)\b|"
-            r"\breason (for|behind|why)\b|\bwhat (caused|led)\b"
+            r"\breason (for|behind|why)\b|\bwhat (caused|led)\b|\b(argument|case) for\b"
         ),
     ),
     (
         NUMBER,
         LazyPattern(
-            r"\bhow (many|much)\b|\bwhat (number|amount|percentage|proportion|"
+            r"\bhow (many|much)\b|"
+            r"\bwhat (number|amount|percentage|proportion|"
             r"figure|sum|total)\b"
         ),
     ),
+    # "What is the deal worth?": an amount. (No word is taken as only asking it: "worth" is
+    # what an entry about the deal's worth is asked with.)
+    (NUMBER, LazyPattern(r"\bwhat(?: \w+){1,7} worth\b(?P<asked>)")),
     (
         PERSON,
         LazyPattern(
@@ -210,8 +214,9 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "called named name who",
         "when whens month day",
         "where wheres place venue town city location address building room",
-        "why come reason reasons justification explanation motive grounds caused led",
+        "why come reason reasons justification explanation motive grounds caused led argument case",
         "many much number amount percentage proportion figure sum total",
+        "worth",
         "who whom whose organisation organization company firm body person people group name",
         "is are was were do does did can could will would should has have had isn aren wasn "
         "didn doesn won hasn haven",

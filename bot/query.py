@@ -241,6 +241,8 @@ UNCOUNTED = "_uncounted"
 _GENERIC = frozenset(
     "option options thing things stuff kind kinds sort sorts type types aspect aspects way ways "
     "place places "
+    # hedges on a figure ("*roughly* what is it worth")
+    "roughly approximately approx precisely "
     "bit bits "
     # the kind of fact asked, named ("when is the *deadline*", "what is the *capacity* of the
     # unit"): what the question is about is in its other words

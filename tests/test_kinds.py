@@ -29,6 +29,8 @@ def asked(question: str) -> str | None:
         ("Where will the meeting be held?", kinds.PLACE),
         ("Why did Surrey drop it?", kinds.REASON),
         ("What reasons did the organiser give?", kinds.REASON),
+        ("What's the argument for keeping it open?", kinds.REASON),
+        ("What is the contract worth?", kinds.NUMBER),
         ("How long will the trial run?", kinds.DURATION),
         ("Who decides?", kinds.PERSON),
         ("Who is the chief constable of Surrey?", kinds.NAME),

@@ -59,3 +59,7 @@ def test_old_people_and_putting_in_money() -> None:
     assert "elderly" in text.plain_idioms(text.words("a new ward for old people"))
     assert "contribute" in text.plain_idioms(text.words("how much is the council putting in"))
     assert "contribute" not in text.plain_idioms(text.words("rules put in place last year"))
+
+
+def test_walking_away_from_a_deal_is_scrapping_it() -> None:
+    assert "scrap" in text.plain_idioms(text.words("why would the forces walk away from G4S"))
