@@ -243,6 +243,8 @@ _GENERIC = frozenset(
     "place places "
     # hedges on a figure ("*roughly* what is it worth")
     "roughly approximately approx precisely "
+    # when, told again ("*back* in 2019")
+    "back "
     "bit bits "
     # the kind of fact asked, named ("when is the *deadline*", "what is the *capacity* of the
     # unit"): what the question is about is in its other words
