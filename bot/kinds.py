@@ -190,6 +190,15 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # In a fragment ("meeting date", "opening times", "surrey reason"), a kind word anywhere.
     (TIME, LazyPattern(r"\b(times|hours)\b")),
     (AGE, LazyPattern(r"\bage\b")),
+    (
+        YEAR,
+        LazyPattern(
+            # (only "year" asks: "opened" is what the entry says happened then)
+            r"\b(?:opening|opened|built|founded|started|closing|closed|completion) (?P<asked>year)\b"
+            r"|\b(?P<asked2>year) (?:it |they |was |were )?"
+            r"(?:opened|built|founded|started|closed|completed)\b"
+        ),
+    ),
     (WHEN, LazyPattern(r"\b(dates?|deadline)\b")),
     (DURATION, LazyPattern(r"\b(length|duration)\b")),
     (PLACE, LazyPattern(r"\b(location|venue|address)\b")),
@@ -222,6 +231,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "didn doesn won hasn haven",
         "times hours",
         "age",
+        "year",
         "date dates deadline",
         "length duration",
         "location venue address",
