@@ -363,7 +363,20 @@ class Speller:
         found = self._by_head.get(word) or (
             self._by_head.get(word[:-1], []) if word.endswith("s") else []
         )
-        return Correction(word, found[0], "compound") if len(found) == 1 else None
+        if len(found) == 1:
+            return Correction(word, found[0], "compound")
+        return self._head_of(word)
+
+    def _head_of(self, word: str) -> Correction | None:
+        """For a word that is not English, the knowledge word it ends with ("portacabins" ->
+        "cabins"): a compound names a kind of its last part."""
+        if word in english():
+            return None  # "understand" is no kind of stand
+        for split in range(3, len(word) - MIN_COMPOUND_HEAD + 1):
+            head = word[split:]
+            if head in self.vocabulary and head not in self.small_words:
+                return Correction(word, head, "compound")
+        return None
 
     def _compounds(self) -> dict[str, list[str]]:
         """head -> the knowledge words made of an English word and that head ("tow" + "path")."""
