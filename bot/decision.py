@@ -221,6 +221,9 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if not candidate.counts_asked:
         # "How many pupils took part?" of an entry that counts pounds, not pupils.
         return "asks how many of what the entry does not count"
+    if query.names_a_kind and not candidate.names_asked:
+        # "Which county council receives the fees?" of an entry saying "the county council".
+        return "asks which one; the entry names none"
     if query.unknown_years:
         # "What was the bill in 2022?" of an article that gives 2021's and this year's.
         return "names a year the article never mentions"

@@ -131,6 +131,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         LazyPattern(
             # The role ("who is the *leader*…") is what is asked about, not how it is asked.
             r"\bwhat is (he|she|they) (?P<asked>called)\b|\b(his|her|their) (?P<asked2>name)\b"
+            # "what make are the lorries": a maker's name
+            r"|\b(?:what|which|wat) (?P<asked4>make|brand|model|manufacturer)\b"
             # "what's the new minibus called": its name
             r"|\bwhat(?: is| s|s)? (?:the|it|this) (?:\w+ ){0,3}?(?P<asked3>called|named)$"
             r"|(^who (is |was )?|\bname of )the (\w+ ){0,3}(chief|head|leader|boss|chair|"
@@ -194,8 +196,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         YEAR,
         LazyPattern(
             # (only "year" asks: "opened" is what the entry says happened then)
-            r"\b(?:opening|opened|built|founded|started|closing|closed|completion) (?P<asked>year)\b"
-            r"|\b(?P<asked2>year) (?:it |they |was |were )?"
+            r"\b(?:opening|opened|built|founded|started|closing|closed|completion) "
+            r"(?P<asked>year)\b|\b(?P<asked2>year) (?:it |they |was |were )?"
             r"(?:opened|built|founded|started|closed|completed)\b"
         ),
     ),
@@ -220,7 +222,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "year",
         "old age",
         "date",
-        "called named name who",
+        "called named name who make brand model manufacturer",
         "when whens month day",
         "where wheres place venue town city location address building room",
         "why come reason reasons justification explanation motive grounds caused led argument case",
@@ -355,8 +357,19 @@ _ORGANISATION_WORDS = frozenset(
     "Board Company Limited Ltd Party Association Union Club School College University Games "
     "Charity Appeal Programme Fund Society Partnership Alliance Commission Centre Theatre "
     "Library Museum Church Cathedral Airport Bridge Square Market Forces Force Pupils "
-    "Station Line Railway Court House Hall Church Bank Fund Foundation Agency".split()
+    "Station Line Railway Court House Hall Church Bank Fund Foundation Agency "
+    # a role or a branch of government, not someone's name ("Secretary of State for Local
+    # Government")
+    "Government State Secretary Ministry Minister Parliament Cabinet Communities".split()
 )
+# "Which *council*…", "which *road*…": a kind of thing a text names reliably (named_things), so
+# an entry naming none does not answer it.
+# (Not "which company", "force", "group" or "school": "Harrowden Coaches", "Herts police", "the
+# joint working group" name them in words named_things does not read.)
+NAMED_KINDS = frozenset(
+    "council trust hospital road street lane avenue church station party university".split()
+)
+
 # Those of them that are bodies of people: "Thorpeley Town Council and the Environment Agency"
 # answer "which organisations…".
 _BODIES = frozenset(
@@ -386,7 +399,7 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
             continue
         found = pattern.search(normalised_question)
         if found:
-            named = [g for g in ("asked", "asked2", "asked3") if g in found.re.groupindex]
+            named = [g for g in ("asked", "asked2", "asked3", "asked4") if g in found.re.groupindex]
             asked_by = " ".join(found.group(g) or "" for g in named) if named else found.group()
             if kind == DURATION:
                 # "How long will the trial *run*?": the verb asks how long, as "how long" does.

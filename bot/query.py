@@ -40,6 +40,9 @@ class Query(NamedTuple):
     unknown_names: tuple[str, ...] = ()
     # Years the knowledge never mentions ("the bill in *2022*"): what is asked is not there.
     unknown_years: tuple[str, ...] = ()
+    # "Which *council*…": asks for one a text names ("Thorpeley Town Council"), as
+    # kinds.named_things reads them; an entry naming none does not answer it.
+    names_a_kind: bool = False
     wants_list: bool = False  # "which *forces*…", "the three constabularies": several names
     kind: str | None = None  # the kind of fact asked (bot.kinds), None when unclear
     text: str = ""  # the question as it was found in the message
@@ -172,9 +175,8 @@ class QueryAnalyser:
             counted = (UNCOUNTED,)
         focus = _focus(spelled)
         focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
-        wanted = tuple(
-            dict.fromkeys(t for w in answer_type(spelled) if w in words for t in self.terms_of(w))
-        )
+        asked_for = answer_type(spelled)
+        wanted = tuple(dict.fromkeys(t for w in asked_for if w in words for t in self.terms_of(w)))
         return Query(
             words=tuple(words),
             phrase=phrase,
@@ -199,6 +201,7 @@ class QueryAnalyser:
             ),
             focus=focus_terms,
             answer_type=wanted,
+            names_a_kind=any(_singular(w) in kinds.NAMED_KINDS for w in _after_which(spelled)),
             wants_list=_wants_list(spelled),
             focus_unknown=bool(obliged) or (bool(focus) and all(word in unknown for word in focus)),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
@@ -369,6 +372,10 @@ _AUXILIARIES = frozenset(
 )
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if _plural(word) else word
+
+
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
@@ -405,6 +412,16 @@ def _referents(words: list[str]) -> frozenset[str]:
     return frozenset(
         words[i + 1] for i in range(len(words) - 1) if words[i] in _DEMONSTRATIVES and i > 0
     )
+
+
+def _after_which(words: list[str]) -> list[str]:
+    """The (up to two) content words right after a first "which": "which *county council*…"."""
+    if "which" not in words:
+        return []
+    start = words.index("which") + 1
+    while start < len(words) and words[start] in _NOT_THE_NOUN:
+        start += 1
+    return [w for w in words[start : start + 2] if text.is_content_word(w)]
 
 
 def answer_type(words: list[str]) -> list[str]:

@@ -248,3 +248,23 @@ def test_what_something_is_called_asks_its_name() -> None:
 def test_complaints_and_objections_are_counts_of_people() -> None:
     assert "people" in kinds.counted_words("The council has received 187 written objections.")
     assert "people" in kinds.counted_words("It had 214 complaints in six weeks.")
+
+
+def test_what_make_asks_for_a_name() -> None:
+    assert asked("what make are the new lorries") == kinds.NAME
+    assert asked("What does the council make of it?") != kinds.NAME
+
+
+def test_a_role_in_government_is_no_persons_name() -> None:
+    given = kinds.given_by_text("They will ask the Secretary of State for Local Government.")
+    assert kinds.NAME not in given
+
+
+def test_which_council_of_an_entry_naming_none_is_a_near_miss() -> None:
+    from pathlib import Path
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "market")
+    # The entry says the fees go to "the county council", and names none.
+    result = engine.ask("Which county council gets the closure fees?")
+    assert not result.answered
+    assert engine.ask("Who gets the road closure fees?").answered
