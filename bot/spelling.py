@@ -449,7 +449,15 @@ _SLIPS: dict[str, tuple[str, Callable[[str, str], bool]]] = {
         lambda before, after: before in _BEFORE_DOES or before == "" or after in _AFTER_DOES,
     ),
     "were": ("where", lambda before, after: before == "" and after in {"is", "are", "does", "do"}),
+    # "bridge st on market days" is a street; "st marys church" a saint.
+    "st": ("street", lambda before, after: _after_a_name(before) and after in _AFTER_STREET),
+    "rd": ("road", lambda before, after: _after_a_name(before) and after in _AFTER_STREET),
 }
+_AFTER_STREET = frozenset("on in at and n or is now to near by for was will".split()) | {""}
+
+
+def _after_a_name(before: str) -> bool:
+    return before not in ("", "the", "a", "on", "in", "at", "to", "of")
 
 
 def _slip(word: str, before: str, after: str) -> str | None:

@@ -206,3 +206,9 @@ def test_a_compound_that_is_no_english_word_stands_for_its_last_part() -> None:
     fix = speller.compound("portacabins")
     assert fix is not None and fix.fixed == "cabins"
     assert speller.compound("understand") is None  # English: no kind of stand
+
+
+def test_st_after_a_name_is_a_street_and_before_one_a_saint() -> None:
+    assert expand_text_speak("how busy is bridge st on market days".split())[0][4] == "street"
+    assert expand_text_speak("near millfield rd".split())[0][-1] == "road"
+    assert "st" in expand_text_speak("between st marys church and the hall".split())[0]
