@@ -56,6 +56,7 @@ TEXT_SPEAK: dict[str, str] = {
     "wots": "what is",
     "wen": "when",
     "hw": "how",
+    "cn": "can",
     "coz": "because",
     "cos": "because",
     "cuz": "because",
@@ -451,8 +452,12 @@ _SLIPS: dict[str, tuple[str, Callable[[str, str], bool]]] = {
     "were": ("where", lambda before, after: before == "" and after in {"is", "are", "does", "do"}),
     # "bridge st on market days" is a street; "st marys church" a saint.
     "st": ("street", lambda before, after: _after_a_name(before) and after in _AFTER_STREET),
-    "rd": ("road", lambda before, after: _after_a_name(before) and after in _AFTER_STREET),
+    # "a paper form *4* the consultation", "how *2* book": not a count (no noun follows).
+    "4": ("for", lambda before, after: before != "" and after in _AFTER_FOR_TO),
+    "2": ("to", lambda before, after: before != "" and after in _AFTER_FOR_TO | _VERBS_AFTER_TO),
 }
+_AFTER_FOR_TO = frozenset("the a an me us you u it them my our your his her this that".split())
+_VERBS_AFTER_TO = frozenset("be get go see book pay find ask know say do make".split())
 _AFTER_STREET = frozenset("on in at and n or is now to near by for was will".split()) | {""}
 
 

@@ -212,3 +212,11 @@ def test_st_after_a_name_is_a_street_and_before_one_a_saint() -> None:
     assert expand_text_speak("how busy is bridge st on market days".split())[0][4] == "street"
     assert expand_text_speak("near millfield rd".split())[0][-1] == "road"
     assert "st" in expand_text_speak("between st marys church and the hall".split())[0]
+
+
+def test_digits_for_small_words_only_where_no_count_is_meant() -> None:
+    words = expand_text_speak("where cn i get a form 4 the consultation".split())[0]
+    assert words == "where can i get a form for the consultation".split()
+    assert expand_text_speak("how 2 book it".split())[0] == ["how", "to", "book", "it"]
+    assert expand_text_speak("are the 2 options costed".split())[0][2] == "2"
+    assert expand_text_speak("4 turbines".split())[0] == ["4", "turbines"]
