@@ -59,6 +59,7 @@ ONLY_GIVER_KINDS = frozenset(
         kinds.NAME,
         kinds.CONTACT,
         kinds.ABBREVIATION,
+        kinds.PARTY,
     }
 )
 # An entry of another article within this much of the best one makes the question ambiguous.

@@ -33,6 +33,7 @@ CONTACT = "contact"  # a phone number, email, website or postcode
 SAID = "said"  # someone's words ("What did the council say?")
 YESNO = "yesno"
 AGE = "age"  # how old someone or something is
+PARTY = "party"  # a political party ("Which party is Cllr Oakes in?")
 
 KINDS = (
     PERSON,
@@ -51,6 +52,7 @@ KINDS = (
     SAID,
     YESNO,
     AGE,
+    PARTY,
 )
 
 # What each kind reads as in a sentence: "The article doesn't say how long."
@@ -71,6 +73,7 @@ PHRASES = {
     SAID: "what they said",
     YESNO: "",
     AGE: "how old",
+    PARTY: "which party",
 }
 
 # A kind asked for is also given by these more precise kinds.
@@ -125,6 +128,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (TIME, LazyPattern(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\bwhat hour\b")),
     (YEAR, LazyPattern(r"\b(what|which) year\b")),
     (AGE, LazyPattern(r"\bhow old\b|\bwhat age\b|\b(his|her|their) age\b|\bage of\b")),
+    (PARTY, LazyPattern(r"\b(?:which|what) (?:political )?party\b|\bpolitical party\b")),
     (DATE, LazyPattern(r"\b(what|which|exact) date\b|\bthe date\b|\bdate of\b")),
     (
         NAME,
@@ -221,6 +225,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "time hour",
         "year",
         "old age",
+        "party",
         "date",
         "called named name who make brand model manufacturer",
         "when whens month day",
@@ -330,6 +335,13 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
     ),
     (ABBREVIATION, LazyPattern(r"\b(stands for|short for|acronym|abbreviation)\b")),
     (
+        PARTY,
+        LazyPattern(
+            r"\b(?:conservatives?|tory|tories|labour|liberal democrats?|lib dems?|green party|"
+            r"greens|reform uk|independent|snp|plaid cymru|ukip)\b"
+        ),
+    ),
+    (
         AGE,
         # "aged 67", "a 67-year-old", "67 years old", "Derek Hollins, 67, said"
         LazyPattern(r"\baged? (of )?\d|\b\d{1,3}[ -]years?[ -]old\b|[a-z], \d{1,3}, [a-z]"),
@@ -367,7 +379,7 @@ _ORGANISATION_WORDS = frozenset(
 # (Not "which company", "force", "group" or "school": "Harrowden Coaches", "Herts police", "the
 # joint working group" name them in words named_things does not read.)
 NAMED_KINDS = frozenset(
-    "council trust hospital road street lane avenue church station party university".split()
+    "council trust hospital road street lane avenue church station university".split()
 )
 
 # Those of them that are bodies of people: "Thorpeley Town Council and the Environment Agency"
@@ -443,6 +455,10 @@ _GIVES_TRIGGERS = {
     ),
     ABBREVIATION: frozenset("stands short acronym abbreviation".split()),
     AGE: _DIGIT_MARK,
+    PARTY: frozenset(
+        "conservative conservatives tory tories labour liberal lib green greens reform "
+        "independent snp plaid ukip".split()
+    ),
     CONTACT: frozenset("<digit> www http https com org uk".split()),
 }
 _PLACE_WORDS = frozenset(

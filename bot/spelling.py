@@ -57,6 +57,8 @@ TEXT_SPEAK: dict[str, str] = {
     "wen": "when",
     "hw": "how",
     "cn": "can",
+    "wz": "was",
+    "woz": "was",
     "coz": "because",
     "cos": "because",
     "cuz": "because",

@@ -268,3 +268,10 @@ def test_which_council_of_an_entry_naming_none_is_a_near_miss() -> None:
     result = engine.ask("Which county council gets the closure fees?")
     assert not result.answered
     assert engine.ask("Who gets the road closure fees?").answered
+
+
+def test_which_party_asks_for_a_political_party() -> None:
+    assert asked("Which party is Cllr Oakes with?") == kinds.PARTY
+    assert asked("helen marsh political party") == kinds.PARTY
+    assert kinds.gives(kinds.PARTY, kinds.given_by_text("Cllr Ann Oakes (Liberal Democrat) said"))
+    assert not kinds.gives(kinds.PARTY, kinds.given_by_text("Cllr Ann Oakes said it was wrong."))
