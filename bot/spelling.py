@@ -446,6 +446,9 @@ class Speller:
 _BEFORE_DOES = frozenset("when where who why how".split())
 # ("what villages *dose the* 47 go through"; a dose is "of" something, or "is" given.)
 _AFTER_DOES = frozenset("the it he she they this that anyone anybody everyone".split())
+_AFTER_FOR_TO = frozenset("the a an me us you u it them my our your his her this that".split())
+_VERBS_AFTER_TO = frozenset("be get go see book pay find ask know say do make".split())
+_AFTER_STREET = frozenset("on in at and n or is now to near by for was will".split()) | {""}
 _SLIPS: dict[str, tuple[str, Callable[[str, str], bool]]] = {
     "dose": (
         "does",
@@ -458,9 +461,6 @@ _SLIPS: dict[str, tuple[str, Callable[[str, str], bool]]] = {
     "4": ("for", lambda before, after: before != "" and after in _AFTER_FOR_TO),
     "2": ("to", lambda before, after: before != "" and after in _AFTER_FOR_TO | _VERBS_AFTER_TO),
 }
-_AFTER_FOR_TO = frozenset("the a an me us you u it them my our your his her this that".split())
-_VERBS_AFTER_TO = frozenset("be get go see book pay find ask know say do make".split())
-_AFTER_STREET = frozenset("on in at and n or is now to near by for was will".split()) | {""}
 
 
 def _after_a_name(before: str) -> bool:
