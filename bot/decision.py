@@ -225,9 +225,9 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if query.names_a_kind and not candidate.names_asked:
         # "Which county council receives the fees?" of an entry saying "the county council".
         return "asks which one; the entry names none"
-    if query.unknown_years:
+    if query.unknown_specifics:
         # "What was the bill in 2022?" of an article that gives 2021's and this year's.
-        return "names a year the article never mentions"
+        return "names a year or a unit the article never mentions"
     if candidate.missing_names:
         # "How much does Lincolnshire Police pay?" of an entry that never names it.
         return "names something the entry does not"
@@ -284,7 +284,7 @@ def passage_may_answer(query: Query) -> bool:
         bool(query.words)
         and not query.focus_unknown
         and not query.unknown_names
-        and not query.unknown_years
+        and not query.unknown_specifics
         # a word that counts, which the article never uses
         and not any(weight > PASSAGE_MAX_UNKNOWN for weight in query.unknown_weights)
     )

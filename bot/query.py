@@ -38,8 +38,9 @@ class Query(NamedTuple):
     # Names the knowledge has never seen ("the capital of *Japan*"): the question is about
     # something else.
     unknown_names: tuple[str, ...] = ()
-    # Years the knowledge never mentions ("the bill in *2022*"): what is asked is not there.
-    unknown_years: tuple[str, ...] = ()
+    # Years and units the knowledge never mentions ("the bill in *2022*", "noise limit in
+    # *decibels*"): what is asked is not there.
+    unknown_specifics: tuple[str, ...] = ()
     # "Which *council*…": asks for one a text names ("Thorpeley Town Council"), as
     # kinds.named_things reads them; an entry naming none does not answer it.
     names_a_kind: bool = False
@@ -205,7 +206,7 @@ class QueryAnalyser:
             wants_list=_wants_list(spelled),
             focus_unknown=bool(obliged) or (bool(focus) and all(word in unknown for word in focus)),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
-            unknown_years=tuple(w for w in unknown if _YEAR.fullmatch(w)),
+            unknown_specifics=tuple(w for w in unknown if _YEAR.fullmatch(w) or w in _UNITS),
             kind=kind,
             text=question,
         )
@@ -235,6 +236,10 @@ def _capitalised(question: str) -> frozenset[str]:
     return frozenset(found.lower() for found in _MID_SENTENCE_CAPITAL.findall(question))
 
 
+_UNITS = frozenset(
+    "decibels db metres meters feet foot miles km kilometres kilometers hectares acres tonnes tons "
+    "kg kilograms kilos litres liters megawatts mw kilowatts kw kwh mph".split()
+)
 _YEAR = LazyPattern(r"(?:1[89]|20)\d\d")
 # The term of a count the knowledge never mentions: no entry counts it.
 UNCOUNTED = "_uncounted"

@@ -275,3 +275,12 @@ def test_which_party_asks_for_a_political_party() -> None:
     assert asked("helen marsh political party") == kinds.PARTY
     assert kinds.gives(kinds.PARTY, kinds.given_by_text("Cllr Ann Oakes (Liberal Democrat) said"))
     assert not kinds.gives(kinds.PARTY, kinds.given_by_text("Cllr Ann Oakes said it was wrong."))
+
+
+def test_a_unit_the_article_never_mentions_is_a_near_miss() -> None:
+    from pathlib import Path
+
+    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "windfarm")
+    # The conditions name noise limits, in no unit.
+    assert not engine.ask("what is the noise limit in decibels").answered
+    assert engine.index.analyse("noise limit decibels").unknown_specifics == ("decibels",)
