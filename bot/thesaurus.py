@@ -155,6 +155,7 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("old", r"\bold (?:people|ppl|folks?|persons)\b", "elderly"),
     ("put", r"\b(?:put|puts|putting) in\b(?! (?:place|charge))", "contribute"),
     ("away", r"\b(?:walk|walks|walked|walking|back|backs|backed|backing) away from\b", "scrap"),
+    ("past", r"\b(?:go|goes|going|went|walk|walks|walking|drive|drives|driving) past\b", "pass"),
     ("wrong", r"\b(?:go|goes|went|gone|going) wrong\b", "problem"),
     ("length", r"\barm'?s? length\b", "distance"),
     ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),

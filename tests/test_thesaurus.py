@@ -63,3 +63,7 @@ def test_old_people_and_putting_in_money() -> None:
 
 def test_walking_away_from_a_deal_is_scrapping_it() -> None:
     assert "scrap" in text.plain_idioms(text.words("why would the forces walk away from G4S"))
+
+
+def test_going_past_is_passing() -> None:
+    assert "pass" in text.plain_idioms(text.words("how many people go past the station"))
