@@ -94,6 +94,9 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     boat boats vessel vessels ship ships
     aground grounding grounded
     collect collects collected collecting collection collections pickup pickups
+    collect gather gathers gathered gathering
+    power powered powering electricity energy
+    supply supplies supplied supplying provide provides provided providing
     request requests requested requesting apply applies applied applying application applications
     emissions carbon co2 pollution
     write writes wrote writing written
@@ -156,6 +159,7 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("put", r"\b(?:put|puts|putting) in\b(?! (?:place|charge))", "contribute"),
     ("away", r"\b(?:walk|walks|walked|walking|back|backs|backed|backing) away from\b", "scrap"),
     ("past", r"\b(?:go|goes|going|went|walk|walks|walking|drive|drives|driving) past\b", "pass"),
+    ("pick", r"\bpick(?:s|ed|ing)? (?:\w+ )?up\b", "get"),
     ("wrong", r"\b(?:go|goes|went|gone|going) wrong\b", "problem"),
     ("length", r"\barm'?s? length\b", "distance"),
     ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),

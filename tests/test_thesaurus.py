@@ -67,3 +67,13 @@ def test_walking_away_from_a_deal_is_scrapping_it() -> None:
 
 def test_going_past_is_passing() -> None:
     assert "pass" in text.plain_idioms(text.words("how many people go past the station"))
+
+
+def test_picking_up_gathering_and_power() -> None:
+    from bot.matcher import Analyzer
+
+    assert "get" in text.plain_idioms(text.words("where can I pick up a paper form"))
+    words = Analyzer(thesaurus.GROUPS)
+    assert words.term("collecting") == words.term("gathered")
+    assert words.term("electricity") == words.term("power")
+    assert words.term("supply") == words.term("provides")
