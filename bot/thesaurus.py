@@ -160,6 +160,8 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("away", r"\b(?:walk|walks|walked|walking|back|backs|backed|backing) away from\b", "scrap"),
     ("past", r"\b(?:go|goes|going|went|walk|walks|walking|drive|drives|driving) past\b", "pass"),
     ("pick", r"\bpick(?:s|ed|ing)? (?:\w+ )?up\b", "get"),
+    # "I keep *hearing* about it": the story's verb, not keeping anything
+    ("keep", r"\b(?:keep|keeps|kept) (?=\w+ing\b)", ""),
     ("wrong", r"\b(?:go|goes|went|gone|going) wrong\b", "problem"),
     ("length", r"\barm'?s? length\b", "distance"),
     ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),

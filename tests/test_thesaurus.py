@@ -77,3 +77,8 @@ def test_picking_up_gathering_and_power() -> None:
     assert words.term("collecting") == words.term("gathered")
     assert words.term("electricity") == words.term("power")
     assert words.term("supply") == words.term("provides")
+
+
+def test_keep_before_a_verb_in_ing_is_the_storys_verb() -> None:
+    assert text.plain_idioms(text.words("I keep hearing about it")) == ["i", "hearing", "about", "it"]
+    assert "keep" in text.plain_idioms(text.words("will they keep the pool open"))
