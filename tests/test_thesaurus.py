@@ -80,5 +80,10 @@ def test_picking_up_gathering_and_power() -> None:
 
 
 def test_keep_before_a_verb_in_ing_is_the_storys_verb() -> None:
-    assert text.plain_idioms(text.words("I keep hearing about it")) == ["i", "hearing", "about", "it"]
+    assert text.plain_idioms(text.words("I keep hearing about it")) == [
+        "i",
+        "hearing",
+        "about",
+        "it",
+    ]
     assert "keep" in text.plain_idioms(text.words("will they keep the pool open"))
