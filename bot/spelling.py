@@ -303,7 +303,7 @@ class Speller:
         # A plain dict, not lru_cache(self._correct): a cache of a bound method kept on the
         # instance is a reference cycle, and every reload would keep the old index alive.
         self._corrections: dict[str, Correction | None] = {}
-        self._by_head: dict[str, list[str]] | None = None  # made on first use (compound)
+        self._by_tail: dict[str, list[str]] | None = None  # made on first use (compound)
 
     def correct(self, word: str) -> Correction | None:
         """The word a typo most likely meant, or None (cached; bounded)."""
@@ -361,14 +361,33 @@ class Speller:
         ending in it ("towpath" for "path", "farmland" for "land"): a towpath is a path."""
         if len(word) < MIN_COMPOUND_HEAD or not word.isalpha():
             return None
-        if self._by_head is None:
-            self._by_head = self._compounds()
-        found = self._by_head.get(word) or (
-            self._by_head.get(word[:-1], []) if word.endswith("s") else []
-        )
+        found = self._compounds_ending(word)
+        if not found and word.endswith("s"):
+            found = self._compounds_ending(word[:-1])
         if len(found) == 1:
             return Correction(word, found[0], "compound")
         return self._head_of(word)
+
+    def _compounds_ending(self, head: str) -> list[str]:
+        """The knowledge words made of an English word and `head` ("tow" + "path")."""
+        levels = english()
+        if head not in levels or head in self.small_words or len(head) < MIN_COMPOUND_HEAD:
+            return []
+        if self._by_tail is None:
+            # By their last letters: made in one pass over the vocabulary (~10 ms at 100k
+            # entries), where trying every split of every word took ~170 ms.
+            self._by_tail = {}
+            for known in sorted(self.vocabulary):
+                if len(known) >= 3 + MIN_COMPOUND_HEAD and known.isalpha():
+                    self._by_tail.setdefault(known[-MIN_COMPOUND_HEAD:], []).append(known)
+        return [
+            known
+            for known in self._by_tail.get(head[-MIN_COMPOUND_HEAD:], ())
+            if known.endswith(head)
+            and len(known) - len(head) >= 3
+            and known[: -len(head)] in levels
+            and known[: -len(head)] not in self.small_words
+        ]
 
     def _head_of(self, word: str) -> Correction | None:
         """For a word that is not English, the knowledge word it ends with ("portacabins" ->
@@ -380,24 +399,6 @@ class Speller:
             if head in self.vocabulary and head not in self.small_words:
                 return Correction(word, head, "compound")
         return None
-
-    def _compounds(self) -> dict[str, list[str]]:
-        """head -> the knowledge words made of an English word and that head ("tow" + "path")."""
-        levels = english()
-        by_head: dict[str, list[str]] = {}
-        for word in sorted(self.vocabulary):
-            if len(word) < 3 + MIN_COMPOUND_HEAD or not word.isalpha():
-                continue
-            for split in range(3, len(word) - MIN_COMPOUND_HEAD + 1):
-                first, head = word[:split], word[split:]
-                if (
-                    first not in self.small_words
-                    and head not in self.small_words
-                    and first in levels
-                    and head in levels
-                ):
-                    by_head.setdefault(head, []).append(word)
-        return by_head
 
     def _shortened(self, word: str) -> str | None:
         """The one knowledge word that `word` starts ("collab" for "collaboration"), if any."""
