@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.attribution import attribution
 from bot.knowledge import normalise_for_quote
+from tests.support.knowledge import EVAL
 
 ARTICLE = normalise_for_quote(
     "The cabinet voted five to two.\n\n"
@@ -38,11 +39,10 @@ def test_no_speaker_from_a_pronoun_another_sentence_or_no_quote() -> None:
 
 
 def test_an_entry_quoting_only_the_spoken_words_knows_who_spoke() -> None:
-    from pathlib import Path
 
     from bot.engine import Engine
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "leisure-centre")
+    engine = Engine.load(EVAL / "leisure-centre")
     result = engine.ask("What did the cabinet member say to justify closing the pool?")
     assert result.answered and result.entry is not None
     assert result.entry.id == "lc-council-view"

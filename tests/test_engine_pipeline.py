@@ -13,7 +13,7 @@ import pytest
 from bot.engine import Engine
 from bot.model import Outcome
 from bot.render_text import render_explanation
-from tests.support.knowledge import BUNDLED
+from tests.support.knowledge import BUNDLED, EVAL
 
 
 @pytest.fixture(scope="module")
@@ -379,9 +379,8 @@ def test_the_person_s_own_story_around_a_question_does_not_count_against_it() ->
 
 
 def test_that_thing_in_a_question_points_back_to_the_message_before_it() -> None:
-    from pathlib import Path
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "street-lights")
+    engine = Engine.load(EVAL / "street-lights")
     # "meeting" is not the article's word, but "that meeting" is the cabinet's decision the
     # person has just named: it asks nothing the article lacks.
     result = engine.ask(
@@ -395,9 +394,8 @@ def test_that_thing_in_a_question_points_back_to_the_message_before_it() -> None
 
 
 def test_a_story_word_alone_gives_no_suggestions_for_an_unrelated_question() -> None:
-    from pathlib import Path
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "street-lights")
+    engine = Engine.load(EVAL / "street-lights")
     # "keeps" is the campaign's word ("Keep Kelsford Lit"); the question is about a vet.
     result = engine.ask("Hi, my dog keeps barking at night. Should I take him to a vet?")
     assert result.outcome is Outcome.NO_MATCH and not result.suggestions

@@ -7,7 +7,7 @@ import pytest
 from bot import kinds, text
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
-from tests.support.knowledge import BUNDLED
+from tests.support.knowledge import BUNDLED, EVAL
 
 
 def asked(question: str) -> str | None:
@@ -161,11 +161,10 @@ def test_how_much_money_is_asked() -> None:
 
 
 def test_how_much_money_of_an_entry_counting_metres_is_a_near_miss() -> None:
-    from pathlib import Path
 
     from bot.engine import Engine
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "flood-defences")
+    engine = Engine.load(EVAL / "flood-defences")
     # The panels' entry gives "a 200-metre stretch" and "three new flood gates", no price.
     assert not engine.ask("How much will the glass panels at Mill Quay cost?").answered
     assert engine.ask("How much will the flood scheme cost?").answered
@@ -196,9 +195,8 @@ def test_how_old_asks_for_an_age_that_only_an_age_or_a_year_gives() -> None:
 
 
 def test_how_old_of_someone_whose_age_the_article_never_gives_is_declined() -> None:
-    from pathlib import Path
 
-    articles = Path(__file__).resolve().parent.parent / "eval"
+    articles = EVAL
     car_park = Engine.load(articles / "car-park")
     # The trader is quoted with his shop, not his age: no sentence about him answers this.
     assert not car_park.ask("how old is derek halliwell").answered
@@ -211,9 +209,8 @@ def test_how_old_of_someone_whose_age_the_article_never_gives_is_declined() -> N
 
 
 def test_how_many_of_something_the_knowledge_never_mentions_is_a_near_miss() -> None:
-    from pathlib import Path
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "car-park")
+    engine = Engine.load(EVAL / "car-park")
     # The homes-and-shops entry matches "new buildings at Mill Lane" well, but counts no storeys.
     result = engine.ask("How many storeys will the new buildings at Mill Lane be?")
     assert not result.answered
@@ -225,9 +222,8 @@ def test_a_date_something_runs_until_says_how_long_it_has() -> None:
 
 
 def test_a_year_the_article_never_mentions_is_a_near_miss() -> None:
-    from pathlib import Path
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "street-lights")
+    engine = Engine.load(EVAL / "street-lights")
     # The article gives the bill in 2021 and this year, not in 2022.
     result = engine.ask("wat was the lighting bill in 2022")
     assert not result.answered
@@ -261,9 +257,8 @@ def test_a_role_in_government_is_no_persons_name() -> None:
 
 
 def test_which_council_of_an_entry_naming_none_is_a_near_miss() -> None:
-    from pathlib import Path
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "market")
+    engine = Engine.load(EVAL / "market")
     # The entry says the fees go to "the county council", and names none.
     result = engine.ask("Which county council gets the closure fees?")
     assert not result.answered
@@ -278,9 +273,8 @@ def test_which_party_asks_for_a_political_party() -> None:
 
 
 def test_a_unit_the_article_never_mentions_is_a_near_miss() -> None:
-    from pathlib import Path
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "windfarm")
+    engine = Engine.load(EVAL / "windfarm")
     # The conditions name noise limits, in no unit.
     assert not engine.ask("what is the noise limit in decibels").answered
     assert engine.index.analyse("noise limit decibels").unknown_specifics == ("decibels",)

@@ -13,6 +13,7 @@ from bot.render_text import render_text
 from bot.telegram.texts import render_html
 from bot.wording import FROM_ARTICLE
 from tests.support.cli import call
+from tests.support.knowledge import EVAL
 
 ARTICLE = """\
 Harbour dredging plan approved for Porthcarrow
@@ -216,11 +217,10 @@ def test_every_passage_of_every_eval_article_is_verbatim_in_it() -> None:
 
 
 def test_a_sentence_quoted_with_the_next_one_is_no_rival_to_itself() -> None:
-    from pathlib import Path
 
     from bot.engine import Engine
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "flood-defences")
+    engine = Engine.load(EVAL / "flood-defences")
     # The leader's sentence is also found with the next one ("This scheme would…" points
     # back at it): the same words, not a second sentence as good.
     result = engine.ask("Who is the leader of Thorpeley Town Council?")

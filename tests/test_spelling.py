@@ -6,6 +6,7 @@ import pytest
 
 from bot import text
 from bot.spelling import Speller, english, expand_text_speak, rarity
+from tests.support.knowledge import EVAL
 
 VOCABULARY = {"staff", "contract", "court", "surrey", "lincolnshire", "olympics", "herts"}
 
@@ -185,11 +186,10 @@ def test_a_word_the_knowledge_lacks_finds_the_one_compound_ending_in_it() -> Non
 
 
 def test_a_compound_in_the_knowledge_answers_for_its_last_part() -> None:
-    from pathlib import Path
 
     from bot.engine import Engine
 
-    engine = Engine.load(Path(__file__).resolve().parent.parent / "eval" / "flood-defences")
+    engine = Engine.load(EVAL / "flood-defences")
     query = engine.index.analyse("How much land would the reservoir have flooded?")
     assert "land" in query.words
     assert ("land", "farmland", "compound") in [tuple(c) for c in query.corrections]

@@ -27,6 +27,8 @@ BUNDLED_ARTICLE = BUNDLED / "g4s-police-outsourcing.txt"
 BUNDLED_TITLE = "Police forces reconsider G4S outsourcing deal after Olympics failure"
 DATA = ROOT / "tests" / "data"
 LIBRARY = DATA / "knowledge_library"
+# The articles of eval/ (eval/README.md), each a folder with its text and knowledge.
+EVAL = ROOT / "eval"
 LIBRARY_TITLE = "Millbrook votes to close Riverside Library"
 OLD_MILL = DATA / "knowledge_old_mill"
 OLD_MILL_TITLE = "Old Mill library to close <for good> & its books move to town"
