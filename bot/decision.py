@@ -58,6 +58,7 @@ ONLY_GIVER_KINDS = frozenset(
         kinds.FREQUENCY,
         kinds.NAME,
         kinds.CONTACT,
+        kinds.PHONE,
         kinds.ABBREVIATION,
         kinds.PARTY,
     }

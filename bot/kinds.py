@@ -30,6 +30,7 @@ PLACE = "place"
 REASON = "reason"
 ABBREVIATION = "abbreviation"  # what letters stand for
 CONTACT = "contact"  # a phone number, email, website or postcode
+PHONE = "phone"  # a phone number in particular
 SAID = "said"  # someone's words ("What did the council say?")
 YESNO = "yesno"
 AGE = "age"  # how old someone or something is
@@ -53,6 +54,7 @@ KINDS = (
     YESNO,
     AGE,
     PARTY,
+    PHONE,
 )
 
 # What each kind reads as in a sentence: "The article doesn't say how long."
@@ -74,6 +76,7 @@ PHRASES = {
     YESNO: "",
     AGE: "how old",
     PARTY: "which party",
+    PHONE: "the phone number",
 }
 
 # A kind asked for is also given by these more precise kinds.
@@ -84,6 +87,7 @@ _SATISFIED_BY = {
     YEAR: {YEAR, DATE},
     # "How old is the pool?" is answered by the year it opened.
     AGE: {AGE, YEAR},
+    CONTACT: {CONTACT, PHONE},
 }
 
 # "What did *G4S* say…": whose words are asked for (bot.query counts them as a name the
@@ -100,6 +104,12 @@ _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|yrs?|mins?)"
 # Compiled on first use: a question tries only the patterns whose trigger words it has.
 _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (ABBREVIATION, LazyPattern(r"\b(stand|stands|short) for\b|\b(acronym|abbreviation)\b")),
+    (
+        PHONE,
+        LazyPattern(
+            r"\b(phone|telephone|mobile|helpline) (number|numbers)\b|\bnumber to (call|ring|phone)\b"
+        ),
+    ),
     (
         CONTACT,
         LazyPattern(
@@ -218,6 +228,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
     frozenset(words.split())
     for words in (
         "stand stands short acronym abbreviation",
+        "number numbers call ring phone",
         "number numbers details call ring phone mail email e website web postcode url",
         "say said tell told respond responded reply replied comment commented think thought",
         "often frequently regularly times frequency",
@@ -346,6 +357,7 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
         # "aged 67", "a 67-year-old", "67 years old", "Derek Hollins, 67, said"
         LazyPattern(r"\baged? (of )?\d|\b\d{1,3}[ -]years?[ -]old\b|[a-z], \d{1,3}, [a-z]"),
     ),
+    (PHONE, LazyPattern(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")),
     (
         CONTACT,
         LazyPattern(
@@ -460,6 +472,7 @@ _GIVES_TRIGGERS = {
         "independent snp plaid ukip".split()
     ),
     CONTACT: frozenset("<digit> www http https com org uk".split()),
+    PHONE: _DIGIT_MARK,
 }
 _PLACE_WORDS = frozenset(
     "road street lane avenue hall centre center building site town city village county room "

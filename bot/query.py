@@ -238,7 +238,9 @@ def _capitalised(question: str) -> frozenset[str]:
 
 _UNITS = frozenset(
     "decibels db metres meters feet foot miles km kilometres kilometers hectares acres tonnes tons "
-    "kg kilograms kilos litres liters megawatts mw kilowatts kw kwh mph".split()
+    "kg kilograms kilos litres liters megawatts mw kilowatts kw kwh mph "
+    # an ordinal ("the *third* car's permit" of an article pricing the first and second)
+    "third fourth fifth sixth seventh eighth ninth tenth".split()
 )
 _YEAR = LazyPattern(r"(?:1[89]|20)\d\d")
 # The term of a count the knowledge never mentions: no entry counts it.

@@ -143,13 +143,17 @@ def test_how_often_of_an_article_that_never_says_is_declined_with_the_closest() 
 
 
 def test_contact_details_are_a_kind_of_their_own() -> None:
-    assert kinds.asked("whats the phone number to book the minibus") == kinds.CONTACT
+    assert kinds.asked("whats the phone number to book the minibus") == kinds.PHONE
+    assert kinds.asked("what is the councils email address") == kinds.CONTACT
     assert kinds.asked("dene road entrance postcode") == kinds.CONTACT
     assert kinds.asked("how many numbers are there") == kinds.NUMBER
     booked = kinds.given_by_text("It is booked by phone or app at least two hours ahead.")
     assert not kinds.gives(kinds.CONTACT, booked)  # says a phone is used, gives no number
     assert kinds.gives(kinds.CONTACT, kinds.given_by_text("Call 01234 567890 to book."))
     assert kinds.gives(kinds.CONTACT, kinds.given_by_text("See www.example.gov.uk."))
+    # Asked for a phone number, a website is not one.
+    assert not kinds.gives(kinds.PHONE, kinds.given_by_text("See www.example.gov.uk."))
+    assert kinds.gives(kinds.PHONE, kinds.given_by_text("Call 01234 567890 to book."))
 
 
 def test_how_much_money_is_asked() -> None:
@@ -279,3 +283,9 @@ def test_a_detail_the_article_lacks_is_a_near_miss(
     result = engine.ask(near_miss)
     assert not result.answered and result.closest is not None
     assert engine.ask(answered).answered
+
+
+def test_an_ordinal_the_knowledge_never_mentions_is_a_specific_it_lacks() -> None:
+    engine = Engine.load(EVAL / "permits")
+    assert engine.index.analyse("third car permit price").unknown_specifics == ("third",)
+    assert not engine.ask("third car permit price").answered
