@@ -107,7 +107,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (
         PHONE,
         LazyPattern(
-            r"\b(phone|telephone|mobile|helpline) (number|numbers)\b|\bnumber to (call|ring|phone)\b"
+            r"\b(phone|telephone|mobile|helpline) (number|numbers)\b|"
+            r"\bnumber to (call|ring|phone)\b"
         ),
     ),
     (
