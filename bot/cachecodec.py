@@ -55,6 +55,8 @@ DERIVED = (
     "wordings",
     "max_field_weight",
     "idf",
+    "idf_by_number",
+    "columns",
     "unknown_weight",
     "queries",
 )
@@ -345,7 +347,8 @@ def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowled
         )
 
     # Made as they are looked at (each checked above): a question needs a few dozen.
-    entries = compact.Entries(ids, article_ids, topics, wordings, entry, questions.__getitem__)
+    columns = compact.Columns(ids, article_ids, answers, quotes, questions.texts)
+    entries = compact.Entries(columns, topics, wordings, entry)
     places = _Places(body.take("places"), list(entries))
     synonyms = tuple(tuple(_strings(g, "synonyms")) for g in body.take("synonyms"))
     scoped = body.take("article_synonyms")

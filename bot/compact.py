@@ -6,8 +6,8 @@ rebuild from the knowledge cache. Here a term is a small number (one table of st
 to look them up), the postings, each entry's terms and each wording's terms are runs in flat
 arrays (4 bytes a number, 1 byte a field weight), and the knowledge cache stores those arrays as
 they are. The dicts and frozensets the matcher reads are made from a run when first asked for:
-a question makes only the postings of its own words and the wordings of the few entries it
-scores in full.
+a question makes only the postings of its own words and the term sets of the few entries it
+scores in full; their wordings it reads in place, terms as numbers.
 
 Made objects are kept, up to a budget (KEEP_POSTINGS, KEEP_ENTRIES), so that common words and
 entries cost their making once, while a long-running bot's memory stays bounded: over the
@@ -37,13 +37,24 @@ _NO_TERMS: frozenset[str] = frozenset()
 T = TypeVar("T")
 
 
-class Variant(NamedTuple):
-    """One wording of an entry: its text, terms and normalised phrase (for fuzzy matching)."""
+class Wordings(NamedTuple):
+    """An entry's wordings, one item per wording in each field: its text, its terms by number
+    and its normalised phrase (for fuzzy matching)."""
 
-    entry_index: int
-    text: str
-    terms: frozenset[str]
-    phrase: str
+    texts: tuple[str, ...]
+    terms: tuple[frozenset[int], ...]
+    phrases: tuple[str, ...]
+
+
+class Columns(NamedTuple):
+    """Fields of every entry, in order, read without making its Entry: matching reads those of
+    a few dozen entries a question (from the knowledge cache, making one took ~20 µs)."""
+
+    ids: Sequence[str]
+    articles: Sequence[str]
+    answers: Sequence[str]
+    quotes: Sequence[str]
+    questions: Sequence[str]  # every entry's wordings, all entries' in a row
 
 
 def numbers(values: Iterable[int] = (), typecode: str = TYPECODE) -> array[int]:
@@ -206,8 +217,13 @@ class Postings(Mapping[str, dict[int, float]]):
         i = self._number(term)
         if i is None:
             raise KeyError(term)
-        codes = self.runs.codes_of(i)
-        return max(map(self.weights.__getitem__, set(codes)), default=0.0)
+        # Which of the few codes occur, each found by a byte search (in C): a set of a common
+        # word's ~40k codes at 100k entries took ~0.3 ms, asked a few times a question.
+        codes = self.runs.codes_of(i).tobytes()
+        return max(
+            (weight for code, weight in enumerate(self.weights) if bytes((code,)) in codes),
+            default=0.0,
+        )
 
     def by_field_weight(self, term: str) -> dict[float, list[int]]:
         """A term's entries by their field weight, each in entry order; kept once asked for (by
@@ -280,12 +296,15 @@ class _PerEntry(Generic[T]):
 
 
 class EntryTerms(_PerEntry[dict[str, float]]):
-    """Each entry's terms -> their highest field weight in it (in the order they were met)."""
+    """Each entry's terms -> their highest field weight in it (in the order they were met);
+    `numbers[entry]`, the same terms by number, is what matching reads."""
 
-    def __init__(self, terms: Terms, runs: Runs, weights: tuple[float, ...]) -> None:
+    def __init__(self, terms: Terms, runs: Runs, weights: tuple[float, ...], limit: int) -> None:
         self.terms = terms
         self.runs = runs
         self.weights = weights
+        # `limit`: the terms with postings (the first in the table), the only ones an entry has.
+        self.numbers = TermNumbers(runs, limit)
         super().__init__(len(runs), _Kept(KEEP_ENTRIES))
 
     def _make(self, entry: int) -> dict[str, float]:
@@ -313,39 +332,49 @@ class TermSets(_PerEntry[frozenset[str]]):
         return frozenset(map(self.terms.names.__getitem__, self.runs.group(entry)))
 
 
-class EntryVariants(_PerEntry[list[Variant]]):
-    """Each entry's wordings, made from its questions and the terms and phrase stored for each
-    wording. (Deriving the phrases again when an entry is first looked at made a question 70%
-    slower until most entries had been looked at once; stored as one string they cost 19 MB
-    at 100k entries.)"""
+class TermNumbers(_PerEntry[frozenset[int]]):
+    """Each entry's term numbers as a set, kept once made: matching asks whether an entry has
+    a term (~2.5 µs to make from the run, against ~5.5 µs for the dict of names)."""
+
+    def __init__(self, runs: Runs, limit: int) -> None:
+        self.runs = runs
+        self.limit = limit  # every number is below it (checked when a set is made)
+        super().__init__(len(runs), _Kept(KEEP_ENTRIES))
+
+    def _make(self, entry: int) -> frozenset[int]:
+        return frozenset(_checked(self.runs.group(entry), self.limit))
+
+
+class EntryVariants(_PerEntry[Wordings]):
+    """Each entry's wordings: its questions, and the terms and phrase stored for each wording.
+    (Deriving the phrases again when an entry is first looked at made a question 70% slower
+    until most entries had been looked at once; stored as one string they cost 19 MB at 100k
+    entries.)
+
+    Matching reads the runs and phrases in place (bot.matcher), wording by wording, with terms
+    as numbers, and makes nothing per entry: making each entry's wordings as records of term
+    names when first looked at (12 to 17 µs an entry, ~17 entries new to each question of a
+    first pass at 10k) made that pass ~50% slower than the second. Indexing
+    (`variants[entry]`) makes them for reading, and keeps none."""
 
     def __init__(
-        self,
-        terms: Terms,
-        runs: Runs,
-        phrases: Texts,
-        first: array[int],
-        questions: Callable[[int], tuple[str, ...]],
+        self, terms: Terms, runs: Runs, phrases: Texts, texts: Sequence[str], first: array[int]
     ) -> None:
         self.terms = terms
         self.runs = runs  # one run per wording, all entries' in a row
         self.phrases = phrases  # one per wording, in the same order
+        self.texts = texts  # the wordings themselves, in the same order (Columns.questions)
         self.first = first  # entry -> the number of its first wording (len: entries + 1)
-        self._questions = questions
-        super().__init__(len(first) - 1, _Kept(KEEP_ENTRIES))
+        super().__init__(len(first) - 1, None)
 
-    def _make(self, entry: int) -> list[Variant]:
-        names, runs, phrases = self.terms.names, self.runs, self.phrases
-        first = self.first[entry]
-        return [
-            Variant(
-                entry,
-                question,
-                frozenset(map(names.__getitem__, runs.group(first + i))),
-                phrases[first + i],
-            )
-            for i, question in enumerate(self._questions(entry))
-        ]
+    def _make(self, entry: int) -> Wordings:
+        runs, texts = self.runs, self.texts
+        wordings = range(self.first[entry], self.first[entry + 1])
+        return Wordings(
+            tuple(texts[wording] for wording in wordings),
+            tuple(frozenset(runs.group(wording)) for wording in wordings),
+            self.phrases.span(wordings.start, wordings.stop),
+        )
 
 
 class Entries(Mapping[str, Entry]):
@@ -354,22 +383,21 @@ class Entries(Mapping[str, Entry]):
 
     def __init__(
         self,
-        ids: list[str],
-        articles: list[str],
+        columns: Columns,
         topics: Sequence[str],
         wordings: array[int],
         make: Callable[[int], Entry],
-        questions: Callable[[int], tuple[str, ...]],
     ) -> None:
-        self.ids = ids
-        self.position = {entry_id: i for i, entry_id in enumerate(ids)}
-        if len(self.position) != len(ids):
+        self.ids = columns.ids
+        self.position = {entry_id: i for i, entry_id in enumerate(self.ids)}
+        if len(self.position) != len(self.ids):
             raise ValueError("an entry id twice")
-        # Read without making entries (bot.examples groups them by article and topic).
-        self.articles = articles
+        # Read without making entries (bot.examples groups them by article and topic; matching
+        # reads a candidate's id, article, quote and best wording).
+        self.columns = columns
+        self.articles = columns.articles
         self.topics = topics
         self.wordings = wordings  # how many questions each entry has
-        self._questions = questions
         self._make = make
         self._kept: _Kept[Entry] = _Kept(KEEP_ENTRIES)
         self.in_order = EntryList(self)
@@ -382,11 +410,6 @@ class Entries(Mapping[str, Entry]):
 
     def __getitem__(self, entry_id: str) -> Entry:
         return self.at(self.position[entry_id])
-
-    def questions_of(self, position: int) -> tuple[str, ...]:
-        """An entry's wordings without making the entry: matching reads those of ~100 entries
-        a question, and the rest of an entry only for the few it shows."""
-        return self._questions(position)
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self.position
@@ -432,8 +455,8 @@ class Texts(Sequence[str]):
     instead of 100k, each sliced out when read."""
 
     def __init__(self, joined: str, offsets: array[int]) -> None:
-        self._joined = joined
-        self._offsets = offsets
+        self.joined = joined
+        self.offsets = offsets
 
     @classmethod
     def of(cls, strings: Sequence[str]) -> Texts:
@@ -448,29 +471,33 @@ class Texts(Sequence[str]):
     def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):
             return [self[j] for j in range(len(self))[i]]
-        return self._joined[self._offsets[i] : self._offsets[i + 1]]
+        return self.joined[self.offsets[i] : self.offsets[i + 1]]
 
     def __len__(self) -> int:
-        return len(self._offsets) - 1
+        return len(self.offsets) - 1
 
     def __iter__(self) -> Iterator[str]:
-        offsets = self._offsets
-        return map(
-            self._joined.__getitem__, map(slice, offsets, itertools.islice(offsets, 1, None))
-        )
+        offsets = self.offsets
+        return map(self.joined.__getitem__, map(slice, offsets, itertools.islice(offsets, 1, None)))
 
     def span(self, start: int, stop: int) -> tuple[str, ...]:
         """Strings start to stop - 1."""
-        joined, offsets = self._joined, self._offsets
-        return tuple(joined[offsets[j] : offsets[j + 1]] for j in range(start, stop))
+        offsets = self.offsets
+        # (In C: an entry's questions, keywords… are read this way when it is made.)
+        return tuple(
+            map(
+                self.joined.__getitem__,
+                map(slice, offsets[start:stop], offsets[start + 1 : stop + 1]),
+            )
+        )
 
 
 class TextRuns:
     """Groups of strings: group i is strings `first[i]` to `first[i + 1] - 1` of `texts`."""
 
     def __init__(self, texts: Texts, first: array[int]) -> None:
-        self._texts = texts
+        self.texts = texts
         self._first = first
 
     def __getitem__(self, group: int) -> tuple[str, ...]:
-        return self._texts.span(self._first[group], self._first[group + 1])
+        return self.texts.span(self._first[group], self._first[group + 1])

@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import math
 import zlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -90,9 +90,6 @@ _ENUMERATION = LazyPattern(rf"\b{_NAME}(?:, {_NAME})* and {_NAME}")
 def _enumerates(answer: str) -> bool:
     """Whether an answer names several things: "Hertfordshire, Bedfordshire and Cambridgeshire"."""
     return _ENUMERATION.search(answer) is not None
-
-
-_Variant = compact.Variant
 
 
 class Analyzer:
@@ -331,10 +328,18 @@ class Index:
             self.entries = knowledge.entries.in_order
             self.position = knowledge.entries.position
             self.wordings: Sequence[int] = knowledge.entries.wordings
+            self.columns = knowledge.entries.columns
         else:
-            self.entries = list(knowledge.entries.values())
-            self.position = {entry.id: i for i, entry in enumerate(self.entries)}
-            self.wordings = [len(entry.questions) for entry in self.entries]
+            entries = self.entries = list(knowledge.entries.values())
+            self.position = {entry.id: i for i, entry in enumerate(entries)}
+            self.wordings = [len(entry.questions) for entry in entries]
+            self.columns = compact.Columns(
+                [entry.id for entry in entries],
+                [entry.article_id for entry in entries],
+                [entry.answer for entry in entries],
+                [entry.quote for entry in entries],
+                [question for entry in entries for question in entry.questions],
+            )
 
     def _compact(
         self,
@@ -404,18 +409,13 @@ class Index:
         # first asked for), so that matching can intersect a long one with a few entries
         # without reading it.
         self.postings = compact.Postings(table, posting_count, postings, weights, len(self.entries))
-        self.entry_terms = compact.EntryTerms(table, entry_terms, weights)
+        self.entry_terms = compact.EntryTerms(table, entry_terms, weights, posting_count)
         first = compact.numbers(itertools.accumulate(self.wordings, initial=0))
-        if first[-1] != len(variant_terms) or first[-1] != len(variant_phrases):
+        texts = self.columns.questions
+        if not first[-1] == len(variant_terms) == len(variant_phrases) == len(texts):
             raise ValueError("the wordings do not match the entries")
-        entries = self.entries
-        questions = (
-            self.knowledge.entries.questions_of
-            if isinstance(self.knowledge.entries, compact.Entries)
-            else lambda entry: entries[entry].questions
-        )
         self.entry_variants = compact.EntryVariants(
-            table, variant_terms, variant_phrases, first, questions
+            table, variant_terms, variant_phrases, texts, first
         )
         # The terms each entry's "which/what X" wordings ask for: the X it names.
         self.entry_answer_types = compact.TermSets(table, answer_types)
@@ -444,6 +444,12 @@ class Index:
             self.idf[term] *= META_FACTOR
         for intent in INTENTS:
             self.idf[intent] = INTENT_WEIGHT
+        # The same by term number (0.0 for a term no entry has), for the wordings' terms,
+        # which matching reads as numbers (bot.compact.EntryVariants).
+        idf = self.idf
+        self.idf_by_number = [
+            idf.get(term, 0.0) for term in itertools.islice(self.terms.names, postings.count)
+        ]
         self.unknown_weight = (IDF_FLOOR + math.log(1.0 + count / 0.5)) * UNKNOWN_FACTOR
         self.queries = QueryAnalyser(
             analyzer.term, self.known_terms, vocabulary, self.scoped_terms.get
@@ -523,36 +529,62 @@ class Matcher:
         words = [t for t in known if not t.startswith("_")]
         intents = [t for t in known if t.startswith("_")]
         shortlist, overlap = find_shortlist(index.postings, words, intents, weight_of)
-        query_terms = set(known)
+        # The entries' terms are read as numbers (bot.compact: as the index stores them), so the
+        # question's are numbered once here; every known term is numbered.
+        number = index.terms.number
+        weight_by_number = {number[t]: weight for t, weight in weight_of.items()}
+        query_numbers = frozenset(weight_by_number)
+        idf_by_number = index.idf_by_number
+        group_numbers = [[number[t] for t in members] for members in groups]
+        intent_numbers = [number[t] for t in intents]
+        name_numbers = [[number[t] for t in name if t in number] for name in query.names]
+        phrase = query.phrase
         wanted = frozenset(query.answer_type)
         scored = []
         extra = unknown_penalty + focus_extra  # weight the question has beyond its terms
 
-        def likeness(variant: _Variant) -> tuple[float, float]:
-            """Closeness and fuzzy similarity of the question to one wording."""
-            # (map rather than generators: the same sums, in the same order, in C.)
-            shared = sum(map(weight_of.__getitem__, query_terms & variant.terms))
-            union = sum(map(idf.get, query_terms | variant.terms, _ZEROS)) + extra
-            if groups:
-                union -= _extra_meanings(groups, variant.terms, idf)
-            close = shared / union if union else 0.0
-            return close, FUZZY_SCORER(query.phrase, variant.phrase) / 100
+        # Each wording's terms and phrase are read in place from the index's arrays (see
+        # bot.compact.EntryVariants): nothing is made for an entry looked at the first time.
+        variants = index.entry_variants
+        first_wording = variants.first
+        term_values, term_offsets = variants.runs.values, variants.runs.offsets
+        phrases, phrase_offsets = variants.phrases.joined, variants.phrases.offsets
+        columns = index.columns
+        wording_texts = columns.questions
 
         for entry_index in shortlist:
-            best_close, best_fuzzy, best_text = 0.0, 0.0, ""
-            for variant in index.entry_variants[entry_index]:
-                close, similarity = likeness(variant)
+            best_close, best_fuzzy, best = 0.0, 0.0, -1
+            # The closeness and fuzzy similarity of the question to each wording (inline, and
+            # map rather than generators: this runs for ~150 wordings a question). Every term
+            # of a wording is looked up in idf_by_number: a number out of range in the
+            # knowledge cache raises there rather than answers.
+            for wording in range(first_wording[entry_index], first_wording[entry_index + 1]):
+                terms = term_values[term_offsets[wording] : term_offsets[wording + 1]]
+                shared = sum(map(weight_by_number.__getitem__, query_numbers.intersection(terms)))
+                union = sum(map(idf_by_number.__getitem__, query_numbers.union(terms))) + extra
+                if groups:
+                    union -= _extra_meanings(group_numbers, terms, idf_by_number)
+                close = shared / union if union else 0.0
+                similarity = (
+                    FUZZY_SCORER(
+                        phrase, phrases[phrase_offsets[wording] : phrase_offsets[wording + 1]]
+                    )
+                    / 100
+                )
                 if close + similarity > best_close + best_fuzzy:
-                    best_close, best_fuzzy, best_text = close, similarity, variant.text
+                    best_close, best_fuzzy, best = close, similarity, wording
+            best_text = wording_texts[best] if best >= 0 else ""
             # A question word the entry is never asked with ("where…?" for an entry that says
             # when) weighs like an unknown word: the entry answers a different question.
-            entry_terms = index.entry_terms[entry_index]
-            missing = sum(1 for t in intents if t not in entry_terms)
+            entry_terms = index.entry_terms.numbers[entry_index]
+            missing = sum(1 for t in intent_numbers if t not in entry_terms)
             denominator = query_weight + missing * (INTENT_MISS_WEIGHT - INTENT_WEIGHT)
-            for members, heaviest in zip(groups, heaviest_of, strict=True):
+            for members, numbers, heaviest in zip(groups, group_numbers, heaviest_of, strict=True):
                 # The word weighs, for this entry, as the meaning the entry has (a weak one
                 # earns part of the word's weight).
-                had = next((t for t in members if t in entry_terms), None)
+                had = next(
+                    (t for t, n in zip(members, numbers, strict=True) if n in entry_terms), None
+                )
                 if had is not None and had not in weak:
                     denominator -= heaviest - weight_of[had]
             share = overlap[entry_index] / denominator if denominator else 0.0
@@ -563,24 +595,21 @@ class Matcher:
             if names_asked and share >= BONUS_MIN_OVERLAP:
                 # A share of what is left to 1: an exact wording still outranks it.
                 confidence += ANSWER_TYPE_BONUS * (1.0 - confidence)
-            entry = index.entries[entry_index]
-            lists = query.wants_list and _enumerates(entry.answer)
+            lists = query.wants_list and _enumerates(columns.answers[entry_index])
             if lists and share >= BONUS_MIN_OVERLAP:
                 confidence += LIST_BONUS * (1.0 - confidence)
             scored.append(
                 Candidate(
-                    entry_id=entry.id,
+                    entry_id=columns.ids[entry_index],
                     confidence=round(min(1.0, confidence), 4),
                     overlap=round(share, 4),
                     fuzzy=round(best_fuzzy, 4),
                     best_variant=best_text,
                     closeness=round(best_close, 4),
                     gives=index.entry_kinds[entry_index],
-                    quote=entry.quote,
-                    article=entry.article_id,
-                    missing_names=sum(
-                        1 for name in query.names if not any(t in entry_terms for t in name)
-                    ),
+                    quote=columns.quotes[entry_index],
+                    article=columns.articles[entry_index],
+                    missing_names=sum(1 for name in name_numbers if entry_terms.isdisjoint(name)),
                     counts_asked=not query.counted
                     or not index.entry_counted[entry_index].isdisjoint(query.counted),
                     wordings=index.wordings[entry_index],
@@ -607,10 +636,7 @@ class Matcher:
         )
 
 
-_ZEROS = itertools.repeat(0.0)  # the default of idf.get, for map()
-
-
-def _extra_meanings(groups: list[list[str]], terms: frozenset[str], idf: dict[str, float]) -> float:
+def _extra_meanings(groups: list[list[int]], terms: Container[int], idf: list[float]) -> float:
     """How much a union of terms over-counts words with several meanings: each should count
     once, as the meaning the other side has, or else as its heaviest."""
     extra = 0.0

@@ -115,3 +115,56 @@ def test_a_posting_out_of_range_fails_when_read_not_answers(
     runs.values[runs.offsets[0]] = len(index.entries)
     with pytest.raises(ValueError):
         index.postings[term]
+
+
+def test_the_numbers_matching_reads_are_the_terms_the_index_names(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Matching reads entries' and wordings' terms as numbers, with IDF by number, and entries'
+    fields from columns: each must say what the names and entries say, built or read from the
+    knowledge cache."""
+    for index in (
+        Engine(load_knowledge(BUNDLED)).index,
+        _warm(BUNDLED, monkeypatch, tmp_path).index,
+    ):
+        names, number = index.terms.names, index.terms.number
+        assert len(index.idf_by_number) == index.postings.count
+        for term, weight in index.idf.items():
+            assert index.idf_by_number[number[term]] == weight
+        assert sum(1 for weight in index.idf_by_number if weight) == len(index.idf)
+        entries = list(index.entries)
+        assert list(map(list, index.columns)) == [
+            [entry.id for entry in entries],
+            [entry.article_id for entry in entries],
+            [entry.answer for entry in entries],
+            [entry.quote for entry in entries],
+            [question for entry in entries for question in entry.questions],
+        ]
+        for entry in range(len(index.entries)):
+            terms = index.entry_terms[entry]
+            assert {names[n] for n in index.entry_terms.numbers[entry]} == terms.keys()
+            wordings = index.entry_variants[entry]
+            assert wordings.texts == index.entries[entry].questions
+            assert len(wordings.terms) == len(wordings.phrases) == index.wordings[entry]
+            for wording in wordings.terms:
+                assert wording and all(names[n] in terms for n in wording)
+
+
+def test_a_term_number_out_of_range_fails_when_read_not_answers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Wordings' and entries' term numbers in the knowledge cache are checked as they are read
+    (the body's checksum was checked before): a wrong one raises rather than answers."""
+    engine = _warm(BUNDLED, monkeypatch, tmp_path)
+    index = engine.index
+    question = index.entries[0].questions[0]
+    assert engine.ask(question).entry == index.entries[0]
+    runs = index.entry_variants.runs
+    runs.values[runs.offsets[0]] = index.postings.count
+    with pytest.raises(IndexError):
+        engine.ask(question)
+    index = cache.load_engine(BUNDLED).index  # none of its entries looked at yet
+    runs = index.entry_terms.runs
+    runs.values[runs.offsets[0]] = index.postings.count
+    with pytest.raises(ValueError):
+        index.entry_terms.numbers[0]
