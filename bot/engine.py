@@ -130,9 +130,10 @@ class Engine:
         leaning = self._judge(" ".join((*known, question)), context=not points_back)
         if points_back and leaning.decision.answer is not None:
             return leaning._replace(question=question)
-        if not alone.query.words and leaning.decision.answer is None:
+        if not alone.query.words and alone.query.unknown and leaning.decision.answer is None:
             # Only the person's story matched ("my cat *keeps* sneezing. Should I take her to
-            # the vet?"): suggestions for it would answer nothing they asked.
+            # the *vet*?"): suggestions for it would answer nothing they asked. (A question of
+            # no words of its own, "what will that go up to?", is all about the story.)
             return alone
         return leaning._replace(question=question) if leaning.rank > alone.rank else alone
 
