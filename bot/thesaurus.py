@@ -103,6 +103,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     weekday weekdays midweek
     congestion congested jam jams jammed gridlock
     pedestrian pedestrians walker walkers
+    discount discounts discounted concession concessions reduction reductions
     restriction restrictions restricted limit limits limited
     failure failures fiasco fiascos shambles debacle debacles blunder blunders
     describe describes described describing description characterise characterised characterises

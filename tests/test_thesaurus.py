@@ -77,6 +77,7 @@ def test_picking_up_gathering_and_power() -> None:
     assert words.term("collecting") == words.term("gathered")
     assert words.term("electricity") == words.term("power")
     assert words.term("supply") == words.term("provides")
+    assert words.term("reduction") == words.term("discount")
 
 
 def test_keep_before_a_verb_in_ing_is_the_storys_verb() -> None:
