@@ -253,6 +253,8 @@ _GENERIC = frozenset(
     "place places "
     # hedges on a figure ("*roughly* what is it worth")
     "roughly approximately approx precisely "
+    # where, vaguely ("can I respond *somewhere*")
+    "somewhere anywhere elsewhere "
     # when, told again ("*back* in 2019")
     "back "
     "bit bits "

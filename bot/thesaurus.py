@@ -163,6 +163,8 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("pick", r"\bpick(?:s|ed|ing)? (?:\w+ )?up\b", "get"),
     # "I keep *hearing* about it": the story's verb, not keeping anything
     ("keep", r"\b(?:keep|keeps|kept) (?=\w+ing\b)", ""),
+    ("post", r"\bby (?:post|letter)\b", "in writing"),
+    ("up", r"\bput(?:s|ting)? (prices|charges|fees|fares|rents|costs|taxes) up\b", r"raise \1"),
     ("wrong", r"\b(?:go|goes|went|gone|going) wrong\b", "problem"),
     ("length", r"\barm'?s? length\b", "distance"),
     ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),

@@ -88,3 +88,10 @@ def test_keep_before_a_verb_in_ing_is_the_storys_verb() -> None:
         "it",
     ]
     assert "keep" in text.plain_idioms(text.words("will they keep the pool open"))
+
+
+def test_by_post_and_putting_prices_up() -> None:
+    assert (
+        text.plain_idioms(text.words("can I respond by post")) == "can i respond in writing".split()
+    )
+    assert "raise prices" in " ".join(text.plain_idioms(text.words("why put prices up")))
