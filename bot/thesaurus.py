@@ -104,6 +104,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     congestion congested jam jams jammed gridlock
     pedestrian pedestrians walker walkers
     discount discounts discounted concession concessions reduction reductions
+    heat heats heated heating warm warmed warming warmer
     restriction restrictions restricted limit limits limited
     failure failures fiasco fiascos shambles debacle debacles blunder blunders
     describe describes described describing description characterise characterised characterises
@@ -165,6 +166,11 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("keep", r"\b(?:keep|keeps|kept) (?=\w+ing\b)", ""),
     ("post", r"\bby (?:post|letter)\b", "in writing"),
     ("up", r"\bput(?:s|ting)? (prices|charges|fees|fares|rents|costs|taxes) up\b", r"raise \1"),
+    ("back", r"\bbr(?:ing|ings|inging|ought) ((?:\w+ ){0,3}?)back\b", r"restore \1"),
+    ("tag", r"\bprice tag\b", "cost"),
+    ("est", r"\b(?:smallest|lowest|least) (?:amount|sum|investment)\b", "minimum"),
+    ("into", r"\bput(?:s|ting)? ((?:\w+ )?)into\b", r"invest \1in"),
+    ("chuck", r"\bchuck(?:s|ed|ing)? in\b", "contribute"),
     ("wrong", r"\b(?:go|goes|went|gone|going) wrong\b", "problem"),
     ("length", r"\barm'?s? length\b", "distance"),
     ("week", r"\b(?:two[ -]weekly|bi-?weekly|every (?:two|2|other) weeks?)\b", "fortnightly"),

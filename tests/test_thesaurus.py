@@ -95,3 +95,14 @@ def test_by_post_and_putting_prices_up() -> None:
         text.plain_idioms(text.words("can I respond by post")) == "can i respond in writing".split()
     )
     assert "raise prices" in " ".join(text.plain_idioms(text.words("why put prices up")))
+
+
+def test_everyday_phrases_for_restoring_investing_and_the_least() -> None:
+    def plain(question: str) -> str:
+        return " ".join(text.plain_idioms(text.words(question)))
+
+    assert (
+        plain("the price tag for bringing the old pool back") == "the cost for restore the old pool"
+    )
+    assert plain("the smallest amount I can put into it") == "the minimum i can invest in it"
+    assert plain("how much is the council chucking in") == "how much is the council contribute"
