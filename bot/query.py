@@ -253,6 +253,9 @@ _GENERIC = frozenset(
     "place places "
     # hedges on a figure ("*roughly* what is it worth")
     "roughly approximately approx precisely "
+    # keeping something as it is ("how will they *keep* the water warm"): what it is kept
+    # as is the point
+    "keep keeps kept keeping "
     # where, vaguely ("can I respond *somewhere*")
     "somewhere anywhere elsewhere "
     # when, told again ("*back* in 2019")
