@@ -226,6 +226,9 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if query.names_a_kind and not candidate.names_asked:
         # "Which county council receives the fees?" of an entry saying "the county council".
         return "asks which one; the entry names none"
+    if query.part_of is not None and not _gives_part(query.part_of, candidate):
+        # "How many of the 48 pitches are booked?" of "room for 48 stalls".
+        return "asks for a part of a figure the entry gives whole"
     if query.unknown_specifics:
         # "What was the bill in 2022?" of an article that gives 2021's and this year's.
         return "names a year or a unit the article never mentions"
@@ -236,6 +239,15 @@ def objection(query: Query, candidate: Candidate) -> str | None:
         # "How many years…?" of "Up to £77m a year."
         return f"asks for {query.kind}; the entry does not give it"
     return None
+
+
+def _gives_part(whole: str, candidate: Candidate) -> bool:
+    """Whether an entry's quote says how much of a whole ("12 of the 48"), or what one item
+    costs alone."""
+    quote = candidate.quote.lower()
+    if whole == "own":
+        return any(word in quote for word in ("on its own", "alone", "by itself", "each"))
+    return f"of the {whole}" in quote or f"of {whole}" in quote or f"out of {whole}" in quote
 
 
 def _other_article_rivals(candidates: list[Candidate]) -> tuple[Candidate, ...]:

@@ -41,6 +41,9 @@ class Query(NamedTuple):
     # Years and units the knowledge never mentions ("the bill in *2022*", "noise limit in
     # *decibels*"): what is asked is not there.
     unknown_specifics: tuple[str, ...] = ()
+    # "How many of the *143* signatures…", "how much does the crossing cost *on its own*": a
+    # part of a figure, which an entry giving only the whole does not answer.
+    part_of: str | None = None
     # "Which *council*…": asks for one a text names ("Thorpeley Town Council"), as
     # kinds.named_things reads them; an entry naming none does not answer it.
     names_a_kind: bool = False
@@ -207,6 +210,7 @@ class QueryAnalyser:
             focus_unknown=bool(obliged) or (bool(focus) and all(word in unknown for word in focus)),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             unknown_specifics=tuple(w for w in unknown if _YEAR.fullmatch(w) or w in _UNITS),
+            part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,
             kind=kind,
             text=question,
         )
@@ -424,6 +428,19 @@ def _referents(words: list[str]) -> frozenset[str]:
     return frozenset(
         words[i + 1] for i in range(len(words) - 1) if words[i] in _DEMONSTRATIVES and i > 0
     )
+
+
+_PART_OF = LazyPattern(r"\bhow (?:many|much) of (?:the|those|these|its|their) ([0-9][0-9,.]*\w*)")
+_ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
+
+
+def _part_of(phrase: str) -> str | None:
+    """The whole a question asks a part of: the figure it restates ("how many of the 48…"), or
+    "own" for one item of a total ("…cost on its own")."""
+    found = _PART_OF.search(phrase)
+    if found:
+        return found.group(1)
+    return "own" if _ON_ITS_OWN.search(phrase) else None
 
 
 def _after_which(words: list[str]) -> list[str]:

@@ -268,6 +268,14 @@ def test_a_unit_the_article_never_mentions_is_a_near_miss() -> None:
         ),
         # The article gives the bill in 2021 and this year, not in 2022.
         ("street-lights", "wat was the lighting bill in 2022", "wat was the lighting bill in 2021"),
+        # The entry gives the new site's 48 stalls, not how many are booked.
+        (
+            "market",
+            "How many of the 48 stalls at the new site are taken already?",
+            "How many stalls will the new site have?",
+        ),
+        # The budget is £86,000 for canopies, lighting and a crossing together.
+        ("market", "What will the crossing cost on its own?", "What is the budget for the move?"),
         # The entry says the fees go to "the county council", and names none.
         (
             "market",
