@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import textwrap
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from bot.headline import split_headline
@@ -71,6 +71,17 @@ def article_coverage(knowledge: Knowledge) -> list[ArticleCoverage]:
 
 def coverage_of(article: Article, entries: Sequence[Entry]) -> ArticleCoverage:
     """One article's coverage by its entries."""
+    headline, sentences, uncovered = uncovered_sentences(article, [e.quote for e in entries])
+    wordings = tuple((e.id, len(e.questions)) for e in entries)
+    return ArticleCoverage(article, sentences, uncovered, len(entries), headline, wordings)
+
+
+def uncovered_sentences(
+    article: Article, quotes: Iterable[str]
+) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """An article's headline, its sentences and those none of `quotes` covers: what coverage
+    needs of its entries is their quotes (bot.passages reads them from the knowledge cache's
+    columns without making the entries)."""
     text = normalise_for_quote(article.text)
     headline, _body = split_headline(article.text)
     sentences = article_sentences(article.text)
@@ -81,15 +92,14 @@ def coverage_of(article: Article, entries: Sequence[Entry]) -> ArticleCoverage:
     # Sentences follow each other: the ones a quote can cover are found by bisection, so an
     # article of hundreds of sentences and quotes is not compared pair by pair.
     ends = [end for _, end in spans]
-    for e in entries:
-        for quote in _occurrences(text, normalise_for_quote(e.quote)):
+    for quote_text in quotes:
+        for quote in _occurrences(text, normalise_for_quote(quote_text)):
             i = bisect.bisect_right(ends, quote[0])
             while i < len(spans) and spans[i][0] < quote[1]:
                 covered[i] = covered[i] or _covered(spans[i], quote)
                 i += 1
     uncovered = tuple(s for s, done in zip(sentences, covered, strict=True) if not done)
-    wordings = tuple((e.id, len(e.questions)) for e in entries)
-    return ArticleCoverage(article, tuple(sentences), uncovered, len(entries), headline, wordings)
+    return headline, tuple(sentences), uncovered
 
 
 def render_coverage(results: list[ArticleCoverage]) -> str:

@@ -163,7 +163,7 @@ class Engine:
             index = self.index
             self._passages = Passages(
                 self.knowledge,
-                index.entries,
+                index.columns,
                 index.queries.terms_of,
                 lambda term: index.idf.get(term, index.unknown_weight),
                 index.unknown_weight,

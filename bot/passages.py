@@ -97,16 +97,17 @@ class Passages:
     def __init__(
         self,
         knowledge: Knowledge,
-        entries: Sequence[Entry],
+        columns: compact.Columns,
         terms_of: Callable[[str], Iterable[str]],
         weight_of: Callable[[str], float],
         unknown_weight: float,
     ) -> None:
-        """`entries`: the knowledge's entries in order (made as looked at, from the cache);
+        """`columns`: the fields of the knowledge's entries in order (bot.matcher's index
+        keeps them; an article's entries are known by these, without making any `Entry`);
         `terms_of`: a word's meanings, as the query stage reads it; `weight_of`: a term's
         weight (its IDF); `unknown_weight`: what an unknown word weighs against a match."""
         self._knowledge = knowledge
-        self._entries = entries
+        self._columns = columns
         self._terms_of = terms_of
         self._weight_of = weight_of
         self._unknown_weight = unknown_weight
@@ -120,16 +121,19 @@ class Passages:
         if found is None:
             # (Imported here: most runs never need an article's sentences, and it brings
             # textwrap and the headline rules into every start.)
-            from bot.coverage import coverage_of
+            from bot.coverage import uncovered_sentences
 
             article = self._knowledge.articles[article_id]
-            entries = [self._entries[i] for i in self._entry_positions().get(article_id, ())]
-            coverage = coverage_of(article, entries)
-            sentences = coverage.sentences
+            # Only the entries' quotes tell which sentences they cover: read from the columns
+            # (from the cache, making an article's ~200 entries for them took ~20 µs each).
+            quotes = self._columns.quotes
+            _, sentences, uncovered = uncovered_sentences(
+                article, [quotes[i] for i in self._entry_positions().get(article_id, ())]
+            )
             numbers = {sentence: n for n, sentence in enumerate(sentences, 1)}
             found = tuple(
                 self._passage(article, numbers[sentence], _in_context(sentences, numbers[sentence]))
-                for sentence in coverage.uncovered
+                for sentence in uncovered
             )
             self._of_article[article_id] = found
             if len(self._of_article) > KEEP_ARTICLES:
@@ -151,14 +155,8 @@ class Passages:
         """Each article's entries, as positions: read from their article column, so that a
         knowledge from the cache does not make every entry to find one article's."""
         if self._positions is None:
-            entries = self._knowledge.entries
-            articles: Iterable[str] = (
-                entries.articles
-                if isinstance(entries, compact.Entries)
-                else (entry.article_id for entry in self._entries)
-            )
             positions: dict[str, list[int]] = defaultdict(list)
-            for position, article_id in enumerate(articles):
+            for position, article_id in enumerate(self._columns.articles):
                 positions[article_id].append(position)
             self._positions = positions
         return self._positions
