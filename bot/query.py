@@ -257,6 +257,8 @@ _GENERIC = frozenset(
     "place places "
     # hedges on a figure ("*roughly* what is it worth")
     "roughly approximately approx precisely "
+    # what is asked about, of it ("the *final* decision", "the *result* of the vote")
+    "final result results "
     # keeping something as it is ("how will they *keep* the water warm"): what it is kept
     # as is the point
     "keep keeps kept keeping "

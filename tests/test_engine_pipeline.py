@@ -401,3 +401,11 @@ def test_a_story_word_alone_gives_no_suggestions_for_an_unrelated_question() -> 
     assert result.outcome is Outcome.NO_MATCH and not result.suggestions
     # A question with a verb ("should I…") is no bare keyword either.
     assert not engine.index.analyse("keeps should I see a vet").is_bare
+
+
+def test_words_that_only_point_at_what_is_asked_count_against_nothing() -> None:
+    engine = Engine.load(EVAL / "windfarm")
+    # Neither "result" nor "roughly" nor "somewhere" is the article's; none says what is asked.
+    assert engine.index.analyse("what was the result of the committee vote").unknown == ()
+    assert engine.index.analyse("roughly where can I see it somewhere").unknown == ()
+    assert engine.ask("What was the result of the committee vote?").answered
