@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot import kinds
 from bot.model import Candidate, Outcome
-from bot.query import Query
+from bot.query import ONE_ITEM, Query
 
 if TYPE_CHECKING:
     from bot.passages import Found, Passage
@@ -156,7 +156,7 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
             return Decision(
                 Outcome.NO_MATCH, closest=top, why=f"asks for {query.kind}; no entry gives it"
             )
-        if len(giving) == 1 and _only_giver_answers(query, giving[0], candidates):
+        if len(giving) == 1 and _only_giver_answers(query, giving[0]):
             return Decision(
                 Outcome.ANSWERED, (giving[0],), why=f"the only close entry giving the {query.kind}"
             )
@@ -191,7 +191,7 @@ def _close_behind(
     return None
 
 
-def _only_giver_answers(query: Query, giver: Candidate, candidates: list[Candidate]) -> bool:
+def _only_giver_answers(query: Query, giver: Candidate) -> bool:
     """Asked a precise kind of fact ("how old is…"), the one close entry that gives it, when
     nothing else in the question counts against it."""
     return (
@@ -245,7 +245,7 @@ def _gives_part(whole: str, candidate: Candidate) -> bool:
     """Whether an entry's quote says how much of a whole ("12 of the 48"), or what one item
     costs alone."""
     quote = candidate.quote.lower()
-    if whole == "own":
+    if whole == ONE_ITEM:
         return any(word in quote for word in ("on its own", "alone", "by itself", "each"))
     return f"of the {whole}" in quote or f"of {whole}" in quote or f"out of {whole}" in quote
 

@@ -433,26 +433,37 @@ def _referents(words: list[str]) -> frozenset[str]:
 
 
 _PART_OF = LazyPattern(r"\bhow (?:many|much) of (?:the|those|these|its|their) ([0-9][0-9,.]*\w*)")
+# Query.part_of for one item of a total, whatever the total is.
+ONE_ITEM = "own"
 _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 
 
 def _part_of(phrase: str) -> str | None:
     """The whole a question asks a part of: the figure it restates ("how many of the 48…"), or
-    "own" for one item of a total ("…cost on its own")."""
+    ONE_ITEM for one item of a total ("…cost on its own")."""
     found = _PART_OF.search(phrase)
     if found:
         return found.group(1)
-    return "own" if _ON_ITS_OWN.search(phrase) else None
+    return ONE_ITEM if _ON_ITS_OWN.search(phrase) else None
 
 
 def _after_which(words: list[str]) -> list[str]:
     """The (up to two) content words right after a first "which": "which *county council*…"."""
-    if "which" not in words:
-        return []
-    start = words.index("which") + 1
+    return _nouns_after(words, words.index("which"))[1] if "which" in words else []
+
+
+def _nouns_after(words: list[str], position: int) -> tuple[int, list[str]]:
+    """Where the noun after the question word at `position` starts, and its (up to two)
+    content words: "which *other* police force…" skips "other"."""
+    start = position + 1
     while start < len(words) and words[start] in _NOT_THE_NOUN:
-        start += 1
-    return [w for w in words[start : start + 2] if text.is_content_word(w)]
+        start += 1  # "which *other* police force…", "which *two* members…"
+    found: list[str] = []
+    for following in words[start : start + 2]:
+        if not text.is_content_word(following):
+            break
+        found.append(following)
+    return start, found
 
 
 def answer_type(words: list[str]) -> list[str]:
@@ -463,14 +474,7 @@ def answer_type(words: list[str]) -> list[str]:
         if word in text.QUESTION_WORDS:
             if word not in ("which", "what"):
                 return []
-            found: list[str] = []
-            start = position + 1
-            while start < len(words) and words[start] in _NOT_THE_NOUN:
-                start += 1  # "which *other* police force…", "which *two* members…"
-            for following in words[start : start + 2]:
-                if not text.is_content_word(following):
-                    break
-                found.append(following)
+            start, found = _nouns_after(words, position)
             if len(found) == 2:
                 # "which police *forces* were…" is one thing named in two words; "which
                 # organisers *required* the…" names organisers, and says what they did.

@@ -147,9 +147,9 @@ _COMMONEST = 100  # the level of 10**10 uses
 # What a shortened word ("collab" for "collaboration") costs, in edits: a correction one edit
 # away must be likelier than this to win over it.
 ABBREVIATION_COST = 0.9
-# A real English word rarer than this may still be a slip for one of the knowledge's words.
 # The shortest last part of a compound looked for ("path" of "towpath").
 MIN_COMPOUND_HEAD = 4
+# A real English word rarer than this may still be a slip for one of the knowledge's words.
 RARE_REAL_WORD = 60  # a million uses
 # English words rarer than this are never a correction's target ("wer" is "were", not "weer").
 MIN_TARGET_LEVEL = 60  # a million uses
