@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot import kinds
+from bot import kinds, text
 from bot.model import Candidate, Outcome
 from bot.query import ONE_ITEM, Query
 
@@ -229,6 +229,9 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if query.part_of is not None and not _gives_part(query.part_of, candidate):
         # "How many of the 48 pitches are booked?" of "room for 48 stalls".
         return "asks for a part of a figure the entry gives whole"
+    figure = _figure_objection(query, candidate.quote)
+    if figure is not None:
+        return figure
     if query.unknown_specifics:
         # "What was the bill in 2022?" of an article that gives 2021's and this year's.
         return "names a year or a unit the article never mentions"
@@ -238,6 +241,17 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if not kinds.gives(query.kind, candidate.gives):
         # "How many years…?" of "Up to £77m a year."
         return f"asks for {query.kind}; the entry does not give it"
+    return None
+
+
+def _figure_objection(query: Query, quote: str) -> str | None:
+    """Why a text's figures do not answer how much was asked, if they do not."""
+    if query.exact and kinds.only_rough_figures(quote, {text.stem(w) for w in query.words}):
+        # "Exactly how many objections?" of "despite more than 300 objections".
+        return "asks for an exact figure; the text gives a rough one"
+    if query.rate is not None and not kinds.gives_rate(query.rate, quote):
+        # "How much does it cost per hour to park?" of "£2.35 million, to a developer".
+        return f"asks how much per {query.rate}; the text gives no such rate"
     return None
 
 
@@ -331,6 +345,8 @@ def from_passage(query: Query, found: list[Found]) -> Found | None:
     ):
         return None  # "who said…" of a sentence naming nobody ("…," she said)
     if query.counted and details.counted.isdisjoint(query.counted):
+        return None
+    if _figure_objection(query, top.passage.text) is not None:
         return None
     if any(top.passage.terms.isdisjoint(name) for name in query.names):
         return None

@@ -12,10 +12,11 @@ a day, a name, a reason), and any it declares in the knowledge (`answers: [date,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 from bot.lazyre import LazyPattern
+from bot.text import stem
 
 PERSON = "person"  # who: a person, body or organisation
 NAME = "name"  # the name of someone ("What is the name of the spokesman?")
@@ -658,13 +659,66 @@ IMPLIED_COUNTS = frozenset({"people", "money"})
 # not answer it ("how much" alone may ask for anything: "how much of the site").
 _MONEY_ASKED = LazyPattern(
     r"\bhow much\b.*\b(?:cost|costs|costing|pay|paid|paying|spend|spent|spending|worth|price|"
-    r"charge|charged|fee|fees|money|funding|budget|save|saving|savings|lose|lost|raise|raised)\b"
+    r"charge|charged|fee|fees|money|funding|budget|save|saving|savings|lose|lost|raise|raised|"
+    r"rent|rents|earn|earns|earning|income|salary|salaries|wage|wages|compensation)\b"
 )
 
 
 def money_asked(normalised_question: str) -> bool:
     """Whether a question asks how much money ("how much did it cost")."""
     return _MONEY_ASKED.search(normalised_question) is not None
+
+
+# "How much … *per hour*", "*a week*", "*annual*": the unit of time a rate is asked in, and the
+# words a text gives such a rate in.
+_RATE_ASKED = LazyPattern(
+    r"\b(?:per|an?|each|every) (hour|day|week|month|year|night)\b|"
+    r"\b(hour|dai|week|month|year|night)ly\b|\b(?P<annual>annual|annually)\b"
+)
+_RATE_GIVEN = {
+    "hour": ("hour", "hourly"),
+    "day": ("day", "daily"),
+    "dai": ("day", "daily"),
+    "week": ("week",),
+    "month": ("month",),
+    "year": ("year", "annual", "per annum"),
+    "night": ("night",),
+}
+
+
+def rate_asked(normalised_question: str) -> str | None:
+    """The unit of time a question asks a rate in ("how much per *hour*"), if it asks one."""
+    found = _RATE_ASKED.search(normalised_question)
+    if found is None:
+        return None
+    return "year" if found.group("annual") else found.group(1) or found.group(2)
+
+
+def gives_rate(unit: str, text: str) -> bool:
+    """Whether a text gives something per `unit` of time ("£32 a week", "hourly")."""
+    lowered = text.lower()
+    return any(word in lowered for word in _RATE_GIVEN.get(unit, (unit,)))
+
+
+_HEDGE = (
+    r"(?:more than|over|about|around|nearly|almost|roughly|approximately|some|up to|at least|"
+    r"under|fewer than|less than|(?:an )?estimated)"
+)
+# (What follows a figure is read ahead, not taken: "four turbines despite *more than* 300".)
+_FIGURE = LazyPattern(
+    rf"(?:\b(?P<hedge>{_HEDGE}) )?£?\b(?P<figure>{_NUMBER_WORD})\b(?=((?: [a-z-]+){{0,3}}))"
+)
+
+
+def only_rough_figures(text: str, words: Collection[str]) -> bool:
+    """Whether every figure a text gives of what the question mentions (`words`, stemmed) is
+    a rough one ("more than 300 objections"): no answer to "exactly how many"."""
+    figures = [
+        (found.group("hedge") is not None, {stem(w) for w in found.group(3).split()})
+        for found in _FIGURE.finditer(text.lower())
+    ]
+    relevant = [hedged for hedged, after in figures if not after.isdisjoint(words)]
+    return bool(relevant) and all(relevant)
 
 
 def speaker_asked(normalised_question: str) -> list[str]:

@@ -44,6 +44,12 @@ class Query(NamedTuple):
     # "How many of the *143* signatures…", "how much does the crossing cost *on its own*": a
     # part of a figure, which an entry giving only the whole does not answer.
     part_of: str | None = None
+    # "*Exactly* how many objections…": a figure given only roughly ("more than 300") is no
+    # answer.
+    exact: bool = False
+    # "How much does it cost *per hour*…": the unit of a rate, which a sum without it does not
+    # give ("£2.35 million").
+    rate: str | None = None
     # "Which *council*…": asks for one a text names ("Thorpeley Town Council"), as
     # kinds.named_things reads them; an entry naming none does not answer it.
     names_a_kind: bool = False
@@ -211,6 +217,9 @@ class QueryAnalyser:
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             unknown_specifics=tuple(w for w in unknown if _YEAR.fullmatch(w) or w in _UNITS),
             part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,
+            exact=_EXACT.search(phrase) is not None
+            and (kind == kinds.NUMBER or _FIGURE_WORD.search(phrase) is not None),
+            rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER else None,
             kind=kind,
             text=question,
         )
@@ -436,6 +445,10 @@ _PART_OF = LazyPattern(r"\bhow (?:many|much) of (?:the|those|these|its|their) ([
 # Query.part_of for one item of a total, whatever the total is.
 ONE_ITEM = "own"
 _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
+
+
+_EXACT = LazyPattern(r"\b(?:exact|exactly|precise|precisely)\b")
+_FIGURE_WORD = LazyPattern(r"\b(?:number|figure|total|count|amount|sum)\b")
 
 
 def _part_of(phrase: str) -> str | None:

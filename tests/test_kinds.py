@@ -276,6 +276,14 @@ def test_a_unit_the_article_never_mentions_is_a_near_miss() -> None:
         ),
         # The budget is £86,000 for canopies, lighting and a crossing together.
         ("market", "What will the crossing cost on its own?", "What is the budget for the move?"),
+        # "More than 300 objections" is not an exact figure.
+        ("windfarm", "precisely how many people objected", "how many people objected"),
+        # The farmer's entry says turbine rent helps the farm, not how much it is.
+        (
+            "windfarm",
+            "how much rent does the farmer get",
+            "how much will the community fund get each year",
+        ),
         # The entry says the fees go to "the county council", and names none.
         (
             "market",
@@ -297,3 +305,28 @@ def test_an_ordinal_the_knowledge_never_mentions_is_a_specific_it_lacks() -> Non
     engine = Engine.load(EVAL / "permits")
     assert engine.index.analyse("third car permit price").unknown_specifics == ("third",)
     assert not engine.ask("third car permit price").answered
+
+
+def test_a_rate_asked_needs_a_text_giving_that_rate() -> None:
+    phrase = " ".join(text.words("How much does it cost per hour to park?"))
+    assert kinds.rate_asked(phrase) == "hour"
+    assert kinds.rate_asked("what is the annual fee") == "year"
+    assert kinds.rate_asked("how much did it cost") is None
+    assert kinds.gives_rate("week", "Frozen at £32 a week for a standard stall.")
+    assert kinds.gives_rate("year", "£84,000 annually")
+    assert not kinds.gives_rate("hour", "£2.35 million, to a developer.")
+    engine = Engine.load(EVAL / "car-park")
+    assert engine.index.analyse("how much is it to park per hour").rate == "hour"
+    assert not engine.ask("how much is it to park per hour at mill lane").answered
+
+
+def test_only_rough_figures_of_what_was_asked() -> None:
+    objections = {text.stem("objections")}
+    rough = "approved four turbines despite more than 300 objections"
+    assert kinds.only_rough_figures(rough, objections)
+    assert not kinds.only_rough_figures("approved four turbines despite 312 objections", objections)
+    # A rough figure of something else does not count against an exact one of what was asked.
+    mixed = "about 40 people came; 312 objections were sent"
+    assert not kinds.only_rough_figures(mixed, objections)
+    # A text without any figure of what was asked is for the other checks to judge.
+    assert not kinds.only_rough_figures("more than 300 people came", objections)
