@@ -213,7 +213,9 @@ class QueryAnalyser:
             answer_type=wanted,
             names_a_kind=any(_singular(w) in kinds.NAMED_KINDS for w in _after_which(spelled)),
             wants_list=_wants_list(spelled),
-            focus_unknown=bool(obliged) or (bool(focus) and all(word in unknown for word in focus)),
+            focus_unknown=bool(obliged)
+            or (bool(focus) and all(word in unknown for word in focus))
+            or _head_unknown(spelled, unknown),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             unknown_specifics=tuple(w for w in unknown if _YEAR.fullmatch(w) or w in _UNITS),
             part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,
@@ -477,6 +479,28 @@ def _nouns_after(words: list[str], position: int) -> tuple[int, list[str]]:
             break
         found.append(following)
     return start, found
+
+
+def _head_unknown(words: list[str], unknown: list[str]) -> bool:
+    """Whether "which X Y…" asks for a kind of thing the knowledge never mentions: its head
+    noun Y is unknown ("which construction *company*…" of a knowledge naming no company)."""
+    for position, word in enumerate(words):
+        if word in text.QUESTION_WORDS:
+            if word not in ("which", "what"):
+                return False
+            _, found = _nouns_after(words, position)
+            return (
+                len(found) == 2
+                and found[1] in unknown
+                and found[0] not in unknown
+                and found[1] not in _NOT_A_HEAD
+                and not found[1].endswith("ly")
+            )
+    return False
+
+
+# Words after a noun that are not its head: "what facilities *apart* from beds…".
+_NOT_A_HEAD = frozenset("apart else instead exactly besides aside together".split())
 
 
 def answer_type(words: list[str]) -> list[str]:

@@ -299,6 +299,17 @@ def test_a_question_turning_on_what_must_be_done_with_an_unknown_verb_is_a_near_
     assert not engine.index.queries.analyse("Do they need to decide by Monday?").focus_unknown
 
 
+def test_which_x_y_turns_on_its_head_noun() -> None:
+    flood = Engine.load(EVAL / "flood-defences")
+    # The article names no firm: "which construction *firm*" asks for what it does not say.
+    assert flood.index.queries.analyse("which construction firm is building the wall").focus_unknown
+    assert not flood.ask("which construction firm is building the wall").answered
+    assert flood.ask("how long is the flood wall").answered
+    # "apart" is no head noun.
+    ward = Engine.load(EVAL / "childrens-ward")
+    assert not ward.index.queries.analyse("what facilities apart from beds are there").focus_unknown
+
+
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [
