@@ -229,9 +229,9 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if query.part_of is not None and not _gives_part(query.part_of, candidate):
         # "How many of the 48 pitches are booked?" of "room for 48 stalls".
         return "asks for a part of a figure the entry gives whole"
-    figure = _figure_objection(query, candidate.quote)
-    if figure is not None:
-        return figure
+    detail = _detail_objection(query, candidate.quote)
+    if detail is not None:
+        return detail
     if query.unknown_specifics:
         # "What was the bill in 2022?" of an article that gives 2021's and this year's.
         return "names a year or a unit the article never mentions"
@@ -244,14 +244,36 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     return None
 
 
+def _stems(query: Query) -> frozenset[str]:
+    """The stems of every word of a question, as it was spelled."""
+    return frozenset(text.stem(word) for word in query.phrase.split())
+
+
 def _figure_objection(query: Query, quote: str) -> str | None:
     """Why a text's figures do not answer how much was asked, if they do not."""
-    if query.exact and kinds.only_rough_figures(quote, {text.stem(w) for w in query.words}):
+    if query.exact and kinds.only_rough_figures(quote, _stems(query)):
         # "Exactly how many objections?" of "despite more than 300 objections".
         return "asks for an exact figure; the text gives a rough one"
     if query.rate is not None and not kinds.gives_rate(query.rate, quote):
         # "How much does it cost per hour to park?" of "£2.35 million, to a developer".
         return f"asks how much per {query.rate}; the text gives no such rate"
+    if query.so_far and kinds.gives_only_target(quote):
+        # "How much has the group raised so far?" of "a target of £50,000".
+        return "asks how much so far; the text gives only a target"
+    return None
+
+
+def _detail_objection(query: Query, quote: str) -> str | None:
+    """Why a text does not give the detail asked, when its kind of fact is right."""
+    figure = _figure_objection(query, quote)
+    if figure is not None:
+        return figure
+    if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
+        # "When does the share offer close?" of "It opens on 1 July".
+        return f"asks for the {query.period_end} of a period; the text gives the other end"
+    if query.kind == kinds.NAME and not kinds.names_beyond(quote, _stems(query)):
+        # "What's Margaret Pellow's dad's name?" of a quote naming her alone.
+        return "asks for a name; the text names only what the question does"
     return None
 
 
@@ -346,7 +368,7 @@ def from_passage(query: Query, found: list[Found]) -> Found | None:
         return None  # "who said…" of a sentence naming nobody ("…," she said)
     if query.counted and details.counted.isdisjoint(query.counted):
         return None
-    if _figure_objection(query, top.passage.text) is not None:
+    if _detail_objection(query, top.passage.text) is not None:
         return None
     if any(top.passage.terms.isdisjoint(name) for name in query.names):
         return None

@@ -147,6 +147,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         LazyPattern(
             # The role ("who is the *leader*…") is what is asked about, not how it is asked.
             r"\bwhat is (he|she|they) (?P<asked>called)\b|\b(his|her|their) (?P<asked2>name)\b"
+            # "what is margaret pellows dads name": someone's, the apostrophe dropped
+            r"|\b[a-z]+s (?P<asked5>name)$"
             # "what make are the lorries": a maker's name
             r"|\b(?:what|which|wat) (?P<asked4>make|brand|model|manufacturer)\b"
             # "what's the new minibus called": its name
@@ -425,7 +427,11 @@ def asked_with_words(normalised_question: str) -> tuple[str | None, frozenset[st
             continue
         found = pattern.search(normalised_question)
         if found:
-            named = [g for g in ("asked", "asked2", "asked3", "asked4") if g in found.re.groupindex]
+            named = [
+                g
+                for g in ("asked", "asked2", "asked3", "asked4", "asked5")
+                if g in found.re.groupindex
+            ]
             asked_by = " ".join(found.group(g) or "" for g in named) if named else found.group()
             if kind == DURATION:
                 # "How long will the trial *run*?": the verb asks how long, as "how long" does.
@@ -539,6 +545,71 @@ def _capital_runs(text: str) -> Iterator[list[str]]:
         run = found.group().split()
         before = text[: found.start()].rstrip()
         yield run[1:] if not before or before[-1] in '.!?:"“' else run
+
+
+def names_beyond(text: str, question_stems: Collection[str]) -> bool:
+    """Whether a text names anyone or anything a question does not ("What's Margaret Pellow's
+    father called?" of a text naming only Margaret Pellow gives no name)."""
+    return any(
+        stem(re.sub("['\u2019]s?$", "", word).lower()) not in question_stems
+        for run in _capital_runs(text)
+        for word in run
+    )
+
+
+# Which end of a period a question asks about ("when does the share offer *close*"), and the
+# words a text gives each end in.
+_ENDS = {
+    "start": frozenset(
+        "open opens opened opening start starts started starting begin begins began beginning "
+        "launch launches launched from".split()
+    ),
+    "end": frozenset(
+        "close closes closed closing end ends ended ending finish finishes finished deadline "
+        "until runs expire expires by".split()
+    ),
+}
+_END_ASKED = LazyPattern(
+    r"\b(?P<start>open|opens|opening|start|starts|starting|begin|begins|beginning|launch)\b|"
+    r"\b(?P<end>close|closes|closing|end|ends|ending|finish|finishes|deadline)\b"
+)
+
+
+def end_asked(normalised_question: str) -> str | None:
+    """Which end of a period a question asks for: "start" or "end", None for neither or both."""
+    found = {
+        name
+        for match in _END_ASKED.finditer(normalised_question)
+        for name, value in match.groupdict().items()
+        if value
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def gives_other_end(asked_end: str, text: str) -> bool:
+    """Whether a text speaks of the other end of a period only ("opens on 1 July", asked when
+    it closes)."""
+    lowered = text.lower()
+    if _RANGE.search(lowered):
+        return False  # "from 3 March to 14 April": both ends
+    words = frozenset(_WORDS.findall(lowered))
+    other = "end" if asked_end == "start" else "start"
+    return words.isdisjoint(_ENDS[asked_end]) and not words.isdisjoint(_ENDS[other])
+
+
+_RANGE = LazyPattern(r"\b(?:from|between)\b[^.;]{1,40}?\b(?:to|until|till|and)\b")
+
+
+# A sum aimed at, and words saying how much has come in.
+_TARGET_WORDS = frozenset("target targets aim aims aiming goal hopes hoping needs need".split())
+_PROGRESS = LazyPattern(r"\b(?:so far|to date|already|raised|collected|pledged|received)\b")
+
+
+def gives_only_target(text: str) -> bool:
+    """Whether a text gives what is aimed at and nothing of what has been reached ("a target
+    of £50,000"), which does not say how much was raised so far."""
+    lowered = text.lower()
+    return not _TARGET_WORDS.isdisjoint(_WORDS.findall(lowered)) and not _PROGRESS.search(lowered)
 
 
 def named_things(text: str) -> list[str]:

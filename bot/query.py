@@ -50,6 +50,11 @@ class Query(NamedTuple):
     # "How much does it cost *per hour*…": the unit of a rate, which a sum without it does not
     # give ("£2.35 million").
     rate: str | None = None
+    # "When does the share offer *close*?": the end of a period asked ("start" or "end"), which
+    # a text giving only the other end does not answer.
+    period_end: str | None = None
+    # "How much has been raised *so far*?": progress, which a target does not give.
+    so_far: bool = False
     # "Which *council*…": asks for one a text names ("Thorpeley Town Council"), as
     # kinds.named_things reads them; an entry naming none does not answer it.
     names_a_kind: bool = False
@@ -222,6 +227,8 @@ class QueryAnalyser:
             exact=_EXACT.search(phrase) is not None
             and (kind == kinds.NUMBER or _FIGURE_WORD.search(phrase) is not None),
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER else None,
+            period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
+            so_far=kind == kinds.NUMBER and _SO_FAR.search(phrase) is not None,
             kind=kind,
             text=question,
         )
@@ -450,6 +457,8 @@ _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 
 
 _EXACT = LazyPattern(r"\b(?:exact|exactly|precise|precisely)\b")
+_TIME_KINDS = frozenset({kinds.WHEN, kinds.DATE, kinds.TIME, kinds.YEAR})
+_SO_FAR = LazyPattern(r"\b(?:so far|to date|yet|already)\b")
 _FIGURE_WORD = LazyPattern(r"\b(?:number|figure|total|count|amount|sum)\b")
 
 

@@ -49,9 +49,20 @@ _ABOUT_BOT = LazyPattern(
     r"\b(your name|who are you|what are you|are you (a |an )?(bot|robot|human|real|person|ai)|"
     r"how are you|who (made|built|created|wrote) you|your favou?rite|do you like|"
     r"how old are you|where are you|"
+    # How it is: "how's your day going?", "what are you up to?"
+    r"how (is|was) your (day|week|weekend|morning|afternoon|evening|night)|"
+    r"how (are|r) (you|u) (doing|keeping|getting on)|what are you (up to|doing)|"
+    r"are you (ok|okay|well|alright|good)|"
     # Its opinion: the bot reports what the article says, and thinks nothing of its own.
     r"in your (own |personal )?(opinion|view)|(what )?do you (think|reckon|believe)|"
     r"your (own |personal )?(opinion|view|take)|would you (say|recommend|advise))\b"
+)
+
+
+# The same, said without "you": the whole of a message ("hi, how's it going?").
+_HOW_IS_IT = LazyPattern(
+    r"(?:(?:hi|hello|hey|hiya|morning|evening) )?(?:how is it going|how are things|what is up|"
+    r"whats up|how is things|how is life|how do you do)"
 )
 
 
@@ -59,6 +70,8 @@ def classify(text: str) -> SmallTalk | None:
     """The kind of small talk `text` is, or None when it may be a question."""
     said = _WORD_RE.findall(text.lower().replace("'s", " is"))
     if not _ADDRESSED.isdisjoint(said) and _ABOUT_BOT.search(" ".join(said)):
+        return SmallTalk.ABOUT_BOT
+    if _HOW_IS_IT.fullmatch(" ".join(said)):
         return SmallTalk.ABOUT_BOT
     words = [w.lower() for w in _WORD_RE.findall(text)]
     if not words or len(words) > _MAX_WORDS:

@@ -330,3 +330,27 @@ def test_only_rough_figures_of_what_was_asked() -> None:
     assert not kinds.only_rough_figures(mixed, objections)
     # A text without any figure of what was asked is for the other checks to judge.
     assert not kinds.only_rough_figures("more than 300 people came", objections)
+
+
+def test_the_end_of_a_period_asked_needs_a_text_giving_that_end() -> None:
+    assert kinds.end_asked("when does the share offer close") == "end"
+    assert kinds.end_asked("consultation start date") == "start"
+    assert kinds.end_asked("when does it open and close") is None
+    assert kinds.gives_other_end("end", "It opens on 1 July with a target of £50,000.")
+    assert not kinds.gives_other_end("end", "It closes at 5pm on Friday, 14 February.")
+    # A range gives both ends; a text naming neither is for the other checks.
+    assert not kinds.gives_other_end("end", "It will run from 3 March to 14 April.")
+    assert not kinds.gives_other_end("start", "At the village hall on Thursday 12 June.")
+
+
+def test_a_target_does_not_say_how_much_came_in_so_far() -> None:
+    assert kinds.gives_only_target("It opens on 1 July with a target of £50,000.")
+    assert not kinds.gives_only_target("It has raised £12,000 of its £50,000 target so far.")
+    assert not kinds.gives_only_target("The petition has 4,860 signatures.")
+
+
+def test_a_name_asked_needs_a_text_naming_more_than_the_question() -> None:
+    assert asked("wats margaret pellows dads name") == kinds.NAME
+    question = {text.stem(w) for w in text.words("what is margaret pellows dads name")}
+    assert not kinds.names_beyond("Margaret Pellow, 67, took over from her father.", question)
+    assert kinds.names_beyond("Margaret Pellow took over from her father, Arthur Pellow.", question)

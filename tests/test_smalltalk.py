@@ -20,6 +20,12 @@ from bot.smalltalk import SmallTalk, classify
         ("ok thanks, bye", SmallTalk.GOODBYE),
         ("hi, how much was the deal worth?", None),
         ("ok", None),
+        # How it is with the bot: not a question about the article ("day" is in many).
+        ("Hi! How's your day going?", SmallTalk.ABOUT_BOT),
+        ("hey, how's it going?", SmallTalk.ABOUT_BOT),
+        ("what are you up to", SmallTalk.ABOUT_BOT),
+        ("how's the post office doing?", None),
+        ("what day is it going ahead?", None),
         ("<b>hi</b>", None),
         ("", None),
     ],
