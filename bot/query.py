@@ -491,8 +491,9 @@ def _nouns_after(words: list[str], position: int) -> tuple[int, list[str]]:
 
 
 def _head_unknown(words: list[str], unknown: list[str]) -> bool:
-    """Whether "which X Y…" asks for a kind of thing the knowledge never mentions: its head
-    noun Y is unknown ("which construction *company*…" of a knowledge naming no company)."""
+    """Whether "which X Y…" asks for a kind of organisation the knowledge never mentions: its
+    head noun Y is unknown ("which construction *company*…" of a knowledge naming no company).
+    (Only organisations: "which government *pot*…" may ask for a fund in the asker's words.)"""
     for position, word in enumerate(words):
         if word in text.QUESTION_WORDS:
             if word not in ("which", "what"):
@@ -502,14 +503,16 @@ def _head_unknown(words: list[str], unknown: list[str]) -> bool:
                 len(found) == 2
                 and found[1] in unknown
                 and found[0] not in unknown
-                and found[1] not in _NOT_A_HEAD
-                and not found[1].endswith("ly")
+                and (_singular(found[1]) in _ORGANISATIONS or found[1] == "companies")
             )
     return False
 
 
-# Words after a noun that are not its head: "what facilities *apart* from beds…".
-_NOT_A_HEAD = frozenset("apart else instead exactly besides aside together".split())
+# Kinds of organisation, which a text names when it gives one ("Balfour Beatty", "Barclays").
+_ORGANISATIONS = frozenset(
+    "company firm contractor builder developer supplier operator bank agency consultancy "
+    "charity business manufacturer".split()
+)
 
 
 def answer_type(words: list[str]) -> list[str]:

@@ -305,7 +305,9 @@ def test_which_x_y_turns_on_its_head_noun() -> None:
     assert flood.index.queries.analyse("which construction firm is building the wall").focus_unknown
     assert not flood.ask("which construction firm is building the wall").answered
     assert flood.ask("how long is the flood wall").answered
-    # "apart" is no head noun.
+    # "apart" is no head noun; a fund may be asked for in the asker's words ("which pot").
+    assert not flood.index.queries.analyse("which government pot pays for it").focus_unknown
+    assert flood.index.queries.analyse("which construction companies bid").focus_unknown
     ward = Engine.load(EVAL / "childrens-ward")
     assert not ward.index.queries.analyse("what facilities apart from beds are there").focus_unknown
 
