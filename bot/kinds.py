@@ -153,7 +153,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
             r"|\b(?:what|which|wat) (?P<asked4>make|brand|model|manufacturer)\b"
             # "what's the new minibus called": its name
             r"|\bwhat(?: is| s|s)? (?:the|it|this) (?:\w+ ){0,3}?(?P<asked3>called|named)$"
-            r"|(^who (is |was )?|\bname of )the (\w+ ){0,3}(chief|head|leader|boss|chair|"
+            r"|(^who (is |was |will be |is going to be )?|\bname of )the (\w+ ){0,3}(chief|head|"
+            r"leader|boss|chair|"
             r"chairman|chairwoman|director|manager|spokesman|spokeswoman|"
             r"spokesperson|commissioner|secretary|minister|mayor|president|"
             r"ceo|chief executive|owner|founder)\b"

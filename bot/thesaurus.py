@@ -38,6 +38,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     build builds built building construction constructed
     repair repairs repaired repairing fix fixes fixed fixing refurbishment renovation maintenance
     children child kids kid youngsters paediatric pediatric
+    injured injury injuries injuring hurt hurting wounded casualties casualty
     parents mums dads mothers fathers
     doctor doctors dr medic medics consultant consultants physician physicians clinician
     protest protests protesting demo demonstration demonstrations rally rallies

@@ -38,6 +38,7 @@ def asked(question: str) -> str | None:
         ("Who decides?", kinds.PERSON),
         ("Who is the chief constable of Surrey?", kinds.NAME),
         ("What is the name of the spokesman?", kinds.NAME),
+        ("Who is going to be the paid manager?", kinds.NAME),
         ("What does LOCOG stand for?", kinds.ABBREVIATION),
         ("Is Bedfordshire involved?", kinds.YESNO),
         ("What did G4S say in response?", kinds.SAID),
