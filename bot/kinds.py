@@ -96,7 +96,10 @@ _SATISFIED_BY = {
 _SAID_ASKED = LazyPattern(
     r"\bwhat (?:did|does|do|has|have|had|will|would) (?!you\b|i\b|we\b)"
     r"(?P<speaker>(?:[a-z0-9]+ ){1,6}?)(?P<asked>say|said|tell|told|respond|responded|reply|"
-    r"replied|comment|commented|think|thought)\b"
+    r"replied|comment|commented|think|thought|call|describe|characterise|characterize)\b"
+    # "How did the spokesman *describe* the forces' needs?": in whose words
+    r"|\bhow (?:did|does|do|has|have|had|would) (?!you\b|i\b|we\b)"
+    r"(?P<speaker2>(?:[a-z0-9]+ ){1,6}?)(?P<asked2>describe|characterise|characterize|put)\b"
 )
 # The verbs that follow a question word ("when *did*…", "who *has*…").
 _AUXILIARY = r"(?:is|was|will|did|does|do|are|were|would|can|could|should|has|have)"
@@ -235,7 +238,8 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "stand stands short acronym abbreviation",
         "number numbers call ring phone",
         "number numbers details call ring phone mail email e website web postcode url",
-        "say said tell told respond responded reply replied comment commented think thought",
+        "say said tell told respond responded reply replied comment commented think thought "
+        "call describe characterise characterize put",
         "often frequently regularly times frequency",
         "long for duration many period",
         "time hour",
@@ -796,4 +800,4 @@ def only_rough_figures(text: str, words: Collection[str]) -> bool:
 def speaker_asked(normalised_question: str) -> list[str]:
     """Whose words a question asks for: "what did *G4S* say…", "what has *the council* said"."""
     found = _SAID_ASKED.search(normalised_question)
-    return found.group("speaker").split() if found else []
+    return (found.group("speaker") or found.group("speaker2")).split() if found else []

@@ -173,7 +173,12 @@ class QueryAnalyser:
         # A string of keywords ("interest rate on the council loan") has no chatter: each of
         # its words is the point of it, however common.
         fragment = text.QUESTION_WORDS.isdisjoint(spelled) and _AUXILIARIES.isdisjoint(spelled)
-        obliged = _obliged_verbs(spelled, unknown)
+        # ("How far would she have to *travel*…" asks a distance: the verb is how it is asked.)
+        obliged = (
+            _obliged_verbs(spelled, unknown)
+            if kind in (None, kinds.YESNO) and spelled[:1] != ["how"]
+            else set()
+        )
         main_verbs = _main_verbs(spelled, unknown) | obliged
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))

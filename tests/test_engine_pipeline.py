@@ -299,6 +299,22 @@ def test_a_question_turning_on_what_must_be_done_with_an_unknown_verb_is_a_near_
     assert not engine.index.queries.analyse("Do they need to decide by Monday?").focus_unknown
 
 
+def test_a_verb_after_have_to_is_how_a_distance_is_asked_not_what() -> None:
+    shop = Engine.load(EVAL / "post-office")
+    question = "how far do people have to travel to the nearest post office"
+    assert not shop.index.queries.analyse(question).focus_unknown
+    assert shop.ask(question).answered
+    # Whether one must travel at all is a yes/no question turning on travelling.
+    assert shop.index.queries.analyse("do I have to travel to the meeting").focus_unknown
+
+
+def test_how_someone_described_something_asks_their_words() -> None:
+    shop = Engine.load(EVAL / "post-office")
+    analysed = shop.index.queries.analyse("how did the chair describe the shop")
+    assert analysed.kind == "said" and "describe" not in analysed.unknown
+    assert shop.ask("how did the chair describe the shop").answered
+
+
 def test_which_x_y_turns_on_its_head_noun() -> None:
     flood = Engine.load(EVAL / "flood-defences")
     # The article names no firm: "which construction *firm*" asks for what it does not say.
