@@ -249,6 +249,11 @@ def _stems(query: Query) -> frozenset[str]:
     return frozenset(text.stem(word) for word in query.phrase.split())
 
 
+def _content_stems(query: Query) -> frozenset[str]:
+    """The stems of a question's content words."""
+    return frozenset(text.stem(word) for word in query.words)
+
+
 def _figure_objection(query: Query, quote: str) -> str | None:
     """Why a text's figures do not answer how much was asked, if they do not."""
     if query.exact and kinds.only_rough_figures(quote, _stems(query)):
@@ -257,6 +262,9 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     if query.rate is not None and not kinds.gives_rate(query.rate, quote):
         # "How much does it cost per hour to park?" of "£2.35 million, to a developer".
         return f"asks how much per {query.rate}; the text gives no such rate"
+    if kinds.money_asked(query.phrase) and kinds.one_of_several(quote, _content_stems(query)):
+        # "How much will resurfacing the car park cost?" of one sum for that and two more.
+        return "asks for the cost of one of several things the text gives one sum for"
     if query.so_far and kinds.gives_only_target(quote):
         # "How much has the group raised so far?" of "a target of £50,000".
         return "asks how much so far; the text gives only a target"

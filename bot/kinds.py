@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 from bot.lazyre import LazyPattern
-from bot.text import stem
+from bot.text import is_content_word, stem
 
 PERSON = "person"  # who: a person, body or organisation
 NAME = "name"  # the name of someone ("What is the name of the spokesman?")
@@ -550,6 +550,32 @@ def _capital_runs(text: str) -> Iterator[list[str]]:
         run = found.group().split()
         before = text[: found.start()].rstrip()
         yield run[1:] if not before or before[-1] in '.!?:"“' else run
+
+
+# One sum for several things: "£310,000 a year, to fund enforcement officers, resurfacing of
+# the car park and 40 charging points".
+_SUM_FOR = LazyPattern(
+    r"£\s?\d[^.;:]*?\b(?:to fund|to pay for|to cover|covering|for|on)\b([^.;:£]+)"
+)
+_ITEM_SPLIT = LazyPattern(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def one_of_several(text: str, question_stems: Collection[str]) -> bool:
+    """Whether a text gives one sum for three or more things and the question is about one of
+    them alone ("How much will resurfacing the car park cost?"): the text does not say."""
+    lowered = text.lower()
+    found = _SUM_FOR.search(lowered)
+    if found is None or lowered.count("£") != 1:
+        return False
+    items = [
+        {stem(w) for w in _WORDS.findall(item) if is_content_word(w) and not w.isdigit()}
+        for item in _ITEM_SPLIT.split(found.group(1))
+    ]
+    items = [item for item in items if item]
+    if len(items) < 3:
+        return False
+    touched = [item for item in items if not item.isdisjoint(question_stems)]
+    return len(touched) == 1
 
 
 def names_beyond(text: str, question_stems: Collection[str]) -> bool:

@@ -355,3 +355,17 @@ def test_a_name_asked_needs_a_text_naming_more_than_the_question() -> None:
     question = {text.stem(w) for w in text.words("what is margaret pellows dads name")}
     assert not kinds.names_beyond("Margaret Pellow, 67, took over from her father.", question)
     assert kinds.names_beyond("Margaret Pellow took over from her father, Arthur Pellow.", question)
+
+
+def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
+    def stems(question: str) -> set[str]:
+        return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
+
+    together = "£86,000 for new canopies, better lighting and a zebra crossing."
+    assert kinds.one_of_several(together, stems("how much will the zebra crossing cost"))
+    # All of them, or none named: the sum answers.
+    assert not kinds.one_of_several(together, stems("how much for canopies and lighting"))
+    assert not kinds.one_of_several(together, stems("what is the budget"))
+    # Sums of their own: each is given.
+    apart = "£30,000 for the refit, £12,000 for stock and the rest for the lease and rent."
+    assert not kinds.one_of_several(apart, stems("how much for the refit"))
