@@ -183,22 +183,12 @@ def _close_behind(
     """The first entry within KIND_MARGIN of the best that would be answered and answers what
     was asked (and passes `also`), if any."""
     top = candidates[0]
-    fitting = []
     for other in candidates[1:]:
         if top.confidence - other.confidence > KIND_MARGIN:
             break
         if also(other) and answerable(other) and objection(query, other) is None:
-            fitting.append(other)
-    # One whose own wording asks the same kind of fact ("Where would the market move to?") is
-    # meant before one that only mentions a place ("who drew up the plans to move it").
-    same_kind = [c for c in fitting if _wording_asks(c, query.kind)]
-    chosen = same_kind or fitting
-    return chosen[0] if chosen else None
-
-
-def _wording_asks(candidate: Candidate, kind: str | None) -> bool:
-    """Whether the entry's closest wording asks for `kind` of fact."""
-    return kind is not None and kinds.asked(" ".join(text.words(candidate.best_variant))) == kind
+            return other
+    return None
 
 
 def _only_giver_answers(query: Query, giver: Candidate) -> bool:

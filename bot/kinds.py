@@ -160,8 +160,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
             r"leader|boss|chair|"
             r"chairman|chairwoman|director|manager|spokesman|spokeswoman|"
             r"spokesperson|commissioner|secretary|minister|mayor|president|"
-            r"ceo|chief executive|owner|founder|developer|contractor|builder|architect|"
-            r"operator|organiser|organizer)\b"
+            r"ceo|chief executive|owner|founder)\b"
         ),
     ),
     (

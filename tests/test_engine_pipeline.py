@@ -154,31 +154,6 @@ def test_how_many_of_what_the_entry_does_not_count_is_a_near_miss() -> None:
     assert decision.decide(asked, [pounds, pupils]).answer == pupils
 
 
-def test_of_close_entries_that_answer_the_one_asked_alike_is_meant() -> None:
-    from bot import decision, kinds
-    from bot.model import Candidate
-    from bot.query import Query
-
-    where = Query(
-        words=("market", "move"),
-        phrase="where will the market move",
-        terms=("market", "move"),
-        unknown=(),
-        corrections=(),
-        kind=kinds.PLACE,
-    )
-    vote = Candidate("vote", 0.64, 1.0, 0.6, "When will the council vote?", gives=frozenset())
-    history = Candidate(
-        "history", 0.62, 1.0, 0.6, "who drew up the plans", gives=frozenset({kinds.PLACE})
-    )
-    site = Candidate(
-        "site", 0.55, 1.0, 0.6, "Where would the market move to?", gives=frozenset({kinds.PLACE})
-    )
-    # The best gives no place; of the two close behind that do, the one asked "where…".
-    assert decision.decide(where, [vote, history, site]).answer == site
-    assert decision.decide(where, [vote, history]).answer == history
-
-
 def test_how_many_finds_the_entry_that_counts_it(engine: Engine) -> None:
     result = engine.ask("how many security guards was G4S meant to supply")
     assert result.answered and result.entry is not None and "10,400" in result.entry.quote
