@@ -250,7 +250,7 @@ def is_content_word(word: str) -> bool:
 
 # The stems a knowledge cache holds (bot.compact.Stems.get): a process that read its knowledge
 # from the cache has stemmed none of its words, and an article's sentences looked at for the
-# first time would otherwise stem theirs then (~50 µs a word).
+# first time would otherwise stem theirs then (20-50 µs a word; a look-up here takes ~1 µs).
 _known_stem: Callable[[str], str | None] | None = None
 
 

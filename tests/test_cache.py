@@ -322,7 +322,7 @@ def test_a_cached_process_does_not_stem_the_articles_words(
 ) -> None:
     """An article's sentences looked at for the first time by a process that read the
     knowledge from the cache: their words' stems are the cache's (a full load stemmed them
-    while indexing; stemming them again cost ~50 µs a word)."""
+    while indexing; stemming them again costs tens of µs a word)."""
     monkeypatch.setattr(text, "_known_stem", None)  # (put back after the test)
     real = text._STEMMER
     stemmed: list[str] = []
