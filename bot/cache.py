@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from bot import __version__, cachecodec
+from bot import __version__, cachecodec, text
 from bot.atomicfile import write_atomically
 from bot.config import CACHE_DIR_ENV, knowledge_cache_dir
 from bot.engine import Engine
@@ -190,7 +190,10 @@ def _read_body(target: Path, file: BinaryIO) -> tuple[Knowledge, Index] | None:
     if not isinstance(trailer, dict) or trailer.get("crc32") != checksum or file.read(1):
         _log().warning("knowledge cache %s is damaged (checksum); loading in full", target)
         return None
-    return restored
+    knowledge, index, stems = restored
+    # The words of the articles' sentences a question first looks at are stemmed from here.
+    text.remember_stems(stems.get)
+    return knowledge, index
 
 
 def _parse_header(line: bytes) -> dict[str, object] | None:

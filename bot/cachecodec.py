@@ -1,11 +1,12 @@
 """The knowledge cache's body: a validated knowledge and its index as plain JSON data, and back.
 
 Stored: the entries (texts as one string per column), the compact index's arrays as they are in
-memory (bot.compact: postings, each entry's and wording's terms), the vocabulary; the statistics
-are derived again by the Index itself. Terms are written once, in a table, and referred to by
-number. Decoding checks the shape of every record
-(`_check`) and raises ValueError, TypeError, KeyError or IndexError on anything else, so a
-damaged or foreign file can only fail to load. The exception: the numbers in the compact index's
+memory (bot.compact: postings, each entry's and wording's terms), the vocabulary and its words'
+stems (bot.compact.Stems: a process that read the cache stems none of the knowledge's words);
+the statistics are derived again by the Index itself. Terms are written once, in a table, and
+referred to by number. Decoding checks the shape of every record (`_check`) and raises
+ValueError, TypeError, KeyError or IndexError on anything else, so a damaged or foreign file
+can only fail to load. The exception: the numbers in the compact index's
 big arrays (the postings' entry numbers, the runs' term numbers; ~6M at 100k entries, 0.4 s to
 check) are checked run by run when first read (bot.compact), and raise then. The body's CRC-32
 and the header's code digest have been checked before any is read, so only a file written by
@@ -28,12 +29,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from bot import compact
+from bot import compact, text
 from bot.knowledge import EntryPlaces, Knowledge, Problem
 from bot.matcher import Analyzer, Index
 from bot.model import Article, Entry
 
-FORMAT = 3
+FORMAT = 4
 
 STORED = (
     "analyzer",
@@ -97,6 +98,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("variants", ("variant_terms",)),
     ("term_sets", ("answer_types", "counted")),
     ("vocabulary", ("known_terms", "vocabulary", "names")),
+    # The vocabulary's stems, word by word (bot.compact.Stems).
+    ("stems", ("stem_drops", "other_stems")),
 )
 
 
@@ -119,6 +122,14 @@ def encode(
     terms.ids(index.queries.names)
     kinds = {found: 0 for found in index.entry_kinds}
     kinds = {found: i for i, found in enumerate(kinds)}
+    vocabulary = sorted(index.queries.speller.vocabulary)
+    stems: list[compact.Stems] = []
+
+    def stems_of_vocabulary() -> compact.Stems:
+        if not stems:  # (a built process has stemmed them already: read from text.stem's memo)
+            stems.append(compact.Stems.of(vocabulary, text.stem))
+        return stems[0]
+
     parts: dict[str, Callable[[], Any]] = {
         "articles": lambda: [
             [a.id, a.title, a.origin, str(a.path), digest(a.text)]
@@ -168,7 +179,9 @@ def encode(
         "variant_terms": lambda: _compact_runs(index.entry_variants.runs),
         "variant_phrases": lambda: _texts(index.entry_variants.phrases),
         "known_terms": lambda: _array(terms.ids(index.known_terms)),
-        "vocabulary": lambda: sorted(index.queries.speller.vocabulary),
+        "vocabulary": lambda: vocabulary,
+        "stem_drops": lambda: _array(stems_of_vocabulary().drops, compact.CODE_TYPECODE),
+        "other_stems": lambda: stems_of_vocabulary().others,
         "kinds": lambda: [list(found) for found in kinds],
         "terms": lambda: terms.names,
     }
@@ -283,15 +296,17 @@ class _Body:
 
 def decode(
     read: Callable[[], Any], article_text: Callable[[Path, str], str]
-) -> tuple[Knowledge, Index]:
+) -> tuple[Knowledge, Index, compact.Stems]:
     """The knowledge and index of a cache body, whose sections `read()` returns in order (see
-    sections()). `article_text(path, digest)` reads an article's text, which must have that
-    digest (else it raises)."""
+    sections()), and its vocabulary's stems (for bot.text.remember_stems, once the body's
+    checksum is known to be right). `article_text(path, digest)` reads an article's text,
+    which must have that digest (else it raises)."""
     body = _Body(read)
     knowledge = _knowledge(body, article_text)
-    index = _index(body, knowledge)
+    index, vocabulary = _index(body, knowledge)
+    stems = _stems(body, vocabulary)
     body.finish()
-    return knowledge, index
+    return knowledge, index, stems
 
 
 def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowledge:
@@ -382,7 +397,7 @@ def _knowledge(body: _Body, article_text: Callable[[Path, str], str]) -> Knowled
     )
 
 
-def _index(body: _Body, knowledge: Knowledge) -> Index:
+def _index(body: _Body, knowledge: Knowledge) -> tuple[Index, list[str]]:
     terms = _strings(body.take("terms"), "terms")
     term = terms.__getitem__
     count = len(terms)
@@ -430,9 +445,25 @@ def _index(body: _Body, knowledge: Knowledge) -> Index:
         _read_compact_runs(body.take("counted"), len(entries), "counted"),
     )
     index.known_terms = set(map(term, _read_array(body.take("known_terms"), count, "known terms")))
-    index._derive(_strings(body.take("vocabulary"), "vocabulary"))
+    vocabulary = _strings(body.take("vocabulary"), "vocabulary")
+    index._derive(vocabulary)
     index.queries.names = frozenset(map(term, _read_array(body.take("names"), count, "names")))
-    return index
+    return index, vocabulary
+
+
+def _stems(body: _Body, vocabulary: list[str]) -> compact.Stems:
+    """The stems of the vocabulary (sorted as written: a word out of order is only not found,
+    and stemmed)."""
+    drops = _read_array(body.take("stem_drops"), None, "stems", compact.CODE_TYPECODE)
+    _check(len(drops) == len(vocabulary), "stems")
+    others = body.take("other_stems")
+    _check(
+        isinstance(others, dict) and all(type(found) is str for found in others.values()),
+        "stems",
+    )
+    packed = drops.tobytes()
+    _check(packed.count(compact.OTHER_STEM) == len(others), "stems")
+    return compact.Stems(vocabulary, packed, others)
 
 
 # Flat arrays of small numbers travel as base64 of little-endian 32-bit integers (or bytes): a

@@ -16,6 +16,7 @@ budget, what was kept is let go and made again when next asked for.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -501,3 +502,53 @@ class TextRuns:
 
     def __getitem__(self, group: int) -> tuple[str, ...]:
         return self.texts.span(self._first[group], self._first[group + 1])
+
+
+# A word whose stem is not its beginning: its stem is among the others (see Stems).
+OTHER_STEM = 255
+
+
+class Stems:
+    """The stems of a sorted list of words (the knowledge's vocabulary), as the knowledge cache
+    stores them: for each word, how many letters its stem drops from its end (one byte; most
+    stems are a word's beginning: "councils" -> "council"), or OTHER_STEM for a word whose stem
+    is in `others` ("happy" -> "happi"). A word is found by bisection, not a dict of 100k
+    words: only the words of the sentences a process looks at are ever asked for."""
+
+    def __init__(self, words: Sequence[str], drops: bytes, others: dict[str, str]) -> None:
+        self._words = words
+        self._drops = drops
+        self._others = others
+
+    @classmethod
+    def of(cls, words: Sequence[str], stem: Callable[[str], str]) -> Stems:
+        """The stems of `words` (sorted) by `stem`."""
+        drops = bytearray()
+        others: dict[str, str] = {}
+        for word in words:
+            found = stem(word)
+            drop = len(word) - len(found)
+            if 0 <= drop < min(len(word), OTHER_STEM) and word.startswith(found):
+                drops.append(drop)
+            else:
+                drops.append(OTHER_STEM)
+                others[word] = found
+        return cls(words, bytes(drops), others)
+
+    @property
+    def drops(self) -> bytes:
+        return self._drops
+
+    @property
+    def others(self) -> dict[str, str]:
+        return self._others
+
+    def get(self, word: str) -> str | None:
+        """The word's stem, or None when it is not one of the words."""
+        words = self._words
+        i = bisect.bisect_left(words, word)
+        if i < len(words) and words[i] == word:
+            drop = self._drops[i]
+            if drop != OTHER_STEM and drop < len(word):
+                return word[: len(word) - drop]
+        return self._others.get(word)

@@ -3,16 +3,18 @@ blindly."""
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot import cache, cachecodec
+from bot import cache, cachecodec, text
 from bot.engine import Engine
 from bot.evaluate import load_eval_file
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
@@ -231,6 +233,130 @@ def test_a_well_formed_body_of_the_wrong_shape_is_refused(
     cache.load_engine(kb)
     lines = _cache_lines(caplog)
     assert len(lines) == 1 and "damaged" in lines[0]
+
+
+def _rewrite_sections(target: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """The cache file with `change` made to its parsed sections, and the checksum that fits."""
+    import zlib
+
+    head, *sections, _trailer = target.read_bytes().splitlines(keepends=True)
+    parsed = [json.loads(line) for line in sections]
+    for section in parsed:
+        change(section)
+    lines = [json.dumps(s).encode() + b"\n" for s in parsed if s]
+    checksum = 0
+    for line in lines:
+        checksum = zlib.crc32(line, checksum)
+    trailer = json.dumps({"crc32": checksum}).encode() + b"\n"
+    target.write_bytes(head + b"".join(lines) + trailer)
+
+
+def _damage_stems(how: str) -> Callable[[dict[str, Any]], None]:
+    def change(section: dict[str, Any]) -> None:
+        if section.get("section") != "stems":
+            return
+        drops = base64.b64decode(section["stem_drops"])
+        if how == "short":
+            section["stem_drops"] = base64.b64encode(drops[:-1]).decode()
+        elif how == "not-base64":
+            section["stem_drops"] = "not base64!"
+        elif how == "other-not-a-string":
+            section["other_stems"] = {**section["other_stems"], "happy": 7}
+        elif how == "other-too-many":
+            section["other_stems"] = {**section["other_stems"], "zzzz": "zz"}
+        elif how == "missing":
+            section.clear()
+        elif how == "extra-part":
+            section["stems"] = []
+
+    return change
+
+
+STEM_SENTENCE_QUESTION = "Where can I see the plans?"
+
+
+@pytest.fixture
+def harbour(tmp_path: Path) -> Path:
+    """A knowledge whose article has sentences no entry quotes (tests/test_passages.py)."""
+    from tests.test_passages import ARTICLE, KNOWLEDGE
+
+    folder = tmp_path / "harbour"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "harbour.yaml").write_text(KNOWLEDGE, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["short", "not-base64", "other-not-a-string", "other-too-many", "missing", "extra-part"],
+)
+def test_a_damaged_stems_section_is_refused(
+    how: str,
+    harbour: Path,
+    cache_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The vocabulary's stems are checked like every other section: a cache whose stems
+    section is not what this code writes is ignored, with one log line."""
+    monkeypatch.setattr(text, "_known_stem", None)  # (put back after the test)
+    expected = Engine(load_knowledge(harbour)).ask(STEM_SENTENCE_QUESTION)
+    assert expected.entry is not None and expected.entry.from_article
+    cache.load_engine(harbour)
+    _rewrite_sections(_cache_file(cache_dir), _damage_stems(how))
+    text.remember_stems(None)
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    assert cache.load_engine(harbour).ask(STEM_SENTENCE_QUESTION) == expected
+    lines = _cache_lines(caplog)
+    assert len(lines) == 1 and "damaged" in lines[0], lines
+    assert text._known_stem is None  # nothing of the refused file is used
+    caplog.clear()
+    cache.load_engine(harbour)  # written again, whole
+    assert _cache_lines(caplog) == []
+    assert text._known_stem is not None
+
+
+def test_a_cached_process_does_not_stem_the_articles_words(
+    harbour: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article's sentences looked at for the first time by a process that read the
+    knowledge from the cache: their words' stems are the cache's (a full load stemmed them
+    while indexing; stemming them again costs tens of µs a word)."""
+    monkeypatch.setattr(text, "_known_stem", None)  # (put back after the test)
+    real = text._STEMMER
+    stemmed: list[str] = []
+
+    class Recording:
+        def stemWord(self, word: str) -> str:  # snowballstemmer's name
+            stemmed.append(word)
+            return real.stemWord(word)
+
+    def ask_afresh(engine: Engine) -> set[str]:
+        """The words stemmed while the engine answers from an article's sentence."""
+        text.stem.cache_clear()
+        text.is_content_word.cache_clear()
+        stemmed.clear()
+        result = engine.ask(STEM_SENTENCE_QUESTION)
+        assert result.answered and result.entry is not None and result.entry.from_article
+        assert "Sailing Club" in result.entry.quote
+        return set(stemmed)
+
+    asked = set(text.words(STEM_SENTENCE_QUESTION))
+    monkeypatch.setattr(text, "_STEMMER", Recording())
+    cached = _warm(harbour, monkeypatch)
+    assert text._known_stem is not None
+    stemmed_now = ask_afresh(cached)
+    # The content words of the sentences no entry quotes, but for the question's own (which
+    # the question stage stems, as in any process) and numbers (never stemmed).
+    unquoted = {w for p in cached.passages().of_article("harbour") for w in text.words(p.text)}
+    content = {w for w in unquoted - asked if text.is_content_word(w) and not w.isdigit()}
+    assert len(content) > 20  # the sentences were read, and have words
+    assert stemmed_now & content == set()
+    # The same question, the stems not at hand: the sentences' words are stemmed then.
+    fresh = cache.load_engine(harbour)
+    text.remember_stems(None)
+    assert content <= ask_afresh(fresh)
 
 
 def test_a_cache_from_another_version_is_not_used(

@@ -89,6 +89,20 @@ def test_text_columns_round_trip(strings: list[str]) -> None:
     assert list(lengths) == [len(g) for g in groups]
 
 
+def test_the_stems_table_gives_what_the_stemmer_gives() -> None:
+    from bot import text
+
+    words = sorted(
+        {"councils", "council", "happy", "agreed", "running", "cities", "ab", "x" * 300}
+        | {"x" * 299 + "ing", "'twas", "yelling", "2024"}
+    )
+    stems = compact.Stems.of(words, text.stem)
+    assert [stems.get(w) for w in words] == [text.stem(w) for w in words]
+    assert stems.others["happy"] == "happi"  # not the word's beginning
+    assert stems.drops[words.index("councils")] == 1
+    assert stems.get("parliament") is None and stems.get("a") is None and stems.get("zz") is None
+
+
 def test_a_text_column_of_the_wrong_length_is_refused() -> None:
     value = cachecodec._texts(["ab", "c"])
     with pytest.raises(ValueError):
