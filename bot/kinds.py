@@ -196,6 +196,8 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # "What is the deal worth?": an amount. (No word is taken as only asking it: "worth" is
     # what an entry about the deal's worth is asked with.)
     (NUMBER, LazyPattern(r"\bwhat(?: \w+){1,7} worth\b(?P<asked>)")),
+    # "How large a grant…": an amount.
+    (NUMBER, LazyPattern(r"\bhow (?P<asked>large|big) an?\b")),
     (
         PERSON,
         LazyPattern(
@@ -253,6 +255,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "why come reason reasons justification explanation motive grounds caused led argument case",
         "many much number amount percentage proportion figure sum total",
         "worth",
+        "large big",
         "who whom whose organisation organization company firm body person people group name",
         "is are was were do does did can could will would should has have had isn aren wasn "
         "didn doesn won hasn haven",
@@ -300,7 +303,9 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
         DATE,
         LazyPattern(
             rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \d{{1,2}}\b|"
-            r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b"
+            r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|"
+            # a deadline's month ("by March 2027"): the date a "by what date" asks
+            rf"\b(by|before|until) ({_MONTHS}) (19|20)\d\d\b"
         ),
     ),
     (YEAR, LazyPattern(r"\b(1[89]|20)\d\d\b")),
@@ -683,8 +688,15 @@ _NUMBER_WORD = (
 )
 # What a text counts is read while indexing only (bot.lazyre).
 # (A lookahead, so that "26 beds and four high-dependency beds" yields both counts.)
-_COUNTED = LazyPattern(rf"\b{_NUMBER_WORD}[ -](?=((?:[a-z]+[ -]){{0,2}}[a-z]+))")
+# (A hyphenated word is one: "17.5 *full-time equivalent posts*".)
+_COUNTED = LazyPattern(
+    rf"\b{_NUMBER_WORD}[ -](?=((?:[a-z]+(?:-[a-z]+)*[ -]){{0,2}}[a-z]+(?:-[a-z]+)*))"
+)
 
+_CHANGED = LazyPattern(
+    r"\b([a-z]+)(?: (?:to|of|in|at|on) (?:the )?[a-z]+(?: [a-z]+)?)? (?:fell|rose|dropped|grew|"
+    r"increased|decreased|climbed|doubled|halved|went up|went down) (?:by|from|to)\b"
+)
 _NUMBERS_OF = LazyPattern(r"\b([a-z]+) (?:numbers|figures)\b|\bnumbers? of ([a-z]+)")
 
 _UNITS_COUNTED = (
@@ -720,6 +732,8 @@ def counted_words(text: str) -> set[str]:
     if _DIGIT.search(lowered):
         # "visitor numbers have fallen … to 174,000": what the numbers are numbers of.
         words.update(found.group(1) or found.group(2) for found in _NUMBERS_OF.finditer(lowered))
+        # "*visits* to the libraries fell from 1.9 million": what changed by so much.
+        words.update(found.group(1) for found in _CHANGED.finditer(lowered))
     for pattern, units in _UNITS_COUNTED:
         if pattern.search(lowered):
             words.update(units)

@@ -68,6 +68,8 @@ TEXT_SPEAK: dict[str, str] = {
     "bc": "because",
     "tho": "though",
     "thru": "through",
+    "til": "until",
+    "till": "until",
     "n": "and",
     "nd": "and",
     "ppl": "people",

@@ -9,8 +9,9 @@ news story; words that differ in what they ask ("budget" and "cost") are kept ap
 from __future__ import annotations
 
 # A word's stem is in one group only ("operation" shares "operate"'s, so it cannot also mean
-# surgery). A line whose first word is in an earlier line adds to that group ("how much do
-# they *pay*" asks what it *costs*; the people who *use* a bus are its passengers).
+# surgery; "found" is in none, as "founded" shares its stem: "who founded G4S?"). A line
+# whose first word is in an earlier line adds to that group ("how much do they *pay*" asks
+# what it *costs*; the people who *use* a bus are its passengers).
 GROUPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(line.split())
     for line in """
@@ -39,6 +40,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     repair repairs repaired repairing fix fixes fixed fixing refurbishment renovation maintenance
     children child kids kid youngsters paediatric pediatric
     injured injury injuries injuring hurt hurting wounded casualties casualty
+    find finds finding findings uncover uncovered discover discovered reveal revealed
     parents mums dads mothers fathers
     doctor doctors dr medic medics consultant consultants physician physicians clinician
     protest protests protesting demo demonstration demonstrations rally rallies
@@ -149,6 +151,7 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("contract", r"\bcontract(?:s|ed|ing)? out\b", "outsource"),
     ("in charge", r"\bin charge of\b", "running"),
     ("chip", r"\bchip(?:s|ped|ping)? in\b", "contribute"),
+    ("towards", r"\bput(?:s|ting)? (?:in )?towards\b", "contribute"),
     ("aground", r"\b(?:run|runs|ran|running) aground\b", "grounding"),
     ("say", r"\bhav(?:e|ing) (?:my|your|our|their|a) say\b", "consultation"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),

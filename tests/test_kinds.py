@@ -369,3 +369,16 @@ def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     # Sums of their own: each is given.
     apart = "£30,000 for the refit, £12,000 for stock and the rest for the lease and rent."
     assert not kinds.one_of_several(apart, stems("how much for the refit"))
+
+
+def test_what_a_text_counts_reads_hyphenated_words_and_what_changed() -> None:
+    assert "posts" in kinds.counted_words("the loss of 17.5 full-time equivalent posts")
+    changed = "visits to Harrowdale libraries fell from 1.9 million to 1.3 million"
+    assert "visits" in kinds.counted_words(changed)
+
+
+def test_a_deadline_month_is_the_date_by_which_and_how_large_a_sum_is_an_amount() -> None:
+    assert kinds.DATE in kinds.given_by_text("It must save £14.2 million by March 2027.")
+    assert kinds.DATE not in kinds.given_by_text("It opened in 2019.")
+    assert asked("How large a grant will each group be given?") == kinds.NUMBER
+    assert asked("how big is the pool") is None

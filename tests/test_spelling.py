@@ -53,6 +53,7 @@ def test_text_speak_is_written_out() -> None:
     assert words == "how much would it be a year".split()
     assert {(f.word, f.fixed, f.source) for f in fixes} >= {("wud", "would", "text-speak")}
     assert expand_text_speak(["whereabouts", "is", "it"])[0] == ["where", "is", "it"]
+    assert expand_text_speak("open till when".split())[0] == ["open", "until", "when"]
 
 
 def test_local_news_shorthand_is_written_out_and_hr_is_left_alone() -> None:

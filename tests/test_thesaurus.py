@@ -59,6 +59,24 @@ def test_old_people_and_putting_in_money() -> None:
     assert "elderly" in text.plain_idioms(text.words("a new ward for old people"))
     assert "contribute" in text.plain_idioms(text.words("how much is the council putting in"))
     assert "contribute" not in text.plain_idioms(text.words("rules put in place last year"))
+    assert "contribute" in text.plain_idioms(
+        text.words("how much is the government putting towards it")
+    )
+
+
+def test_what_an_inspection_uncovered_is_what_it_found() -> None:
+    assert text.stem("uncover") in thesaurus_group_of("findings")
+    # "founded" shares "found"'s stem: "who founded G4S?" asks nothing about findings.
+    assert text.stem("founded") not in thesaurus_group_of("findings")
+
+
+def thesaurus_group_of(word: str) -> set[str]:
+    from bot.thesaurus import GROUPS
+
+    stem = text.stem(word)
+    return {
+        text.stem(w) for group in GROUPS if stem in {text.stem(g) for g in group} for w in group
+    }
 
 
 def test_walking_away_from_a_deal_is_scrapping_it() -> None:
