@@ -695,7 +695,7 @@ _COUNTED = LazyPattern(
 
 _CHANGED = LazyPattern(
     r"\b([a-z]+)(?: (?:to|of|in|at|on) (?:the )?[a-z]+(?: [a-z]+)?)? (?:fell|rose|dropped|grew|"
-    r"increased|decreased|climbed|doubled|halved|went up|went down) (?:by|from|to)\b"
+    r"increased|decreased|climbed|doubled|halved|went up|went down) (?:by|from|to) £?\d"
 )
 _NUMBERS_OF = LazyPattern(r"\b([a-z]+) (?:numbers|figures)\b|\bnumbers? of ([a-z]+)")
 
@@ -791,15 +791,10 @@ _RATE_ASKED = LazyPattern(
     r"\b(?:per|an?|each|every) (hour|day|week|month|year|night)\b|"
     r"\b(hour|dai|week|month|year|night)ly\b|\b(?P<annual>annual|annually)\b"
 )
-_RATE_GIVEN = {
-    "hour": ("hour", "hourly"),
-    "day": ("day", "daily"),
-    "dai": ("day", "daily"),
-    "week": ("week",),
-    "month": ("month",),
-    "year": ("year", "annual", "per annum"),
-    "night": ("night",),
-}
+_RATE_GIVEN = LazyPattern(
+    r"\b(?:a|an|per|each|every|the) (?:week)?(?P<unit>hour|day|week|month|year|night)\b|"
+    r"\b(?P<unit2>hour|dai|week|month|year|night)ly\b|\b(?P<annual>annual|annually|per annum)\b"
+)
 
 
 def rate_asked(normalised_question: str) -> str | None:
@@ -811,9 +806,14 @@ def rate_asked(normalised_question: str) -> str | None:
 
 
 def gives_rate(unit: str, text: str) -> bool:
-    """Whether a text gives something per `unit` of time ("£32 a week", "hourly")."""
-    lowered = text.lower()
-    return any(word in lowered for word in _RATE_GIVEN.get(unit, (unit,)))
+    """Whether a text gives something per `unit` of time ("£32 a week", "hourly"; not "for
+    the first two years")."""
+    unit = "day" if unit == "dai" else unit
+    for found in _RATE_GIVEN.finditer(text.lower()):
+        given = "year" if found.group("annual") else found.group("unit") or found.group("unit2")
+        if ("day" if given == "dai" else given) == unit:
+            return True
+    return False
 
 
 _HEDGE = (

@@ -231,7 +231,7 @@ class QueryAnalyser:
             part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,
             exact=_EXACT.search(phrase) is not None
             and (kind == kinds.NUMBER or _FIGURE_WORD.search(phrase) is not None),
-            rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER else None,
+            rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
             so_far=kind == kinds.NUMBER and _SO_FAR.search(phrase) is not None,
             kind=kind,

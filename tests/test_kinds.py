@@ -316,6 +316,8 @@ def test_a_rate_asked_needs_a_text_giving_that_rate() -> None:
     assert kinds.gives_rate("week", "Frozen at £32 a week for a standard stall.")
     assert kinds.gives_rate("year", "£84,000 annually")
     assert not kinds.gives_rate("hour", "£2.35 million, to a developer.")
+    assert not kinds.gives_rate("year", "the council pays the insurance for the first two years")
+    assert kinds.gives_rate("day", "2,300 passengers pass through every weekday")
     engine = Engine.load(EVAL / "car-park")
     assert engine.index.analyse("how much is it to park per hour").rate == "hour"
     assert not engine.ask("how much is it to park per hour at mill lane").answered
