@@ -229,7 +229,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (DURATION, LazyPattern(r"\b(length|duration)\b")),
     (PLACE, LazyPattern(r"\b(location|venue|address)\b")),
     (REASON, LazyPattern(r"\b(reasons?|justification|explanation|motive)\b")),
-    (NUMBER, LazyPattern(r"\b(numbers|figures|stats|statistics)\b")),
+    (NUMBER, LazyPattern(r"\b(numbers?|figures?|stats|statistics|count|total)\b")),
 )
 
 # Words at least one of which each pattern above needs (in order): a pattern is only tried on
@@ -266,7 +266,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "length duration",
         "location venue address",
         "reason reasons justification explanation motive",
-        "numbers figures stats statistics",
+        "number numbers figure figures stats statistics count total",
     )
 )
 _ASKED = tuple(
@@ -751,7 +751,7 @@ _TALLY = LazyPattern(rf"\b(?:voted|vote|votes|by) {_NUMBER_WORD}(?: to |-){_NUMB
 _TALLY_COUNTS = ("votes", "voters", "members", "councillors")
 
 
-_HOW_MANY = LazyPattern(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)")
+_HOW_MANY = LazyPattern(r"\b(?:how many|number of) ((?:[a-z]+ ){0,2}[a-z]+)")
 
 
 def counted_asked(normalised_question: str) -> list[str]:

@@ -53,6 +53,8 @@ FIELD_WEIGHTS = {
 UNKNOWN_FACTOR = 1.0
 # A word of an article that no entry uses weighs this share of an unknown word against a match.
 ARTICLE_ONLY_FACTOR = 1.0
+# A word that says how a keyword string asks ("petition signatures *number*") counts this much.
+LIGHT_WEIGHT = 0.5
 # The intent terms (see text.word_intents) and their weight.
 INTENTS = ("_amount", "_when", "_why", "_who", "_where")
 INTENT_WEIGHT = 0.7
@@ -523,6 +525,9 @@ class Matcher:
         heaviest_of = [max(weight_of[t] for t in members) for members in groups]
         for term in weak:
             weight_of[term] *= WEAK_MEANING
+        for term in query.light:
+            if term in weight_of:
+                weight_of[term] *= LIGHT_WEIGHT
         query_weight = sum(weight_of.values()) + unknown_penalty
         for members, heaviest in zip(groups, heaviest_of, strict=True):
             query_weight -= sum(weight_of[t] for t in members) - heaviest

@@ -33,6 +33,7 @@ class Query(NamedTuple):
     # How much each unknown word counts against a match (bot.spelling.rarity), in order.
     unknown_weights: tuple[float, ...] = ()
     focus: tuple[str, ...] = ()  # the known terms the question turns on ("which *forces*…")
+    light: tuple[str, ...] = ()  # terms that count for little ("petition signatures *number*")
     answer_type: tuple[str, ...] = ()  # "which *forces*…": the terms an answer must name
     focus_unknown: bool = False  # a word the question turns on is unknown ("who *chairs*…")
     # Names the knowledge has never seen ("the capital of *Japan*"): the question is about
@@ -142,6 +143,10 @@ class QueryAnalyser:
         asking_words = kind_words if kind == kinds.REASON else frozenset()
         if not kinds.is_strict(kind):
             kind_words = frozenset()  # not checked, so they still count for the ranking
+        # A keyword string's "number" or "total" ("petition signatures number") says how it
+        # asks; it still counts for the entry whose wordings have it, but for little.
+        light_words = kind_words & _FIGURE_NOUNS if kind == kinds.NUMBER else frozenset()
+        kind_words -= light_words
         words: list[str] = []
         terms: list[str] = []
         unknown: list[str] = []
@@ -220,6 +225,7 @@ class QueryAnalyser:
                 for word in unknown
             ),
             focus=focus_terms,
+            light=tuple(t for w in light_words if w in words for t in self.terms_of(w)),
             answer_type=wanted,
             names_a_kind=any(_singular(w) in kinds.NAMED_KINDS for w in _after_which(spelled)),
             wants_list=_wants_list(spelled),
@@ -464,6 +470,7 @@ _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 _EXACT = LazyPattern(r"\b(?:exact|exactly|precise|precisely)\b")
 _TIME_KINDS = frozenset({kinds.WHEN, kinds.DATE, kinds.TIME, kinds.YEAR})
 _SO_FAR = LazyPattern(r"\b(?:so far|to date|yet|already)\b")
+_FIGURE_NOUNS = frozenset("number numbers figure figures total count".split())
 _FIGURE_WORD = LazyPattern(r"\b(?:number|figure|total|count|amount|sum)\b")
 
 

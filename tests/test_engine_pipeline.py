@@ -315,6 +315,16 @@ def test_how_someone_described_something_asks_their_words() -> None:
     assert shop.ask("how did the chair describe the shop").answered
 
 
+def test_a_keyword_strings_number_counts_for_little() -> None:
+    library = Engine.load(EVAL / "library")
+    analysed = library.index.queries.analyse("petition signatures number")
+    assert analysed.kind == "number" and analysed.light and "number" in analysed.words
+    result = library.ask("petition signatures number")
+    assert result.answered and result.entry is not None and result.entry.id == "petition"
+    # "number of X" asks a count of X: of a word no entry counts, nothing.
+    assert library.index.queries.analyse("number of swimming lanes").counted
+
+
 def test_which_x_y_turns_on_its_head_noun() -> None:
     flood = Engine.load(EVAL / "flood-defences")
     # The article names no firm: "which construction *firm*" asks for what it does not say.
