@@ -303,7 +303,9 @@ _GENERIC = frozenset(
     # light verbs, whose object carries the meaning ("who *gave* the statement")
     "give gives gave given giving make makes made making "
     # what is asked of someone named ("Helen Ashworth *role*"): the name is the point
-    "role roles background".split()
+    "role roles background "
+    # what one can do ("will I be *able* to cross")
+    "able".split()
 )
 
 

@@ -152,6 +152,7 @@ IDIOMS: tuple[tuple[str, str, str], ...] = (
     ("in charge", r"\bin charge of\b", "running"),
     ("chip", r"\bchip(?:s|ped|ping)? in\b", "contribute"),
     ("towards", r"\bput(?:s|ting)? (?:in )?towards\b", "contribute"),
+    ("foot", r"\b(?:people |those |anyone |someone )?on foot\b", "pedestrians"),
     ("aground", r"\b(?:run|runs|ran|running) aground\b", "grounding"),
     ("say", r"\bhav(?:e|ing) (?:my|your|our|their|a) say\b", "consultation"),
     ("over", r"\b(?:take|takes|taking|taken|took) over\b", "run"),

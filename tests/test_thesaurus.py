@@ -64,6 +64,10 @@ def test_old_people_and_putting_in_money() -> None:
     )
 
 
+def test_people_on_foot_are_pedestrians() -> None:
+    assert "pedestrians" in text.plain_idioms(text.words("where can people on foot cross"))
+
+
 def test_what_an_inspection_uncovered_is_what_it_found() -> None:
     assert text.stem("uncover") in thesaurus_group_of("findings")
     # "founded" shares "found"'s stem: "who founded G4S?" asks nothing about findings.
