@@ -688,9 +688,10 @@ _NUMBER_WORD = (
 )
 # What a text counts is read while indexing only (bot.lazyre).
 # (A lookahead, so that "26 beds and four high-dependency beds" yields both counts.)
-# (A hyphenated word is one: "17.5 *full-time equivalent posts*".)
+# (A hyphenated word is one: "17.5 *full-time equivalent posts*"; "31 of the *affected plots*".)
 _COUNTED = LazyPattern(
-    rf"\b{_NUMBER_WORD}[ -](?=((?:[a-z]+(?:-[a-z]+)*[ -]){{0,2}}[a-z]+(?:-[a-z]+)*))"
+    rf"\b{_NUMBER_WORD}[ -](?:of (?:the|its|their|these|those) )?"
+    rf"(?=((?:[a-z]+(?:-[a-z]+)*[ -]){{0,2}}[a-z]+(?:-[a-z]+)*))"
 )
 
 _CHANGED = LazyPattern(
@@ -751,7 +752,9 @@ _TALLY = LazyPattern(rf"\b(?:voted|vote|votes|by) {_NUMBER_WORD}(?: to |-){_NUMB
 _TALLY_COUNTS = ("votes", "voters", "members", "councillors")
 
 
-_HOW_MANY = LazyPattern(r"\b(?:how many|number of) ((?:[a-z]+ ){0,2}[a-z]+)")
+_HOW_MANY = LazyPattern(
+    r"\b(?:how many|number of) (?:of (?:the|those|these|its|their) )?((?:[a-z]+ ){0,2}[a-z]+)"
+)
 
 
 def counted_asked(normalised_question: str) -> list[str]:

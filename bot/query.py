@@ -350,7 +350,11 @@ def _question_focus(words: list[str]) -> tuple[str | None, list[str]]:
         if word not in text.QUESTION_WORDS:
             continue
         found: list[str] = []
-        for following in words[position + 1 : position + 5]:
+        # ("how many *of the* threatened plots…": a quantity's "of the" is no part of it)
+        start = position + 1
+        if word == "how" and words[start + 1 : start + 2] == ["of"]:
+            start += 3
+        for following in words[start : start + 4]:
             if following in _GENERIC:
                 continue
             if text.is_content_word(following):

@@ -384,3 +384,11 @@ def test_a_deadline_month_is_the_date_by_which_and_how_large_a_sum_is_an_amount(
     assert kinds.DATE not in kinds.given_by_text("It opened in 2019.")
     assert asked("How large a grant will each group be given?") == kinds.NUMBER
     assert asked("how big is the pool") is None
+
+
+def test_how_many_of_the_things_counts_the_things() -> None:
+    assert "homes" in kinds.counted_asked("how many of the new homes would be for social rent")
+    assert "plots" in kinds.counted_words("only 31 of the affected plots are currently let")
+    allotments = Engine.load(EVAL / "allotments")
+    analysed = allotments.index.queries.analyse("how many of the doomed plots are empty")
+    assert not analysed.focus_unknown  # the question turns on plots, not on "doomed"
