@@ -271,7 +271,11 @@ def stem(word: str) -> str:
         if known is not None:
             return known
     result: str = _STEMMER.stemWord(word)
-    return result
+    # Snowball keeps the "e" of a one-s word's plural ("buses" -> "buse", "bus" -> "bus").
+    return _PLURAL_SLIPS.get(result, result)
+
+
+_PLURAL_SLIPS = {"buse": "bus", "busse": "bus", "gase": "gas", "bonuse": "bonus"}
 
 
 # Days and months are capitalised but are dates, not names (bot.kinds reads them).

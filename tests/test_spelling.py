@@ -221,3 +221,10 @@ def test_digits_for_small_words_only_where_no_count_is_meant() -> None:
     assert expand_text_speak("how 2 book it".split())[0] == ["how", "to", "book", "it"]
     assert expand_text_speak("are the 2 options costed".split())[0][2] == "2"
     assert expand_text_speak("4 turbines".split())[0] == ["4", "turbines"]
+
+
+def test_a_one_s_words_plural_stems_as_the_word() -> None:
+    from bot import text
+
+    assert text.stem("buses") == text.stem("bus") == "bus"
+    assert text.stem("gases") == text.stem("gas")
