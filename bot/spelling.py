@@ -68,6 +68,8 @@ TEXT_SPEAK: dict[str, str] = {
     "bc": "because",
     "tho": "though",
     "thru": "through",
+    "rn": "now",
+    "atm": "now",
     "til": "until",
     "till": "until",
     "n": "and",

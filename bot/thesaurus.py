@@ -21,6 +21,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     pay funding fund funds funded finance financed financing
     pay contribute contributes contributed contributing contribution contributions
     loss losses lose loses losing lost
+    lose disappear disappears disappeared disappearing vanish vanishes vanished
     shortfall gap deficit
     annual annually yearly
     close closes closed closing closure closures shut shuts shutting shutdown
