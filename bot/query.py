@@ -86,12 +86,14 @@ _COMMON_BASE = 70  # ten million uses: "rough", "current"; not "supp"
 
 
 def _is_verb_form(word: str) -> bool:
-    """A past tense or participle by its ending ("stopped", "teamed", "weighing"; not "speed"),
+    """A past tense or participle by its ending ("stopped", "agreed", "weighing"; not "speed"),
     or an adverb ("roughly")."""
     return (
         len(word) > 4
         and (
             (word.endswith("ed") and not word.endswith("eed"))
+            # "agreed", "guaranteed" (of "agree"), not "speed"
+            or (word.endswith("eed") and english().get(word[:-1], 0) >= _COMMON_BASE)
             or word.endswith("ing")
             # an adverb of a word ("roughly", "openly"), not a noun ("family", "supply")
             or (word.endswith("ly") and english().get(word[:-2], 0) >= _COMMON_BASE)
