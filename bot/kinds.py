@@ -569,8 +569,10 @@ def one_of_several(text: str, question_stems: Collection[str]) -> bool:
     """Whether a text gives one sum for three or more things and the question is about one of
     them alone ("How much will resurfacing the car park cost?"): the text does not say."""
     lowered = text.lower()
+    if lowered.count("£") != 1:
+        return False
     found = _SUM_FOR.search(lowered)
-    if found is None or lowered.count("£") != 1:
+    if found is None:
         return False
     items = [
         {stem(w) for w in _WORDS.findall(item) if is_content_word(w) and not w.isdigit()}
@@ -794,6 +796,7 @@ _RATE_ASKED = LazyPattern(
     r"\b(?:per|an?|each|every) (hour|day|week|month|year|night)\b|"
     r"\b(hour|dai|week|month|year|night)ly\b|\b(?P<annual>annual|annually)\b"
 )
+_RATE_UNITS = ("hour", "day", "dai", "week", "month", "year", "night", "annual")
 _RATE_GIVEN = LazyPattern(
     r"\b(?:a|an|per|each|every|the) (?:week)?(?P<unit>hour|day|week|month|year|night)\b|"
     r"\b(?P<unit2>hour|dai|week|month|year|night)ly\b|\b(?P<annual>annual|annually|per annum)\b"
@@ -802,6 +805,8 @@ _RATE_GIVEN = LazyPattern(
 
 def rate_asked(normalised_question: str) -> str | None:
     """The unit of time a question asks a rate in ("how much per *hour*"), if it asks one."""
+    if not any(unit in normalised_question for unit in _RATE_UNITS):
+        return None
     found = _RATE_ASKED.search(normalised_question)
     if found is None:
         return None

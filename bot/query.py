@@ -237,11 +237,14 @@ class QueryAnalyser:
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             unknown_specifics=tuple(w for w in unknown if _YEAR.fullmatch(w) or w in _UNITS),
             part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,
-            exact=_EXACT.search(phrase) is not None
+            exact=("exact" in phrase or "precise" in phrase)
+            and _EXACT.search(phrase) is not None
             and (kind == kinds.NUMBER or _FIGURE_WORD.search(phrase) is not None),
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
-            so_far=kind == kinds.NUMBER and _SO_FAR.search(phrase) is not None,
+            so_far=kind == kinds.NUMBER
+            and not _SO_FAR_WORDS.isdisjoint(spelled)
+            and _SO_FAR.search(phrase) is not None,
             kind=kind,
             text=question,
         )
@@ -477,6 +480,7 @@ _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 
 _EXACT = LazyPattern(r"\b(?:exact|exactly|precise|precisely)\b")
 _TIME_KINDS = frozenset({kinds.WHEN, kinds.DATE, kinds.TIME, kinds.YEAR})
+_SO_FAR_WORDS = frozenset("far date yet already".split())
 _SO_FAR = LazyPattern(r"\b(?:so far|to date|yet|already)\b")
 _FIGURE_NOUNS = frozenset("number numbers figure figures total count".split())
 _FIGURE_WORD = LazyPattern(r"\b(?:number|figure|total|count|amount|sum)\b")
