@@ -36,7 +36,8 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     decide decides decided deciding decision decisions
     vote votes voted voting ballot
     plan plans planned planning proposal proposals proposed propose scheme schemes
-    merge merges merged merging merger mergers combine combines combined combining amalgamate amalgamated
+    merge merges merged merging merger mergers combine combines combined combining
+    merge amalgamate amalgamated amalgamation
     move moves moved moving relocate relocates relocated relocating relocation transfer transferred
     build builds built building construction constructed
     repair repairs repaired repairing fix fixes fixed fixing refurbishment renovation maintenance
