@@ -200,6 +200,8 @@ def _only_giver_answers(query: Query, giver: Candidate) -> bool:
         and giver.overlap >= MIN_SUGGEST_OVERLAP
         and objection(query, giver) is None
         and not query.unknown_names
+        # ("how many days in a *leap* year": a word that counts, which no entry has)
+        and not any(weight >= 1.0 for weight in query.unknown_weights)
     )
 
 

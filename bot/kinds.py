@@ -560,7 +560,9 @@ def _capital_runs(text: str) -> Iterator[list[str]]:
 # One sum for several things: "£310,000 a year, to fund enforcement officers, resurfacing of
 # the car park and 40 charging points".
 _SUM_FOR = LazyPattern(
-    r"£\s?\d[^.;:]*?\b(?:to fund|to pay for|to cover|covering|for|on)\b([^.;:£]+)"
+    r"\b(?:to fund|to pay for|pays for|to cover|covering|covers|goes on|go on|spent on|towards|"
+    r"for|on)"
+    r"\b([^.;:£]+)"
 )
 _ITEM_SPLIT = LazyPattern(r",\s*(?:and\s+)?|\s+and\s+")
 
@@ -571,18 +573,17 @@ def one_of_several(text: str, question_stems: Collection[str]) -> bool:
     lowered = text.lower()
     if lowered.count("£") != 1:
         return False
-    found = _SUM_FOR.search(lowered)
-    if found is None:
-        return False
-    items = [
-        {stem(w) for w in _WORDS.findall(item) if is_content_word(w) and not w.isdigit()}
-        for item in _ITEM_SPLIT.split(found.group(1))
-    ]
-    items = [item for item in items if item]
-    if len(items) < 3:
-        return False
-    touched = [item for item in items if not item.isdisjoint(question_stems)]
-    return len(touched) == 1
+    after_sum = lowered[lowered.index("£") :].split(".")[0]
+    for found in _SUM_FOR.finditer(after_sum):
+        items = [
+            {stem(w) for w in _WORDS.findall(item) if is_content_word(w) and not w.isdigit()}
+            for item in _ITEM_SPLIT.split(found.group(1))
+        ]
+        items = [item for item in items if item]
+        if len(items) >= 3:
+            touched = [item for item in items if not item.isdisjoint(question_stems)]
+            return len(touched) == 1
+    return False
 
 
 def names_beyond(text: str, question_stems: Collection[str]) -> bool:
@@ -693,6 +694,7 @@ _NUMBER_WORD = (
 # (A hyphenated word is one: "17.5 *full-time equivalent posts*"; "31 of the *affected plots*".)
 _COUNTED = LazyPattern(
     rf"\b{_NUMBER_WORD}[ -](?:of (?:the|its|their|these|those) )?"
+    r"(?:(?:new|extra|more|other|additional|further) )?"
     rf"(?=((?:[a-z]+(?:-[a-z]+)*[ -]){{0,2}}[a-z]+(?:-[a-z]+)*))"
 )
 
@@ -764,12 +766,16 @@ def counted_asked(normalised_question: str) -> list[str]:
     "people" too when they are people in general ("how many *kids*…"), and "money" for "how
     much … cost"."""
     found = _HOW_MANY.search(normalised_question)
-    words = found.group(1).split() if found else []
+    # ("how many *new* trams" asks a count of trams: "five new stops" does not give it)
+    words = [w for w in found.group(1).split() if w not in _NOT_COUNTED] if found else []
     if not _ANY_PEOPLE.isdisjoint(words):
         words.append("people")
     if money_asked(normalised_question):
         words.append("money")
     return words
+
+
+_NOT_COUNTED = frozenset("new extra more other additional different separate further".split())
 
 
 # What counted_asked adds of its own (the question need not say it): a count of people, money.
@@ -779,6 +785,9 @@ IMPLIED_COUNTS = frozenset({"people", "money"})
 # "How much will the panels *cost*?" asks for money: an entry that counts metres or homes does
 # not answer it ("how much" alone may ask for anything: "how much of the site").
 _MONEY_ASKED = LazyPattern(
+    # "what was the *rent*", "what's the new *price*"
+    r"\bwhat (?:is|was|are|were|will be|would be|s) the (?:\w+ )?(?:rent|price|fee|fees|"
+    r"salary|wage|wages)\b|"
     r"\bhow much\b.*\b(?:cost|costs|costing|pay|paid|paying|spend|spent|spending|worth|price|"
     r"charge|charged|fee|fees|money|funding|budget|save|saving|savings|lose|lost|raise|raised|"
     r"rent|rents|earn|earns|earning|income|salary|salaries|wage|wages|compensation)\b"

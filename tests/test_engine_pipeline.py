@@ -325,6 +325,12 @@ def test_a_keyword_strings_number_counts_for_little() -> None:
     assert library.index.queries.analyse("number of swimming lanes").counted
 
 
+def test_the_only_entry_giving_a_kind_is_no_answer_to_a_word_no_entry_has() -> None:
+    foodbank = Engine.load(EVAL / "foodbank")
+    # Only one entry gives a number of days ("three-day parcels"), but "leap" is in none.
+    assert not foodbank.ask("how many days are there in a leap year").answered
+
+
 def test_which_x_y_turns_on_its_head_noun() -> None:
     flood = Engine.load(EVAL / "flood-defences")
     # The article names no firm: "which construction *firm*" asks for what it does not say.

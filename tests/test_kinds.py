@@ -392,3 +392,22 @@ def test_how_many_of_the_things_counts_the_things() -> None:
     allotments = Engine.load(EVAL / "allotments")
     analysed = allotments.index.queries.analyse("how many of the doomed plots are empty")
     assert not analysed.focus_unknown  # the question turns on plots, not on "doomed"
+
+
+def test_new_or_extra_things_are_counted_as_the_things() -> None:
+    assert "trams" in kinds.counted_asked("how many new trams will be bought")
+    assert "new" not in kinds.counted_asked("how many new trams will be bought")
+    assert "lorries" in kinds.counted_words("seven new food waste lorries, based at the depot")
+
+
+def test_what_the_rent_was_asks_money() -> None:
+    assert kinds.money_asked("what was the rent at brook street")
+    assert kinds.money_asked("what s the new price of a permit")
+    assert not kinds.money_asked("what was the reason")
+
+
+def test_the_rest_going_towards_several_things_prices_none_of_them() -> None:
+    quote = "The rent is covered by a £25,000 grant, with the rest going towards shelving, a van "
+    quote += "and a walk-in chiller."
+    chiller = {text.stem(w) for w in ("walk", "in", "chiller", "cost")}
+    assert kinds.one_of_several(quote, chiller)
