@@ -601,7 +601,8 @@ def names_beyond(text: str, question_stems: Collection[str]) -> bool:
 _ENDS = {
     "start": frozenset(
         "open opens opened opening start starts started starting begin begins began beginning "
-        "launch launches launched from".split()
+        "launch launches launched from reopen reopens reopened reopening restart restarts "
+        "resume resumes".split()
     ),
     "end": frozenset(
         "close closes closed closing end ends ended ending finish finishes finished deadline "
@@ -609,7 +610,8 @@ _ENDS = {
     ),
 }
 _END_ASKED = LazyPattern(
-    r"\b(?P<start>open|opens|opening|start|starts|starting|begin|begins|beginning|launch)\b|"
+    r"\b(?P<start>open|opens|opening|reopen|reopens|reopening|start|starts|starting|begin|"
+    r"begins|beginning|launch)\b|"
     r"\b(?P<end>close|closes|closing|end|ends|ending|finish|finishes|deadline)\b"
 )
 

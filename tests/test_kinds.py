@@ -344,6 +344,10 @@ def test_the_end_of_a_period_asked_needs_a_text_giving_that_end() -> None:
     # A range gives both ends; a text naming neither is for the other checks.
     assert not kinds.gives_other_end("end", "It will run from 3 March to 14 April.")
     assert not kinds.gives_other_end("start", "At the village hall on Thursday 12 June.")
+    # Reopening is a start, whatever else closed before.
+    reopening = "The museum will reopen on Saturday 14 June, two years after it closed."
+    assert not kinds.gives_other_end("start", reopening)
+    assert kinds.end_asked("when does the museum reopen") == "start"
 
 
 def test_a_target_does_not_say_how_much_came_in_so_far() -> None:
