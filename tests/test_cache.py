@@ -278,13 +278,9 @@ STEM_SENTENCE_QUESTION = "Where can I see the plans?"
 @pytest.fixture
 def harbour(tmp_path: Path) -> Path:
     """A knowledge whose article has sentences no entry quotes (tests/test_passages.py)."""
-    from tests.test_passages import ARTICLE, KNOWLEDGE
+    from tests.test_passages import write_harbour
 
-    folder = tmp_path / "harbour"
-    folder.mkdir()
-    (folder / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "harbour.yaml").write_text(KNOWLEDGE, encoding="utf-8")
-    return folder
+    return write_harbour(tmp_path / "harbour")
 
 
 @pytest.mark.parametrize(

@@ -53,13 +53,17 @@ entries:
 """
 
 
-@pytest.fixture
-def harbour(tmp_path: Path) -> Path:
-    folder = tmp_path / "harbour"
+def write_harbour(folder: Path) -> Path:
+    """The harbour article and its knowledge in a new `folder`."""
     folder.mkdir()
     (folder / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "harbour.yaml").write_text(KNOWLEDGE, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def harbour(tmp_path: Path) -> Path:
+    return write_harbour(tmp_path / "harbour")
 
 
 def test_the_uncovered_sentences_are_the_passages(harbour: Path) -> None:
