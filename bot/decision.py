@@ -142,6 +142,11 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
                 return Decision(
                     Outcome.ANSWERED, (named,), why="the closest that names what was asked"
                 )
+            soft = _gives_soft_kind(query, candidates)
+            if soft is not None:
+                return Decision(
+                    Outcome.ANSWERED, (soft,), why=f"the closest that gives the {query.kind}"
+                )
             return Decision(Outcome.ANSWERED, (top,), why="answered")
         # The best entry does not answer what was asked: a close one that does may be meant;
         # otherwise the article does not say.
@@ -175,6 +180,14 @@ def _names_what_was_asked(query: Query, candidates: list[Candidate]) -> Candidat
     if not query.answer_type or candidates[0].names_asked:
         return None
     return _close_behind(query, candidates, lambda c: c.names_asked)
+
+
+def _gives_soft_kind(query: Query, candidates: list[Candidate]) -> Candidate | None:
+    """Asked why or who, an entry close behind the best that gives a reason or a person, when
+    the best gives none ("why did Surrey pull out?": its reason, not that it paused)."""
+    if query.kind not in (kinds.REASON, kinds.PERSON) or query.kind in candidates[0].gives:
+        return None
+    return _close_behind(query, candidates, lambda c: query.kind in c.gives)
 
 
 def _close_behind(

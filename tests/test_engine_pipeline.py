@@ -154,6 +154,29 @@ def test_how_many_of_what_the_entry_does_not_count_is_a_near_miss() -> None:
     assert decision.decide(asked, [pounds, pupils]).answer == pupils
 
 
+def test_asked_why_a_close_entry_giving_a_reason_is_meant() -> None:
+    from bot import decision, kinds
+    from bot.model import Candidate
+    from bot.query import Query
+
+    why = Query(
+        words=("forces", "walk", "away"),
+        phrase="what is the argument for the forces walking away",
+        terms=("forces", "walk", "away"),
+        unknown=(),
+        corrections=(),
+        kind=kinds.REASON,
+    )
+    status = Candidate("status", 0.81, 1.0, 0.7, "has a decision been made", quote="q1")
+    reason = Candidate(
+        "reason", 0.74, 1.0, 0.7, "why reconsider", quote="q2", gives=frozenset({kinds.REASON})
+    )
+    assert decision.decide(why, [status, reason]).answer == reason
+    # Too far behind, the best one stands.
+    far = reason._replace(confidence=0.6)
+    assert decision.decide(why, [status, far]).answer == status
+
+
 def test_how_many_finds_the_entry_that_counts_it(engine: Engine) -> None:
     result = engine.ask("how many security guards was G4S meant to supply")
     assert result.answered and result.entry is not None and "10,400" in result.entry.quote
