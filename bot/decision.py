@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot import kinds, text
+from bot import kinds
 from bot.model import Candidate, Outcome
 from bot.query import ONE_ITEM, Query
 
@@ -259,25 +259,15 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     return None
 
 
-def _stems(query: Query) -> frozenset[str]:
-    """The stems of every word of a question, as it was spelled."""
-    return frozenset(text.stem(word) for word in query.phrase.split())
-
-
-def _content_stems(query: Query) -> frozenset[str]:
-    """The stems of a question's content words."""
-    return frozenset(text.stem(word) for word in query.words)
-
-
 def _figure_objection(query: Query, quote: str) -> str | None:
     """Why a text's figures do not answer how much was asked, if they do not."""
-    if query.exact and kinds.only_rough_figures(quote, _stems(query)):
+    if query.exact and kinds.only_rough_figures(quote, query.stems):
         # "Exactly how many objections?" of "despite more than 300 objections".
         return "asks for an exact figure; the text gives a rough one"
     if query.rate is not None and not kinds.gives_rate(query.rate, quote):
         # "How much does it cost per hour to park?" of "£2.35 million, to a developer".
         return f"asks how much per {query.rate}; the text gives no such rate"
-    if kinds.money_asked(query.phrase) and kinds.one_of_several(quote, _content_stems(query)):
+    if query.money and kinds.one_of_several(quote, query.content_stems):
         # "How much will resurfacing the car park cost?" of one sum for that and two more.
         return "asks for the cost of one of several things the text gives one sum for"
     if query.so_far and kinds.gives_only_target(quote):
@@ -294,7 +284,7 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
         # "When does the share offer close?" of "It opens on 1 July".
         return f"asks for the {query.period_end} of a period; the text gives the other end"
-    if query.kind == kinds.NAME and not kinds.names_beyond(quote, _stems(query)):
+    if query.kind == kinds.NAME and not kinds.names_beyond(quote, query.stems):
         # "What's Margaret Pellow's dad's name?" of a quote naming her alone.
         return "asks for a name; the text names only what the question does"
     return None

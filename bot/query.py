@@ -56,6 +56,11 @@ class Query(NamedTuple):
     period_end: str | None = None
     # "How much has been raised *so far*?": progress, which a target does not give.
     so_far: bool = False
+    money: bool = False  # asks how much money ("what was the rent", "how much did it cost")
+    # The stems of every word as spelled, and of the content words: what a text's figures and
+    # names are compared with (bot.decision).
+    stems: frozenset[str] = frozenset()
+    content_stems: frozenset[str] = frozenset()
     # "Which *council*…": asks for one a text names ("Thorpeley Town Council"), as
     # kinds.named_things reads them; an entry naming none does not answer it.
     names_a_kind: bool = False
@@ -242,6 +247,9 @@ class QueryAnalyser:
             and (kind == kinds.NUMBER or _FIGURE_WORD.search(phrase) is not None),
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
+            money=kinds.money_asked(phrase),
+            stems=frozenset(text.stem(word) for word in spelled),
+            content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER
             and not _SO_FAR_WORDS.isdisjoint(spelled)
             and _SO_FAR.search(phrase) is not None,
