@@ -21,6 +21,7 @@ Index gains one that is none of them, so that a warm start never silently lacks 
 from __future__ import annotations
 
 import base64
+import functools
 import itertools
 import sys
 from array import array
@@ -123,12 +124,11 @@ def encode(
     kinds = {found: 0 for found in index.entry_kinds}
     kinds = {found: i for i, found in enumerate(kinds)}
     vocabulary = sorted(index.queries.speller.vocabulary)
-    stems: list[compact.Stems] = []
 
+    @functools.cache
     def stems_of_vocabulary() -> compact.Stems:
-        if not stems:  # (a built process has stemmed them already: read from text.stem's memo)
-            stems.append(compact.Stems.of(vocabulary, text.stem))
-        return stems[0]
+        # (a built process has stemmed them already: read from text.stem's memo)
+        return compact.Stems.of(vocabulary, text.stem)
 
     parts: dict[str, Callable[[], Any]] = {
         "articles": lambda: [

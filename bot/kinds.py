@@ -801,17 +801,26 @@ def money_asked(normalised_question: str) -> bool:
     return _MONEY_ASKED.search(normalised_question) is not None
 
 
-# "How much … *per hour*", "*a week*", "*annual*": the unit of time a rate is asked in, and the
-# words a text gives such a rate in.
+# "How much … *per hour*", "*a week*", "*annual*": the unit of time a rate is asked in, and
+# the words a text gives such a rate in ("£32 a week", "every weekday"; not "two years").
 _RATE_ASKED = LazyPattern(
-    r"\b(?:per|an?|each|every) (hour|day|week|month|year|night)\b|"
-    r"\b(hour|dai|week|month|year|night)ly\b|\b(?P<annual>annual|annually)\b"
+    r"\b(?:per|an?|each|every) (?P<unit>hour|day|week|month|year|night)\b|"
+    r"\b(?P<adverb>hourly|daily|weekly|monthly|yearly|nightly|annual|annually)\b"
 )
-_RATE_UNITS = ("hour", "day", "dai", "week", "month", "year", "night", "annual")
 _RATE_GIVEN = LazyPattern(
     r"\b(?:a|an|per|each|every|the) (?:week)?(?P<unit>hour|day|week|month|year|night)\b|"
-    r"\b(?P<unit2>hour|dai|week|month|year|night)ly\b|\b(?P<annual>annual|annually|per annum)\b"
+    r"\b(?P<adverb>hourly|daily|weekly|monthly|yearly|nightly|annual|annually|per annum)\b"
 )
+_RATE_ADVERBS = {"daily": "day", "annual": "year", "annually": "year", "per annum": "year"}
+_RATE_UNITS = ("hour", "day", "dai", "week", "month", "year", "night", "annual")
+
+
+def _rate_unit(found: re.Match[str]) -> str:
+    """The unit of time of a rate found: "hour" of "per hour" and of "hourly"."""
+    adverb = found.group("adverb")
+    if adverb is None:
+        return found.group("unit")
+    return _RATE_ADVERBS.get(adverb, adverb.removesuffix("ly"))
 
 
 def rate_asked(normalised_question: str) -> str | None:
@@ -819,20 +828,13 @@ def rate_asked(normalised_question: str) -> str | None:
     if not any(unit in normalised_question for unit in _RATE_UNITS):
         return None
     found = _RATE_ASKED.search(normalised_question)
-    if found is None:
-        return None
-    return "year" if found.group("annual") else found.group(1) or found.group(2)
+    return _rate_unit(found) if found is not None else None
 
 
 def gives_rate(unit: str, text: str) -> bool:
     """Whether a text gives something per `unit` of time ("£32 a week", "hourly"; not "for
     the first two years")."""
-    unit = "day" if unit == "dai" else unit
-    for found in _RATE_GIVEN.finditer(text.lower()):
-        given = "year" if found.group("annual") else found.group("unit") or found.group("unit2")
-        if ("day" if given == "dai" else given) == unit:
-            return True
-    return False
+    return any(_rate_unit(found) == unit for found in _RATE_GIVEN.finditer(text.lower()))
 
 
 _HEDGE = (

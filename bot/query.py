@@ -242,9 +242,8 @@ class QueryAnalyser:
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             unknown_specifics=tuple(w for w in unknown if _YEAR.fullmatch(w) or w in _UNITS),
             part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,
-            exact=("exact" in phrase or "precise" in phrase)
-            and _EXACT.search(phrase) is not None
-            and (kind == kinds.NUMBER or _FIGURE_WORD.search(phrase) is not None),
+            exact=not _EXACT.isdisjoint(spelled)
+            and (kind == kinds.NUMBER or not _FIGURE_WORDS.isdisjoint(spelled)),
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
             money=kinds.money_asked(phrase),
@@ -486,12 +485,12 @@ ONE_ITEM = "own"
 _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 
 
-_EXACT = LazyPattern(r"\b(?:exact|exactly|precise|precisely)\b")
+_EXACT = frozenset("exact exactly precise precisely".split())
 _TIME_KINDS = frozenset({kinds.WHEN, kinds.DATE, kinds.TIME, kinds.YEAR})
 _SO_FAR_WORDS = frozenset("far date yet already".split())
 _SO_FAR = LazyPattern(r"\b(?:so far|to date|yet|already)\b")
 _FIGURE_NOUNS = frozenset("number numbers figure figures total count".split())
-_FIGURE_WORD = LazyPattern(r"\b(?:number|figure|total|count|amount|sum)\b")
+_FIGURE_WORDS = frozenset("number figure total count amount sum".split())
 
 
 def _part_of(phrase: str) -> str | None:
@@ -535,15 +534,16 @@ def _head_unknown(words: list[str], unknown: list[str]) -> bool:
                 len(found) == 2
                 and found[1] in unknown
                 and found[0] not in unknown
-                and (_singular(found[1]) in _ORGANISATIONS or found[1] == "companies")
+                and found[1] in _ORGANISATIONS
             )
     return False
 
 
 # Kinds of organisation, which a text names when it gives one ("Balfour Beatty", "Barclays").
 _ORGANISATIONS = frozenset(
-    "company firm contractor builder developer supplier operator bank agency consultancy "
-    "charity business manufacturer".split()
+    "company companies firm firms contractor contractors builder builders developer developers "
+    "supplier suppliers operator operators bank banks agency consultancy charity business "
+    "manufacturer manufacturers".split()
 )
 
 
