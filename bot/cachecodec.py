@@ -58,6 +58,7 @@ DERIVED = (
     "max_field_weight",
     "idf",
     "idf_by_number",
+    "wording_weights",
     "columns",
     "unknown_weight",
     "queries",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import math
 import zlib
+from array import array
 from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -452,6 +453,8 @@ class Index:
         self.idf_by_number = [
             idf.get(term, 0.0) for term in itertools.islice(self.terms.names, postings.count)
         ]
+        # Each wording's terms' idf summed, made when the wording is first scored (-1: not yet).
+        self.wording_weights = array("d", [-1.0]) * len(self.columns.questions)
         self.unknown_weight = (IDF_FLOOR + math.log(1.0 + count / 0.5)) * UNKNOWN_FACTOR
         self.queries = QueryAnalyser(
             analyzer.term, self.known_terms, vocabulary, self.scoped_terms.get
@@ -556,6 +559,8 @@ class Matcher:
         phrases, phrase_offsets = variants.phrases.joined, variants.phrases.offsets
         columns = index.columns
         wording_texts = columns.questions
+        wording_weights = index.wording_weights
+        query_idf = sum(map(idf_by_number.__getitem__, query_numbers))
 
         for entry_index in shortlist:
             best_close, best_fuzzy, best = 0.0, 0.0, -1
@@ -565,8 +570,14 @@ class Matcher:
             # knowledge cache raises there rather than answers.
             for wording in range(first_wording[entry_index], first_wording[entry_index + 1]):
                 terms = term_values[term_offsets[wording] : term_offsets[wording + 1]]
-                shared = sum(map(weight_by_number.__getitem__, query_numbers.intersection(terms)))
-                union = sum(map(idf_by_number.__getitem__, query_numbers.union(terms))) + extra
+                common = query_numbers.intersection(terms)
+                shared = sum(map(weight_by_number.__getitem__, common))
+                weight = wording_weights[wording]
+                if weight < 0.0:
+                    weight = sum(map(idf_by_number.__getitem__, set(terms)))
+                    wording_weights[wording] = weight
+                # The union's weight, without making the union: both sides less what they share.
+                union = query_idf + weight - sum(map(idf_by_number.__getitem__, common)) + extra
                 if groups:
                     union -= _extra_meanings(group_numbers, terms, idf_by_number)
                 close = shared / union if union else 0.0
