@@ -284,6 +284,10 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
         # "When does the share offer close?" of "It opens on 1 July".
         return f"asks for the {query.period_end} of a period; the text gives the other end"
+    if query.role is not None and not kinds.names_role(quote, query.role, query.stems):
+        # "What's the name of the Brightplate spokesperson?" of "a Brightplate spokesperson
+        # said…".
+        return "asks who the role is; the text names nobody in it"
     if query.kind == kinds.NAME and not kinds.names_beyond(quote, query.stems):
         # "What's Margaret Pellow's dad's name?" of a quote naming her alone.
         return "asks for a name; the text names only what the question does"

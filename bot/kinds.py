@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 from bot.lazyre import LazyPattern
-from bot.text import is_content_word, stem
+from bot.text import CALENDAR_WORDS, is_content_word, stem
 
 PERSON = "person"  # who: a person, body or organisation
 NAME = "name"  # the name of someone ("What is the name of the spokesman?")
@@ -596,6 +596,90 @@ def names_beyond(text: str, question_stems: Collection[str]) -> bool:
     )
 
 
+# "What's the name of the *spokesperson*", "lead *inspector* name", "who was the *farmer*
+# that found it": the role whose holder is asked. A text answers it only by naming someone
+# beside that role ("home manager Claire Benson"), not by mentioning the role alone ("a
+# Brightplate spokesperson said").
+_ROLE_ASKED = (
+    LazyPattern(
+        r"\bnames? of (?:the |a |an |this |that |its |their |his |her )?"
+        r"(?P<words>(?:[a-z]+ ){0,3}[a-z]+)"
+    ),
+    LazyPattern(
+        r"\bwho (?:is|was|s|will be|would be|are|were) (?:the|their|its) "
+        r"(?P<words>(?:[a-z]+ ){0,3}[a-z]+)"
+    ),
+    LazyPattern(r"\b(?P<before>[a-z]+)(?: s)? name\b"),
+)
+# Words before "name" that say which name, not whose ("full name"), and roles anyone fills.
+_NOT_ROLES = frozenset(
+    "first full last real maiden official proper exact actual whats what the a an your my his "
+    "her their its person people man woman one ones someone guy lady".split()
+)
+_PREPOSITIONS = frozenset(
+    "against behind besides about over under after before near without within across around "
+    "between into onto from with for of on in at by to".split()
+)
+ROLE_WINDOW = 6  # words either side of the role a name may stand
+
+
+def role_asked(normalised_question: str) -> str | None:
+    """The stem of the role whose holder's name a question asks ("spokesperson"), if any."""
+    if "name" not in normalised_question and "who" not in normalised_question:
+        return None
+    for pattern in _ROLE_ASKED:
+        found = pattern.search(normalised_question)
+        if found is not None:
+            break
+    else:
+        return None
+    if "before" in found.groupdict():
+        role = found.group("before")
+    else:
+        head: list[str] = []
+        for word in found.group("words").split():
+            content = is_content_word(word) and not word.isdigit() and word not in _PREPOSITIONS
+            # the role's noun phrase ends at a function word or a verb ("the church *on* Mill
+            # Lane"); "the *other three new* stops" begins it
+            if head and (not content or word.endswith(("ing", "ed"))):
+                if pattern is _ROLE_ASKED[1] and word.endswith(("ing", "ed")):
+                    return None  # "who are the police *thinking* of…": the police do, not are
+                break
+            if content:
+                head.append(word)
+        if not head:
+            return None
+        role = head[-1]
+    if role in _NOT_ROLES or not is_content_word(role) or role.isdigit():
+        return None
+    return stem(role)
+
+
+_TEXT_WORDS = LazyPattern(r"[A-Za-z][A-Za-z0-9'\u2019-]*")
+
+
+def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
+    """Whether a text names someone beside the role asked ("manager Claire Benson", "Tom
+    Fairweather, the new manager"), by a name the question does not already give; when it
+    never mentions the role, whether it names anyone the question does not."""
+    tokens = list(_TEXT_WORDS.finditer(text))
+    places = [i for i, token in enumerate(tokens) if stem(token.group().lower()) == role]
+    spans = [range(i - ROLE_WINDOW, i + ROLE_WINDOW + 1) for i in places] or [range(len(tokens))]
+    for j, token in enumerate(tokens):
+        word = token.group()
+        if not word[0].isupper() or word == "I" or j in places:
+            continue
+        if not any(j in span for span in spans):
+            continue
+        before = text[: token.start()].rstrip()
+        if not before or before[-1] in '.!?:"\u201c':
+            continue  # capitalised as a sentence's start
+        lowered = re.sub("['\u2019]s?$", "", word).lower()
+        if lowered not in CALENDAR_WORDS and stem(lowered) not in question_stems:
+            return True
+    return False
+
+
 # Which end of a period a question asks about ("when does the share offer *close*"), and the
 # words a text gives each end in.
 _ENDS = {
@@ -790,6 +874,8 @@ _MONEY_ASKED = LazyPattern(
     # "what was the *rent*", "what's the new *price*"
     r"\bwhat (?:is|was|are|were|will be|would be|s) the (?:\w+ )?(?:rent|price|fee|fees|"
     r"salary|wage|wages)\b|"
+    # "what would the deal be *worth* each year"
+    r"\bwhat (?:\w+ ){0,6}(?:be|is|was|s) worth\b|"
     r"\bhow much\b.*\b(?:cost|costs|costing|pay|paid|paying|spend|spent|spending|worth|price|"
     r"charge|charged|fee|fees|money|funding|budget|save|saving|savings|lose|lost|raise|raised|"
     r"rent|rents|earn|earns|earning|income|salary|salaries|wage|wages|compensation)\b"

@@ -57,6 +57,9 @@ class Query(NamedTuple):
     # "How much has been raised *so far*?": progress, which a target does not give.
     so_far: bool = False
     money: bool = False  # asks how much money ("what was the rent", "how much did it cost")
+    # "What's the name of the *spokesperson*", "who was the *farmer*…": the role (its stem)
+    # whose holder is asked, which a text must name someone beside.
+    role: str | None = None
     # The stems of every word as spelled, and of the content words: what a text's figures and
     # names are compared with (bot.decision).
     stems: frozenset[str] = frozenset()
@@ -247,6 +250,7 @@ class QueryAnalyser:
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
             money=kinds.money_asked(phrase),
+            role=kinds.role_asked(phrase),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER

@@ -74,6 +74,7 @@ GROUPS: tuple[tuple[str, ...], ...] = tuple(
     figures numbers statistics stats
     distance far miles
     organisation organization body
+    company companies firm firms
     site premises
     age aged old
     help helps helped support supports supported

@@ -477,3 +477,16 @@ def test_words_that_only_point_at_what_is_asked_count_against_nothing() -> None:
     assert engine.index.analyse("what was the result of the committee vote").unknown == ()
     assert engine.index.analyse("roughly where can I see it somewhere").unknown == ()
     assert engine.ask("What was the result of the committee vote?").answered
+
+
+def test_the_holder_of_a_role_needs_a_name_beside_it() -> None:
+    """Asked who holds a role, a text mentioning the role with nobody named beside it does
+    not say; one naming its holder does."""
+    meals = Engine.load(EVAL / "meals")
+    result = meals.ask("Brightplate spokesperson name")
+    assert not result.answered
+    assert result.closest is not None and result.closest.id == "brightplate-response"
+    carehome = Engine.load(EVAL / "carehome")
+    result = carehome.ask("who is the unison regional organiser")
+    assert result.answered and result.entry is not None
+    assert "Dave Whitcombe" in result.entry.quote

@@ -363,6 +363,44 @@ def test_a_name_asked_needs_a_text_naming_more_than_the_question() -> None:
     assert kinds.names_beyond("Margaret Pellow took over from her father, Arthur Pellow.", question)
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("whats the name of the harbour masters assistant", "assist"),
+        ("name of the chapel on station road", "chapel"),
+        ("ferry operator name", "oper"),
+        ("who was the builder that restored it", "builder"),
+        ("who is the current head teacher at the school", "teacher"),
+        ("names of the other two new wards", "ward"),
+        # not a role: whose name is asked in general, or who does something
+        ("what is your full name", None),
+        ("who are the residents objecting to", None),
+        ("who are the people against the plan", None),
+        ("who is claire benson", None),
+        ("when does the market open", None),
+    ],
+)
+def test_the_role_whose_holder_is_asked(question: str, role: str | None) -> None:
+    assert kinds.role_asked(question) == role
+
+
+def test_a_role_asked_needs_a_name_beside_it_in_the_text() -> None:
+    stems = {text.stem(w) for w in text.words("whats the name of the brightplate spokesperson")}
+    role = "spokesperson"
+    assert not kinds.names_role("A Brightplate spokesperson said it was disappointed.", role, stems)
+    # a name far from the role is someone else's
+    assert not kinds.names_role(
+        "Anne Holt, who chairs the group, said it was a shame and the spokesperson agreed.",
+        role,
+        stems,
+    )
+    assert kinds.names_role("Brightplate spokesperson Ian Reed said it was sad.", role, stems)
+    assert kinds.names_role("Ian Reed, a spokesperson for Brightplate, said so.", role, stems)
+    # days and months are no names; a text without the role may name its holder any way
+    assert not kinds.names_role("On Monday in June a spokesperson said so.", role, stems)
+    assert kinds.names_role("The plan was to hand the work to G4S.", "compani", set())
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
