@@ -284,6 +284,9 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
         # "When does the share offer close?" of "It opens on 1 July".
         return f"asks for the {query.period_end} of a period; the text gives the other end"
+    if query.when is not None and not kinds.speaks_of_time(query.when, quote):
+        # "Will mooring fees go up again next year?" of this year's rise.
+        return f"asks about {query.when}; the text speaks of no such time"
     if query.role is not None and not kinds.names_role(quote, query.role, query.stems):
         # "What's the name of the Brightplate spokesperson?" of "a Brightplate spokesperson
         # said…".

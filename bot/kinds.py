@@ -680,6 +680,53 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
     return False
 
 
+# "How much did it lose *last year*", "will fees go up *next year*": a time the question asks
+# about, which a text speaking of no such time ("£95,000 a year") does not answer.
+_WHEN_ASKED = LazyPattern(
+    r"\b(?:the )?(?P<which>last|next|past|previous|coming|following) "
+    r"(?P<unit>year|month|week|summer|winter|spring|autumn)\b"
+)
+_BEFORE_LAST = LazyPattern(r"\b(?P<unit>year|month|week|summer|winter|spring|autumn) before last\b")
+_SAME_TIME = {
+    "last": ("last", "past", "previous"),
+    "past": ("last", "past", "previous"),
+    "previous": ("last", "past", "previous"),
+    "next": ("next", "coming", "following"),
+    "coming": ("next", "coming", "following"),
+    "following": ("next", "coming", "following"),
+}
+
+
+_A_YEAR = LazyPattern(r"\b(?:19|20)\d\d\b")
+
+
+def time_asked(normalised_question: str) -> str | None:
+    """The relative time a question asks about ("last year", "next year", "year before last"),
+    if any."""
+    if not any(word in normalised_question for word in _SAME_TIME):
+        return None
+    before_last = _BEFORE_LAST.search(normalised_question)
+    if before_last is not None:
+        return f"{before_last.group('unit')} before last"
+    found = _WHEN_ASKED.search(normalised_question)
+    if found is None:
+        return None
+    return f"{found.group('which')} {found.group('unit')}"
+
+
+def speaks_of_time(asked: str, text: str) -> bool:
+    """Whether a text speaks of the relative time asked ("the past year" of "last year")."""
+    lowered = text.lower()
+    unit, _, rest = asked.partition(" ")
+    if rest == "before last":
+        return "before last" in lowered
+    which, unit = asked.split(" ")
+    if unit == "year" and _A_YEAR.search(lowered):
+        return True  # "in 2023" may well be last year: the article's date is not known
+    # ("the last *financial* year")
+    return any(re.search(rf"\b{word} (?:[a-z]+ )?{unit}", lowered) for word in _SAME_TIME[which])
+
+
 # Which end of a period a question asks about ("when does the share offer *close*"), and the
 # words a text gives each end in.
 _ENDS = {

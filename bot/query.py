@@ -60,6 +60,8 @@ class Query(NamedTuple):
     # "What's the name of the *spokesperson*", "who was the *farmer*…": the role (its stem)
     # whose holder is asked, which a text must name someone beside.
     role: str | None = None
+    # "How much did it lose *last year*": the relative time asked, which a text must speak of.
+    when: str | None = None
     # The stems of every word as spelled, and of the content words: what a text's figures and
     # names are compared with (bot.decision).
     stems: frozenset[str] = frozenset()
@@ -251,6 +253,7 @@ class QueryAnalyser:
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
             money=kinds.money_asked(phrase),
             role=kinds.role_asked(phrase),
+            when=kinds.time_asked(phrase),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER

@@ -490,3 +490,13 @@ def test_the_holder_of_a_role_needs_a_name_beside_it() -> None:
     result = carehome.ask("who is the unison regional organiser")
     assert result.answered and result.entry is not None
     assert "Dave Whitcombe" in result.entry.quote
+
+
+def test_a_time_the_text_does_not_speak_of_is_a_near_miss() -> None:
+    """Asked about last year, a text giving a yearly budget does not say what was spent."""
+    carehome = Engine.load(EVAL / "carehome")
+    result = carehome.ask("what did the council pay for Larkfield House repairs last year")
+    assert not result.answered
+    result = carehome.ask("what would the repairs at Larkfield House cost")
+    assert result.answered and result.entry is not None
+    assert "2.4 million" in result.entry.answer

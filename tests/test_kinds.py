@@ -401,6 +401,21 @@ def test_a_role_asked_needs_a_name_beside_it_in_the_text() -> None:
     assert kinds.names_role("The plan was to hand the work to G4S.", "compani", set())
 
 
+def test_a_relative_time_asked_needs_a_text_speaking_of_it() -> None:
+    assert kinds.time_asked("how much did the pool lose last year") == "last year"
+    assert kinds.time_asked("will the fees rise again next year") == "next year"
+    assert kinds.time_asked("what did it make the year before last") == "year before last"
+    assert kinds.time_asked("what did it make in the winter before last") == "winter before last"
+    assert kinds.time_asked("how much does it cost") is None
+    assert kinds.speaks_of_time("last year", "It lost £410,000 in the last financial year.")
+    assert kinds.speaks_of_time("last year", "Visits over the past year fell by a third.")
+    # a year by number may be last year: the article's date is not known
+    assert kinds.speaks_of_time("last year", "It lost £410,000 in 2024.")
+    assert not kinds.speaks_of_time("last year", "Its annual maintenance budget is £650,000.")
+    assert not kinds.speaks_of_time("next year", "Fees rise by 20 per cent from April.")
+    assert kinds.speaks_of_time("next year", "Fees rise again in the coming year.")
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
