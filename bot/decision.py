@@ -284,6 +284,10 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
         # "When does the share offer close?" of "It opens on 1 July".
         return f"asks for the {query.period_end} of a period; the text gives the other end"
+    if kinds.fact_apart(query.kind, quote, query.content_stems):
+        # "What time do the drop-in sessions start?" of the consultation's closing time, in
+        # the sentence before the one about the sessions.
+        return f"asks for {query.kind}; the text gives it only for something else"
     if query.when is not None and not kinds.speaks_of_time(query.when, quote):
         # "Will mooring fees go up again next year?" of this year's rise.
         return f"asks about {query.when}; the text speaks of no such time"

@@ -809,6 +809,30 @@ def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
     return not wanted.isdisjoint(given)
 
 
+# Kinds of fact a sentence gives visibly enough to say which sentence gives them (a place or a
+# name may be given in any words).
+_LOCATED = frozenset({NUMBER, TIME, DATE, YEAR, DURATION, AGE, FREQUENCY})
+# A text's sentences, and the parts of one a semicolon joins.
+_SENTENCES = LazyPattern(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])|;\s*")
+
+
+def fact_apart(asked_kind: str | None, text: str, subject_stems: Collection[str]) -> bool:
+    """Whether a text of several sentences gives the kind of fact asked only in sentences that
+    say nothing of what the question is about, while another sentence does ("What time do the
+    drop-in sessions start?" of "The consultation is open until 5pm. Drop-in sessions will be
+    held at the library on 28 October."): the time given is something else's."""
+    if asked_kind not in _LOCATED or not subject_stems:
+        return False
+    parts = [part for part in _SENTENCES.split(text) if part.strip()]
+    if len(parts) < 2:
+        return False
+    about = [any(stem(w) in subject_stems for w in _WORDS.findall(part.lower())) for part in parts]
+    giving = [gives(asked_kind, given_by_text(part)) for part in parts]
+    return (
+        any(about) and any(giving) and not any(a and g for a, g in zip(about, giving, strict=True))
+    )
+
+
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
 # or a person is too often given in words no pattern sees ("while the equipment is moved").
 STRICT = frozenset(KINDS) - {PERSON, REASON, YESNO}

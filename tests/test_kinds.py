@@ -416,6 +416,24 @@ def test_a_relative_time_asked_needs_a_text_speaking_of_it() -> None:
     assert kinds.speaks_of_time("next year", "Fees rise again in the coming year.")
 
 
+def test_a_fact_given_only_for_something_else_does_not_answer() -> None:
+    quote = (
+        "A public consultation is open until 5pm on 14 November. Drop-in sessions will be "
+        "held at the library on 28 October."
+    )
+    sessions = {text.stem(w) for w in ("drop", "sessions")}
+    assert kinds.fact_apart(kinds.TIME, quote, sessions)
+    # the sentence about the consultation gives its time
+    assert not kinds.fact_apart(kinds.TIME, quote, {text.stem("consultation")})
+    # one sentence, or a sentence that says both: no telling whose the fact is
+    assert not kinds.fact_apart(kinds.TIME, "Sessions run until 5pm at the library.", sessions)
+    assert not kinds.fact_apart(
+        kinds.NUMBER, "The pool opens in May. A swim will cost £5.", {text.stem("swim")}
+    )
+    # a place may be given in any words: not told apart
+    assert not kinds.fact_apart(kinds.PLACE, quote, sessions)
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
