@@ -856,10 +856,15 @@ _COUNTED = LazyPattern(
 )
 
 _CHANGED = LazyPattern(
-    r"\b([a-z]+)(?: (?:to|of|in|at|on) (?:the )?[a-z]+(?: [a-z]+)?)? (?:fell|rose|dropped|grew|"
-    r"increased|decreased|climbed|doubled|halved|went up|went down) (?:by|from|to) £?\d"
+    r"\b([a-z]+)(?: (?:to|of|in|at|on|from) (?:the )?[a-z]+(?: [a-z]+)?)? "
+    # ("complaints from parents *had more than doubled in two years*, from 214")
+    r"(?:(?:had|has|have) )?(?:(?:more than|almost|nearly) )?(?:fell|rose|dropped|grew|"
+    r"increased|decreased|climbed|doubled|halved|went up|went down)(?: in [a-z]+ [a-z]+,?)? "
+    r"(?:by|from|to) £?\d"
 )
 _NUMBERS_OF = LazyPattern(r"\b([a-z]+) (?:numbers|figures)\b|\bnumbers? of ([a-z]+)")
+# "Of those *parcels*, 2,611 went to children": what a number counts, named before it.
+_OF_THOSE = LazyPattern(rf"\bof (?:the|those|these|them|which) ([a-z]+), {_NUMBER_WORD}\b")
 
 _UNITS_COUNTED = (
     (LazyPattern(r"£\s?\d|\d\s?(?:pounds|p)\b"), ("pounds", "money")),
@@ -875,7 +880,7 @@ _PEOPLE_PLURALS = (
     "councillors guards volunteers parents families users swimmers personnel workforce "
     "adults students teachers nurses doctors passengers voters protesters campaigners "
     # each one someone ("how many people complained?": 187 written objections)
-    "objectors objections complaints complainants".split()
+    "objectors objections complaints complainants responses respondents replies".split()
 )
 # (singular too: "*pupil* numbers rose to 420")
 _PEOPLE_COUNTED = frozenset(_PEOPLE_PLURALS) | {w[:-1] for w in _PEOPLE_PLURALS if w.endswith("s")}
@@ -896,6 +901,7 @@ def counted_words(text: str) -> set[str]:
         words.update(found.group(1) or found.group(2) for found in _NUMBERS_OF.finditer(lowered))
         # "*visits* to the libraries fell from 1.9 million": what changed by so much.
         words.update(found.group(1) for found in _CHANGED.finditer(lowered))
+        words.update(found.group(1) for found in _OF_THOSE.finditer(lowered))
     for pattern, units in _UNITS_COUNTED:
         if pattern.search(lowered):
             words.update(units)

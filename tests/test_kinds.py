@@ -452,6 +452,12 @@ def test_what_a_text_counts_reads_hyphenated_words_and_what_changed() -> None:
     assert "posts" in kinds.counted_words("the loss of 17.5 full-time equivalent posts")
     changed = "visits to Harrowdale libraries fell from 1.9 million to 1.3 million"
     assert "visits" in kinds.counted_words(changed)
+    doubled = "objections from traders had more than doubled in three years, from 40 to 95"
+    assert "objections" in kinds.counted_words(doubled)
+    # what a number counts, named before it
+    assert "boxes" in kinds.counted_words("Of those boxes, 310 went to schools.")
+    # each response is someone's: a count of people
+    assert "people" in kinds.counted_words("The survey received 1,204 responses.")
 
 
 def test_a_deadline_month_is_the_date_by_which_and_how_large_a_sum_is_an_amount() -> None:
