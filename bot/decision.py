@@ -284,10 +284,14 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
         # "When does the share offer close?" of "It opens on 1 July".
         return f"asks for the {query.period_end} of a period; the text gives the other end"
-    if kinds.fact_apart(query.kind, quote, query.content_stems):
+    if kinds.fact_apart(query.kind, quote, query.content_stems, query.money):
         # "What time do the drop-in sessions start?" of the consultation's closing time, in
         # the sentence before the one about the sessions.
         return f"asks for {query.kind}; the text gives it only for something else"
+    if query.days and not query.days <= kinds.days_named(quote):
+        # "What time does the council meeting on April 9 start?" of the public meeting's time,
+        # on April 3.
+        return "names a day the text does not"
     if query.when is not None and not kinds.speaks_of_time(query.when, quote):
         # "Will mooring fees go up again next year?" of this year's rise.
         return f"asks about {query.when}; the text speaks of no such time"

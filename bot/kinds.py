@@ -362,8 +362,9 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
     (
         PARTY,
         LazyPattern(
-            r"\b(?:conservatives?|tory|tories|labour|liberal democrats?|lib dems?|green party|"
-            r"greens|reform uk|independent|snp|plaid cymru|ukip)\b"
+            # (read with its capitals: "in labour", "an independent review" name no party)
+            r"\b(?:Conservatives?|Tory|Tories|Labour|Liberal Democrats?|Lib Dems?|Green Party|"
+            r"Greens|Reform UK|Independent|SNP|Plaid Cymru|UKIP)\b"
         ),
     ),
     (
@@ -512,6 +513,9 @@ _SPEECH = frozenset(
 )
 
 
+_READ_WITH_CAPITALS = frozenset({PLACE, PARTY})
+
+
 @lru_cache(maxsize=65536)
 def given_by_text(text: str) -> frozenset[str]:
     """The kinds of fact that a text (an answer, a quote) visibly holds."""
@@ -523,7 +527,7 @@ def given_by_text(text: str) -> frozenset[str]:
         kind
         for kind, pattern in _GIVES
         if (kind not in _GIVES_TRIGGERS or not _GIVES_TRIGGERS[kind].isdisjoint(words))
-        and pattern.search(lowered if kind != PLACE else text)
+        and pattern.search(text if kind in _READ_WITH_CAPITALS else lowered)
     }
     if not _PLACE_WORDS.isdisjoint(words):
         kinds.add(PLACE)
@@ -610,6 +614,13 @@ _ROLE_ASKED = (
         r"(?P<words>(?:[a-z]+ ){0,3}[a-z]+)"
     ),
     LazyPattern(r"\b(?P<before>[a-z]+)(?: s)? name\b"),
+    # "*which developer* is building the homes", "*what film* will be shown last"
+    LazyPattern(
+        r"\b(?:what|which) (?P<thing>film|movie|book|song|band|album|play|show|musical|app|"
+        r"website|brand|ship|vessel|boat|hotel|restaurant|pub|cafe|shop|supermarket|bank|"
+        r"newspaper|magazine|charity|team|club|company|firm|business|contractor|developer|"
+        r"operator|provider|caterer|architect|builder|insurer|airline)\b"
+    ),
 )
 # Words before "name" that say which name, not whose ("full name"), and roles anyone fills.
 _NOT_ROLES = frozenset(
@@ -625,7 +636,7 @@ ROLE_WINDOW = 6  # words either side of the role a name may stand
 
 def role_asked(normalised_question: str) -> str | None:
     """The stem of the role whose holder's name a question asks ("spokesperson"), if any."""
-    if "name" not in normalised_question and "who" not in normalised_question:
+    if not any(word in normalised_question for word in ("name", "who", "what", "which")):
         return None
     for pattern in _ROLE_ASKED:
         found = pattern.search(normalised_question)
@@ -633,7 +644,9 @@ def role_asked(normalised_question: str) -> str | None:
             break
     else:
         return None
-    if "before" in found.groupdict():
+    if "thing" in found.groupdict():
+        role = found.group("thing")
+    elif "before" in found.groupdict():
         role = found.group("before")
     else:
         head: list[str] = []
@@ -661,23 +674,59 @@ _TEXT_WORDS = LazyPattern(r"[A-Za-z][A-Za-z0-9'\u2019-]*")
 def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
     """Whether a text names someone beside the role asked ("manager Claire Benson", "Tom
     Fairweather, the new manager"), by a name the question does not already give; when it
-    never mentions the role, whether it names anyone the question does not."""
-    tokens = list(_TEXT_WORDS.finditer(text))
-    places = [i for i, token in enumerate(tokens) if stem(token.group().lower()) == role]
+    never mentions the role, whether it names anyone the question does not. A role people hold
+    ("husband", "manager") needs a person's name: two capitalised words, or a title and one
+    ("met her late husband in the Regal's queue" names no husband)."""
+    tokens = [token.group() for token in _TEXT_WORDS.finditer(text)]
+    starts = [token.start() for token in _TEXT_WORDS.finditer(text)]
+    places = [i for i, token in enumerate(tokens) if stem(token.lower()) == role]
     spans = [range(i - ROLE_WINDOW, i + ROLE_WINDOW + 1) for i in places] or [range(len(tokens))]
-    for j, token in enumerate(tokens):
-        word = token.group()
-        if not word[0].isupper() or word == "I" or j in places:
+    upper = [token[0].isupper() and token != "I" for token in tokens]
+    person = role in _PERSON_ROLES
+    for j, word in enumerate(tokens):
+        if not upper[j] or j in places or not any(j in span for span in spans):
             continue
-        if not any(j in span for span in spans):
-            continue
-        before = text[: token.start()].rstrip()
+        before = text[: starts[j]].rstrip()
         if not before or before[-1] in '.!?:"\u201c':
             continue  # capitalised as a sentence's start
         lowered = re.sub("['\u2019]s?$", "", word).lower()
-        if lowered not in CALENDAR_WORDS and stem(lowered) not in question_stems:
-            return True
+        if lowered in CALENDAR_WORDS or stem(lowered) in question_stems:
+            continue
+        if person and not _in_personal_name(tokens, upper, j):
+            continue
+        return True
     return False
+
+
+# Roles people hold, whose holder a text names by a person's name.
+_PERSON_ROLES = frozenset(
+    stem(word)
+    for word in (
+        "husband wife partner son daughter father mother dad mum brother sister widow manager "
+        "spokesperson spokesman spokeswoman chairman chairwoman inspector farmer director "
+        "headteacher teacher owner founder organiser leader councillor minister officer doctor "
+        "nurse driver secretary boss landlord architect engineer designer artist author "
+        "presenter captain coach player resident winner victim"
+    ).split()
+)
+_TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Councillor Cllr Rev Judge".split()
+)
+
+
+def _in_personal_name(tokens: list[str], upper: list[bool], j: int) -> bool:
+    """Whether the capitalised word at `j` is part of a person's name: beside another
+    capitalised word in a run naming no organisation or place, or after a title."""
+    if j > 0 and tokens[j - 1] in _TITLES:
+        return True
+    first = j
+    while first > 0 and upper[first - 1]:
+        first -= 1
+    last = j
+    while last + 1 < len(tokens) and upper[last + 1]:
+        last += 1
+    run = [re.sub("['\u2019]s?$", "", token) for token in tokens[first : last + 1]]
+    return len(run) >= 2 and _ORGANISATION_WORDS.isdisjoint(run)
 
 
 # "How much did it lose *last year*", "will fees go up *next year*": a time the question asks
@@ -723,8 +772,31 @@ def speaks_of_time(asked: str, text: str) -> bool:
     which, unit = asked.split(" ")
     if unit == "year" and _A_YEAR.search(lowered):
         return True  # "in 2023" may well be last year: the article's date is not known
+    if unit == "year":
+        unit = "(?:year|12 months|twelve months)"  # "in the past 12 months"
     # ("the last *financial* year")
-    return any(re.search(rf"\b{word} (?:[a-z]+ )?{unit}", lowered) for word in _SAME_TIME[which])
+    return any(re.search(rf"\b{word} (?:[a-z]+ )?{unit}\b", lowered) for word in _SAME_TIME[which])
+
+
+# "The council meeting *on April 9*": a day the question names, which a text giving another
+# day's facts ("Thursday, April 3, at 7pm") does not answer.
+_DAY_OF_MONTH = LazyPattern(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{_MONTHS})\b|"
+    rf"\b(?P<month2>{_MONTHS}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+)
+
+
+def days_named(text: str) -> frozenset[str]:
+    """The days of a month a text names, as "9 apr" ("April 9", "9th of April")."""
+    lowered = text.lower()
+    if not any(char.isdigit() for char in lowered):
+        return frozenset()
+    found = set()
+    for match in _DAY_OF_MONTH.finditer(lowered):
+        day = match.group("day") or match.group("day2")
+        month = match.group("month") or match.group("month2")
+        found.add(f"{int(day)} {month[:3]}")
+    return frozenset(found)
 
 
 # Which end of a period a question asks about ("when does the share offer *close*"), and the
@@ -816,21 +888,31 @@ _LOCATED = frozenset({NUMBER, TIME, DATE, YEAR, DURATION, AGE, FREQUENCY})
 _SENTENCES = LazyPattern(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])|;\s*")
 
 
-def fact_apart(asked_kind: str | None, text: str, subject_stems: Collection[str]) -> bool:
+def fact_apart(
+    asked_kind: str | None, text: str, subject_stems: Collection[str], money: bool = False
+) -> bool:
     """Whether a text of several sentences gives the kind of fact asked only in sentences that
     say nothing of what the question is about, while another sentence does ("What time do the
     drop-in sessions start?" of "The consultation is open until 5pm. Drop-in sessions will be
-    held at the library on 28 October."): the time given is something else's."""
+    held at the library on 28 October."): the time given is something else's. Asked how much
+    money, only sums count ("How much has been pledged?" of "shares at £50 each; more than 300
+    people have pledged")."""
     if asked_kind not in _LOCATED or not subject_stems:
         return False
     parts = [part for part in _SENTENCES.split(text) if part.strip()]
     if len(parts) < 2:
         return False
     about = [any(stem(w) in subject_stems for w in _WORDS.findall(part.lower())) for part in parts]
-    giving = [gives(asked_kind, given_by_text(part)) for part in parts]
+    giving = [
+        _A_SUM.search(part) is not None if money else gives(asked_kind, given_by_text(part))
+        for part in parts
+    ]
     return (
         any(about) and any(giving) and not any(a and g for a, g in zip(about, giving, strict=True))
     )
+
+
+_A_SUM = LazyPattern(r"£\s?\d|\d\s?(?:pounds|p)\b")
 
 
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
@@ -844,7 +926,9 @@ def is_strict(asked_kind: str | None) -> bool:
 
 _NUMBER_WORD = (
     r"(?:\d[\d,.]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
+    r"dozens?)"
 )
 # What a text counts is read while indexing only (bot.lazyre).
 # (A lookahead, so that "26 beds and four high-dependency beds" yields both counts.)
@@ -895,7 +979,13 @@ def counted_words(text: str) -> set[str]:
     """Words that follow a number closely: what the text counts ("26 beds", "10,400 staff",
     "four high-dependency beds"), and the units of its amounts ("£77m": pounds, millions)."""
     lowered = text.lower()
-    words = {w for found in _COUNTED.finditer(lowered) for w in re.split(r"[ -]", found.group(1))}
+    words = {
+        w
+        for found in _COUNTED.finditer(lowered)
+        # ("£1.4 million on *agency* doctors": a sum counts pounds, not what it is spent on)
+        if not lowered[: found.start()].rstrip("0123456789,. ").endswith("£")
+        for w in re.split(r"[ -]", found.group(1))
+    }
     if _DIGIT.search(lowered):
         # "visitor numbers have fallen … to 174,000": what the numbers are numbers of.
         words.update(found.group(1) or found.group(2) for found in _NUMBERS_OF.finditer(lowered))
@@ -953,15 +1043,29 @@ _MONEY_ASKED = LazyPattern(
     r"salary|wage|wages)\b|"
     # "what would the deal be *worth* each year"
     r"\bwhat (?:\w+ ){0,6}(?:be|is|was|s) worth\b|"
+    # "how much is a *ticket*": what is bought has a price
+    r"\bhow much (?:is|are|was|were|will|would|does|do) (?:a|an|the|one)? ?(?:\w+ )?"
+    r"(?:ticket|tickets|fare|fares|admission|entry|pass|season ticket|membership|share|shares)\b|"
     r"\bhow much\b.*\b(?:cost|costs|costing|pay|paid|paying|spend|spent|spending|worth|price|"
     r"charge|charged|fee|fees|money|funding|budget|save|saving|savings|lose|lost|raise|raised|"
     r"rent|rents|earn|earns|earning|income|salary|salaries|wage|wages|compensation)\b"
 )
 
 
+# Keywords: "*cost of* the extra ambulances", "walk-in chiller *cost*" (not "what will it
+# cost": asked some other way, it may be a cost in jobs or lives).
+_PRICE_WORDS = frozenset("cost costs price prices".split())
+_ASKING_WORDS = frozenset("what how who which when where why will would does did is are".split())
+
+
 def money_asked(normalised_question: str) -> bool:
-    """Whether a question asks how much money ("how much did it cost")."""
-    return _MONEY_ASKED.search(normalised_question) is not None
+    """Whether a question asks how much money ("how much did it cost", "chiller cost")."""
+    if _MONEY_ASKED.search(normalised_question) is not None:
+        return True
+    words = normalised_question.split()
+    if not words or not _ASKING_WORDS.isdisjoint(words):
+        return False
+    return words[-1] in _PRICE_WORDS or (words[0] in _PRICE_WORDS and words[1:2] == ["of"])
 
 
 # "How much … *per hour*", "*a week*", "*annual*": the unit of time a rate is asked in, and

@@ -62,6 +62,9 @@ class Query(NamedTuple):
     role: str | None = None
     # "How much did it lose *last year*": the relative time asked, which a text must speak of.
     when: str | None = None
+    # "What time does the meeting *on April 9* start?": days it names ("9 apr"), which a text
+    # must name too.
+    days: frozenset[str] = frozenset()
     # The stems of every word as spelled, and of the content words: what a text's figures and
     # names are compared with (bot.decision).
     stems: frozenset[str] = frozenset()
@@ -254,6 +257,7 @@ class QueryAnalyser:
             money=kinds.money_asked(phrase),
             role=kinds.role_asked(phrase),
             when=kinds.time_asked(phrase),
+            days=kinds.days_named(phrase),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER

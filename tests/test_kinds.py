@@ -372,6 +372,8 @@ def test_a_name_asked_needs_a_text_naming_more_than_the_question() -> None:
         ("who was the builder that restored it", "builder"),
         ("who is the current head teacher at the school", "teacher"),
         ("names of the other two new wards", "ward"),
+        ("which developer would build the flats", "develop"),
+        ("what film is showing on the last night", "film"),
         # not a role: whose name is asked in general, or who does something
         ("what is your full name", None),
         ("who are the residents objecting to", None),
@@ -409,6 +411,9 @@ def test_a_relative_time_asked_needs_a_text_speaking_of_it() -> None:
     assert kinds.time_asked("how much does it cost") is None
     assert kinds.speaks_of_time("last year", "It lost £410,000 in the last financial year.")
     assert kinds.speaks_of_time("last year", "Visits over the past year fell by a third.")
+    assert kinds.speaks_of_time(
+        "last year", "It spent £1.4m on agency staff in the past 12 months."
+    )
     # a year by number may be last year: the article's date is not known
     assert kinds.speaks_of_time("last year", "It lost £410,000 in 2024.")
     assert not kinds.speaks_of_time("last year", "Its annual maintenance budget is £650,000.")
@@ -432,6 +437,51 @@ def test_a_fact_given_only_for_something_else_does_not_answer() -> None:
     )
     # a place may be given in any words: not told apart
     assert not kinds.fact_apart(kinds.PLACE, quote, sessions)
+
+
+def test_a_party_is_named_with_its_capitals() -> None:
+    assert kinds.PARTY in kinds.given_by_text("Cllr Ann Hale (Labour) voted against.")
+    assert kinds.PARTY not in kinds.given_by_text("MP Ian Lee asked for an independent review.")
+    assert kinds.PARTY not in kinds.given_by_text("Ambulances stand by for transfers in labour.")
+
+
+def test_a_price_is_asked_of_what_is_bought_and_in_keywords() -> None:
+    assert kinds.money_asked("how much is a ticket at the lyric")
+    assert kinds.money_asked("how much are the fares now")
+    assert kinds.money_asked("cost of the new lifts")
+    assert kinds.money_asked("replacement boiler cost")
+    assert not kinds.money_asked("how much land is left")
+    assert not kinds.money_asked("what will it cost")
+
+
+def test_a_sum_counts_pounds_not_what_it_is_spent_on() -> None:
+    counted = kinds.counted_words("The trust spent £1.4 million on agency nurses.")
+    assert "money" in counted and "nurses" not in counted
+    assert "nurses" in kinds.counted_words("It hired 1,400 agency nurses.")
+    assert "homes" in kinds.counted_words("Sixteen of the homes would be affordable.")
+
+
+def test_a_day_the_question_names_must_be_the_texts() -> None:
+    assert kinds.days_named("what time does the meeting on april 9 start") == {"9 apr"}
+    assert kinds.days_named("On Thursday, April 3, at 7pm; then the 9th of April.") == {
+        "3 apr",
+        "9 apr",
+    }
+    assert kinds.days_named("the meeting in april") == frozenset()
+
+
+def test_a_persons_role_needs_a_persons_name() -> None:
+    stems = {text.stem(w) for w in text.words("margaret pryce husband name")}
+    husband = text.stem("husband")
+    assert kinds.role_asked("margaret pryce husband name") == husband
+    # a place beside the role is no husband
+    assert not kinds.names_role(
+        "She met her late husband in the Regal's queue in 1966.", husband, stems
+    )
+    assert kinds.names_role("She met her husband, Frank Pryce, in 1966.", husband, stems)
+    assert kinds.names_role("She married Mr Pryce, her husband of 50 years.", husband, stems)
+    # a run naming an organisation is no person
+    assert not kinds.names_role("Her husband worked at Brantwick Methodist Hall.", husband, stems)
 
 
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
