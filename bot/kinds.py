@@ -940,11 +940,13 @@ _COUNTED = LazyPattern(
 )
 
 _CHANGED = LazyPattern(
-    r"\b([a-z]+)(?: (?:to|of|in|at|on|from) (?:the )?[a-z]+(?: [a-z]+)?)? "
+    r"\b([a-z]+)(?: (?:to|of|in|at|on|from) (?:the )?[a-z-]+(?: [a-z-]+)?)?"
+    # ("admissions at the cinema*, which opened in 1938,* had dropped")
+    r"(?:, (?:which|who) [^,]{1,40},)? "
     # ("complaints from parents *had more than doubled in two years*, from 214")
     r"(?:(?:had|has|have) )?(?:(?:more than|almost|nearly) )?(?:fell|rose|dropped|grew|"
     r"increased|decreased|climbed|doubled|halved|went up|went down)(?: in [a-z]+ [a-z]+,?)? "
-    r"(?:by|from|to) £?\d"
+    r"(?:by|from|to) (?:(?:around|about|some|nearly|almost|over|more than|just) )?£?\d"
 )
 _NUMBERS_OF = LazyPattern(r"\b([a-z]+) (?:numbers|figures)\b|\bnumbers? of ([a-z]+)")
 # "Of those *parcels*, 2,611 went to children": what a number counts, named before it.
@@ -972,7 +974,9 @@ _PEOPLE_COUNTED = frozenset(_PEOPLE_PLURALS) | {w[:-1] for w in _PEOPLE_PLURALS 
 _ANY_PEOPLE = frozenset("people kids children folk folks persons individuals".split())
 
 # Counts of uses, which answer how many people use something.
-_USES_COUNTED = frozenset("journeys journey trips trip visits visit users passengers".split())
+_USES_COUNTED = frozenset(
+    "journeys journey trips trip visits visit users passengers admissions attendances".split()
+)
 
 
 def counted_words(text: str) -> set[str]:
@@ -1023,16 +1027,23 @@ def counted_asked(normalised_question: str) -> list[str]:
     words = [w for w in found.group(1).split() if w not in _NOT_COUNTED] if found else []
     if not _ANY_PEOPLE.isdisjoint(words):
         words.append("people")
+        if not _USING.isdisjoint(normalised_question.split()):
+            # "how many people *go* there a week": a count of visits or admissions says
+            words.append("users")
     if money_asked(normalised_question):
         words.append("money")
     return words
 
 
+_USING = frozenset(
+    "go goes going went visit visits visited use uses used using attend attends attended "
+    "come comes came ride rides travel travels swim swims watch".split()
+)
 _NOT_COUNTED = frozenset("new extra more other additional different separate further".split())
 
 
 # What counted_asked adds of its own (the question need not say it): a count of people, money.
-IMPLIED_COUNTS = frozenset({"people", "money"})
+IMPLIED_COUNTS = frozenset({"people", "money", "users"})
 
 
 # "How much will the panels *cost*?" asks for money: an entry that counts metres or homes does

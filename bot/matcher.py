@@ -463,16 +463,25 @@ class Index:
     def _article_names(self) -> frozenset[str]:
         """The terms of the articles' proper names, for the query stage (the knowledge cache
         stores them: finding them reads every article's text)."""
-        return frozenset(
-            term
-            for article in self.knowledge.articles.values()
+        names: set[str] = set()
+        for article in self.knowledge.articles.values():
             # The story's subject (in its title, or named all through it) is named by questions
             # about anything in it: only names of details count.
-            for word in text.names_in(article.text, NAME_MOST_SENTENCES)
-            - set(text.words(article.title))
-            - text.CALENDAR_WORDS
-            for term in self.queries.terms_of(word)
-        )
+            found = (
+                text.names_in(article.text, NAME_MOST_SENTENCES)
+                - set(text.words(article.title))
+                - text.CALENDAR_WORDS
+            )
+            # A name sharing its stem with a word the article writes in lower case ("Brightplate
+            # Catering", "the caterer") is not what a question using that word names.
+            common = {text.stem(w) for w in text.lower_case_words(article.text)}
+            names.update(
+                term
+                for word in found
+                if text.stem(word) not in common
+                for term in self.queries.terms_of(word)
+            )
+        return frozenset(names)
 
     def analyse(self, question: str) -> Query:
         """The query stage, for this knowledge (see bot.query)."""

@@ -288,6 +288,11 @@ _CAPITALISED_WORD = LazyPattern(r"[A-Z][A-Za-z0-9]*")
 _SENTENCE_START = LazyPattern(r"(?:^|[.!?:;\n\"\u201c\u2018(]|[.!?]['\u2019\u201d\"]?)\s*$")
 
 
+def lower_case_words(article: str) -> set[str]:
+    """The words an article writes in lower case."""
+    return {w for w in _WORD.findall(article) if w.islower()}
+
+
 def names_in(article: str, most_sentences: int = 1_000_000) -> set[str]:
     """The article's proper names, lower-cased: words it writes with a capital letter where no
     sentence starts, and never in lower case ("Surrey", "LOCOG", "Monday"; not "Police" in
@@ -299,7 +304,7 @@ def names_in(article: str, most_sentences: int = 1_000_000) -> set[str]:
         if _SENTENCE_START.search(article[max(0, found.start() - 3) : found.start()]):
             continue
         capitalised.add(found.group().lower())
-    in_lower_case = {w for w in _WORD.findall(article) if w.islower()}
+    in_lower_case = lower_case_words(article)
     names = {w for w in capitalised & lower if w not in in_lower_case and len(w) > 1}
     mentions = dict.fromkeys(names, 0)
     for sentence in _SENTENCES.split(article.lower()):

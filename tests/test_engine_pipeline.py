@@ -500,3 +500,11 @@ def test_a_time_the_text_does_not_speak_of_is_a_near_miss() -> None:
     result = carehome.ask("what would the repairs at Larkfield House cost")
     assert result.answered and result.entry is not None
     assert "2.4 million" in result.entry.answer
+
+
+def test_a_common_word_sharing_a_names_stem_is_not_that_name() -> None:
+    """'caterer' is not the 'Catering' of 'Brightplate Catering': a question about what the
+    caterer does is not a question naming something no entry mentions."""
+    meals = Engine.load(EVAL / "meals")
+    assert "cater" not in meals.index.queries.names
+    assert "unison" in meals.index.queries.names  # never written in lower case

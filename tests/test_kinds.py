@@ -459,6 +459,11 @@ def test_a_sum_counts_pounds_not_what_it_is_spent_on() -> None:
     assert "money" in counted and "nurses" not in counted
     assert "nurses" in kinds.counted_words("It hired 1,400 agency nurses.")
     assert "homes" in kinds.counted_words("Sixteen of the homes would be affordable.")
+    admissions = "Admissions at the cinema, which opened in 1938, had dropped from around 1,900."
+    assert "users" in kinds.counted_words(admissions)
+    # going there is using it; working there is not
+    assert "users" in kinds.counted_asked("how many people go there a week")
+    assert "users" not in kinds.counted_asked("how many people work there")
 
 
 def test_a_day_the_question_names_must_be_the_texts() -> None:
