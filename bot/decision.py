@@ -288,6 +288,13 @@ def _detail_objection(query: Query, quote: str) -> str | None:
         # "What time do the drop-in sessions start?" of the consultation's closing time, in
         # the sentence before the one about the sessions.
         return f"asks for {query.kind}; the text gives it only for something else"
+    if (
+        query.kind == kinds.AGE
+        and kinds.AGE not in kinds.given_by_text(quote)
+        and not kinds.age_by_year(quote)
+    ):
+        # "Tom Ackroyd age?" of "who first went to the Regal in 1962".
+        return "asks how old; the text gives no age and no year it began"
     if query.days and not query.days <= kinds.days_named(quote):
         # "What time does the council meeting on April 9 start?" of the public meeting's time,
         # on April 3.

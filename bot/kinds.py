@@ -915,6 +915,20 @@ def fact_apart(
 _A_SUM = LazyPattern(r"£\s?\d|\d\s?(?:pounds|p)\b")
 
 
+# "How old is the pool?" is answered by the year it opened, not by any year ("Tom Ackroyd, who
+# first went to the Regal in 1962").
+_AGE_BY_YEAR = LazyPattern(
+    r"\b(?:opened|built|founded|established|born|constructed|erected|dates from|dating from|"
+    r"since|created|formed|set up|launched|started|completed|finished)\b"
+    r"[^.;]{0,25}\b(?:1[5-9]|20)\d\d\b"
+)
+
+
+def age_by_year(text: str) -> bool:
+    """Whether a text gives an age by the year something began ("opened in 1938")."""
+    return _AGE_BY_YEAR.search(text.lower()) is not None
+
+
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason
 # or a person is too often given in words no pattern sees ("while the equipment is moved").
 STRICT = frozenset(KINDS) - {PERSON, REASON, YESNO}

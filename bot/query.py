@@ -214,6 +214,7 @@ class QueryAnalyser:
             # counts them, however well it matches the rest.
             counted = (UNCOUNTED,)
         focus = _focus(spelled)
+        existing = _existence_focus(spelled)
         focus_terms = tuple(dict.fromkeys(t for w in focus if w in words for t in self.terms_of(w)))
         asked_for = answer_type(spelled)
         wanted = tuple(dict.fromkeys(t for w in asked_for if w in words for t in self.terms_of(w)))
@@ -246,7 +247,9 @@ class QueryAnalyser:
             wants_list=_wants_list(spelled),
             focus_unknown=bool(obliged)
             or (bool(focus) and all(word in unknown for word in focus))
-            or _head_unknown(spelled, unknown),
+            or _head_unknown(spelled, unknown)
+            # "does the new centre have a birthing *pool*": the thing asked of is its head noun
+            or (bool(existing) and existing[-1] in unknown),
             unknown_names=tuple(w for w in unknown if w in _capitalised(question)),
             unknown_specifics=tuple(w for w in unknown if _YEAR.fullmatch(w) or w in _UNITS),
             part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,

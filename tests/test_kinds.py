@@ -489,6 +489,12 @@ def test_a_persons_role_needs_a_persons_name() -> None:
     assert not kinds.names_role("Her husband worked at Brantwick Methodist Hall.", husband, stems)
 
 
+def test_an_age_is_given_by_the_year_something_began_not_by_any_year() -> None:
+    assert kinds.age_by_year("The pool, which opened in 1976, needs a new roof.")
+    assert kinds.age_by_year("The bridge was completed in 1794 to a design by John Parrock.")
+    assert not kinds.age_by_year("Tom Hale, who first went to the Lyric in 1962, said so.")
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
