@@ -270,6 +270,9 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     if query.money and kinds.one_of_several(quote, query.content_stems):
         # "How much will resurfacing the car park cost?" of one sum for that and two more.
         return "asks for the cost of one of several things the text gives one sum for"
+    if query.money and kinds.only_help_towards(quote, query.stems):
+        # "How much would the heat pump cost?" of "a heat pump helped by a £65,000 grant".
+        return "asks what it costs; the text gives only a sum towards it"
     if query.so_far and kinds.gives_only_target(quote):
         # "How much has the group raised so far?" of "a target of £50,000".
         return "asks how much so far; the text gives only a target"

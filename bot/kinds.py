@@ -571,6 +571,32 @@ _SUM_FOR = LazyPattern(
 _ITEM_SPLIT = LazyPattern(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+# A sum given towards something: "a £65,000 grant", "£20,000 towards the roof".
+_TOWARDS = LazyPattern(
+    r"£[\d,.]+\s?(?:m|k|bn|million|billion)?\s+(?:\w+\s+)?(?:grant|donation|contribution|"
+    r"loan|towards)\b|\b(?:grant|donation|contribution|loan) of £"
+)
+_SUM = LazyPattern(r"£[\d,.]+")
+_COST_STEMS = frozenset(map(stem, "cost costs price total spend spent bill".split()))
+_HELP_STEMS = frozenset(
+    map(
+        stem,
+        "grant grants fund funds funding funded donation donations contribution contributions "
+        "contribute loan loans towards pay paid paying".split(),
+    )
+)
+
+
+def only_help_towards(text: str, question_stems: Collection[str]) -> bool:
+    """Whether a question asks what something costs and the text's only sums are grants or
+    contributions towards it ("how much will the heat pump cost" of "a heat pump helped by a
+    £65,000 grant"): a part of the cost, not the cost."""
+    if _COST_STEMS.isdisjoint(question_stems) or not _HELP_STEMS.isdisjoint(question_stems):
+        return False
+    sums = len(_SUM.findall(text))
+    return sums > 0 and len(_TOWARDS.findall(text)) >= sums
+
+
 def one_of_several(text: str, question_stems: Collection[str]) -> bool:
     """Whether a text gives one sum for three or more things and the question is about one of
     them alone ("How much will resurfacing the car park cost?"): the text does not say."""

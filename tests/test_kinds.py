@@ -495,6 +495,17 @@ def test_an_age_is_given_by_the_year_something_began_not_by_any_year() -> None:
     assert not kinds.age_by_year("Tom Hale, who first went to the Lyric in 1962, said so.")
 
 
+def test_a_grant_towards_something_is_not_what_it_costs() -> None:
+    def stems(question: str) -> set[str]:
+        return {text.stem(w) for w in text.words(question)}
+
+    helped = "They will fit solar panels, helped by a £40,000 grant from the trust."
+    assert kinds.only_help_towards(helped, stems("how much will the solar panels cost"))
+    assert not kinds.only_help_towards(helped, stems("how big is the grant for the panels"))
+    costed = "The panels will cost £90,000, helped by a £40,000 grant."
+    assert not kinds.only_help_towards(costed, stems("how much will the solar panels cost"))
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
