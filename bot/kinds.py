@@ -882,6 +882,40 @@ def gives_only_target(text: str) -> bool:
     return not _TARGET_WORDS.isdisjoint(_WORDS.findall(lowered)) and not _PROGRESS.search(lowered)
 
 
+# "Did they *actually manage to* provide…", "how many did they *eventually* supply": what was
+# achieved; a figure required, planned or aimed at ("as required by LOCOG") does not say it.
+_ACHIEVED_WORDS = frozenset("actually manage managed eventually finally really".split())
+_AIMED_WORDS = frozenset(
+    "target targets aim aims aimed goal required require requires requirement supposed meant "
+    "expected planned wanted hoped".split()
+)
+# What was achieved is asked in the past ("how many *did* they manage…", "have they actually").
+_PAST = frozenset("did was were had has have managed".split())
+_REACHED = LazyPattern(
+    r"\b(?:so far|to date|already|raised|collected|pledged|received|provided|supplied|"
+    r"delivered|achieved|managed|recruited|hired|found|sent|only)\b|"
+    # "250 *of the* 400 required"
+    r"\b\d[\d,]* of (?:the|its|their)\b"
+)
+
+
+def achieved_asked(words: Collection[str]) -> bool:
+    """Whether a question asks what was achieved ("how many did they actually manage to
+    provide"), not what was aimed at (it says neither "required" nor "supposed")."""
+    return (
+        not _ACHIEVED_WORDS.isdisjoint(words)
+        and not _PAST.isdisjoint(words)
+        and _AIMED_WORDS.isdisjoint(words)
+    )
+
+
+def gives_only_aim(text: str) -> bool:
+    """Whether a text gives what was required or aimed at and nothing of what was reached
+    ("10,400 staff, as required by LOCOG")."""
+    lowered = text.lower()
+    return not _AIMED_WORDS.isdisjoint(_WORDS.findall(lowered)) and not _REACHED.search(lowered)
+
+
 def named_things(text: str) -> list[str]:
     """What the organisations and places a text names are ("Northbrook District Council's
     cabinet": a council; "the Riverside Pool in Hadley": a pool), in lower case."""

@@ -56,6 +56,9 @@ class Query(NamedTuple):
     period_end: str | None = None
     # "How much has been raised *so far*?": progress, which a target does not give.
     so_far: bool = False
+    # "How many did they *actually manage to* provide?": what was achieved, which a figure
+    # required or aimed at ("10,400 staff, as required") does not say.
+    achieved: bool = False
     money: bool = False  # asks how much money ("what was the rent", "how much did it cost")
     # "What's the name of the *spokesperson*", "who was the *farmer*…": the role (its stem)
     # whose holder is asked, which a text must name someone beside.
@@ -266,6 +269,7 @@ class QueryAnalyser:
             so_far=kind == kinds.NUMBER
             and not _SO_FAR_WORDS.isdisjoint(spelled)
             and _SO_FAR.search(phrase) is not None,
+            achieved=kind == kinds.NUMBER and kinds.achieved_asked(spelled),
             kind=kind,
             text=question,
         )

@@ -506,6 +506,17 @@ def test_a_grant_towards_something_is_not_what_it_costs() -> None:
     assert not kinds.only_help_towards(costed, stems("how much will the solar panels cost"))
 
 
+def test_what_was_achieved_is_not_given_by_what_was_required() -> None:
+    assert kinds.achieved_asked("how many nurses did the agency actually manage to send".split())
+    assert kinds.achieved_asked("how many nurses did they eventually send".split())
+    # what was required is asked; "actually" in a question about a plan is emphasis
+    assert not kinds.achieved_asked("how many nurses were they supposed to send".split())
+    assert not kinds.achieved_asked("how many rooms are they actually adding".split())
+    assert kinds.gives_only_aim("400 nurses, as required by the trust.")
+    assert not kinds.gives_only_aim("It sent 250 of the 400 nurses required.")
+    assert not kinds.gives_only_aim("A room for children with special needs.")
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
