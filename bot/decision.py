@@ -153,6 +153,11 @@ def decide(query: Query, candidates: list[Candidate]) -> Decision:
         other = _close_behind(query, candidates)
         if other is not None:
             return Decision(Outcome.ANSWERED, (other,), why=f"the closest that does not: {against}")
+        giver = _the_only_giver_behind(query, candidates)
+        if giver is not None:
+            return Decision(
+                Outcome.ANSWERED, (giver,), why=f"the only close entry giving the {query.kind}"
+            )
         return Decision(Outcome.NO_MATCH, closest=top, why=against)
     related = _related(top, candidates)
     if kinds.is_strict(query.kind) and related:
@@ -201,6 +206,22 @@ def _close_behind(
             break
         if also(other) and answerable(other) and objection(query, other) is None:
             return other
+    return None
+
+
+def _the_only_giver_behind(query: Query, candidates: list[Candidate]) -> Candidate | None:
+    """Asked a precise kind of fact the best entry does not give ("consultation length" of
+    what happens after it), the one entry behind it that gives it and explains as much of the
+    question, if there is exactly one."""
+    if query.kind not in ONLY_GIVER_KINDS or kinds.gives(query.kind, candidates[0].gives):
+        return None
+    giving = [
+        c
+        for c in candidates[1:]
+        if kinds.gives(query.kind, c.gives) and c.overlap >= candidates[0].overlap
+    ]
+    if len(giving) == 1 and _only_giver_answers(query, giving[0]):
+        return giving[0]
     return None
 
 

@@ -1104,7 +1104,8 @@ def counted_asked(normalised_question: str) -> list[str]:
         if not _USING.isdisjoint(normalised_question.split()):
             # "how many people *go* there a week": a count of visits or admissions says
             words.append("users")
-    if money_asked(normalised_question):
+    if money_asked(normalised_question) and "by how much" not in normalised_question:
+        # ("*By how much* have fuel costs gone up?" may be answered by a share: "by 38 per cent")
         words.append("money")
     return words
 

@@ -205,7 +205,8 @@ class QueryAnalyser:
         main_verbs = _main_verbs(spelled, unknown) | obliged
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
-        counted_words = kinds.counted_asked(phrase)
+        # ("*Why* has the number of pupils dropped?" asks a reason, not a count.)
+        counted_words = kinds.counted_asked(phrase) if kind in (None, kinds.NUMBER) else []
         counted = tuple(
             t
             for w in counted_words

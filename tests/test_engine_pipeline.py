@@ -510,3 +510,32 @@ def test_a_common_word_sharing_a_names_stem_is_not_that_name() -> None:
     meals = Engine.load(EVAL / "meals")
     assert "cater" not in meals.index.queries.names
     assert "unison" in meals.index.queries.names  # never written in lower case
+
+
+def test_why_a_number_fell_asks_a_reason_not_a_count() -> None:
+    from tests.support.knowledge import LIBRARY
+
+    library = Engine.load(LIBRARY)
+    assert library.index.analyse("Why has the number of visitors dropped?").counted == ()
+    assert library.index.analyse("How many visitors does it get?").counted != ()
+
+
+def test_the_only_entry_behind_the_best_giving_the_kind_asked_is_answered() -> None:
+    from bot import decision, kinds
+    from bot.model import Candidate
+    from bot.query import Query
+
+    length = Query(
+        words=("consultation",),
+        phrase="consultation length",
+        terms=("consultation",),
+        unknown=(),
+        corrections=(),
+        kind=kinds.DURATION,
+    )
+    after = Candidate("after", 0.92, 1.0, 0.6, "v", quote="q1", wordings=5, gives=("when",))
+    runs = Candidate("runs", 0.75, 1.0, 0.7, "v", quote="q2", wordings=5, gives=("duration",))
+    assert decision.decide(length, [after, runs]).answer == runs
+    # two entries behind it give a length: no telling which
+    also = Candidate("also", 0.74, 1.0, 0.7, "v", quote="q3", wordings=5, gives=("duration",))
+    assert decision.decide(length, [after, runs, also]).answer is None

@@ -517,6 +517,11 @@ def test_what_was_achieved_is_not_given_by_what_was_required() -> None:
     assert not kinds.gives_only_aim("A room for children with special needs.")
 
 
+def test_by_how_much_a_cost_rose_may_be_a_share() -> None:
+    assert "money" not in kinds.counted_asked("by how much have fuel costs gone up")
+    assert "money" in kinds.counted_asked("how much do the fuel costs come to")
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
