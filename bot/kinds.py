@@ -636,7 +636,9 @@ _ROLE_ASKED = (
         r"(?P<words>(?:[a-z]+ ){0,3}[a-z]+)"
     ),
     LazyPattern(
-        r"\bwho (?:is|was|s|will be|would be|are|were) (?:the|their|its) "
+        # ("who was *council leader* before…": the office without "the" too; bot.query drops
+        # a role that is a name the question gives, "who is Claire Benson")
+        r"\bwho (?:is|was|s|will be|would be|are|were) (?:(?:the|their|its) )?"
         r"(?P<words>(?:[a-z]+ ){0,3}[a-z]+)"
     ),
     LazyPattern(r"\b(?P<before>[a-z]+)(?: s)? name\b"),
@@ -645,9 +647,25 @@ _ROLE_ASKED = (
         r"\b(?:what|which) (?P<thing>film|movie|book|song|band|album|play|show|musical|app|"
         r"website|brand|ship|vessel|boat|hotel|restaurant|pub|cafe|shop|supermarket|bank|"
         r"newspaper|magazine|charity|team|club|company|firm|business|contractor|developer|"
-        r"operator|provider|caterer|architect|builder|insurer|airline)\b"
+        r"operator|provider|caterer|architect|builder|insurer|airline|"
+        # people named by their office: "*which councillors* abstained"
+        r"councillor|councillors|mp|mps|minister|ministers)\b"
     ),
+    # "*who chairs* the committee", "who heads it": the holder of an office a verb names
+    LazyPattern(r"\bwho (?P<verb>chairs|chaired|heads|headed|leads|led|founded|owns|owned)\b"),
 )
+# The office a verb names: "chairs" -> "chair".
+_OFFICE_OF = {
+    "chairs": "chair",
+    "chaired": "chair",
+    "heads": "head",
+    "headed": "head",
+    "leads": "leader",
+    "led": "leader",
+    "founded": "founder",
+    "owns": "owner",
+    "owned": "owner",
+}
 # Words before "name" that say which name, not whose ("full name"), and roles anyone fills.
 _NOT_ROLES = frozenset(
     "first full last real maiden official proper exact actual whats what the a an your my his "
@@ -670,13 +688,21 @@ def role_asked(normalised_question: str) -> str | None:
             break
     else:
         return None
-    if "thing" in found.groupdict():
+    if "verb" in found.groupdict():
+        role = _OFFICE_OF[found.group("verb")]
+    elif "thing" in found.groupdict():
         role = found.group("thing")
     elif "before" in found.groupdict():
         role = found.group("before")
     else:
         head: list[str] = []
-        for word in found.group("words").split():
+        words = found.group("words").split()
+        bare = pattern is _ROLE_ASKED[1] and not re.match(
+            r"\bwho \w+(?: be)? (?:the|their|its) ", found.group()
+        )
+        if bare and (not is_content_word(words[0]) or words[0].endswith(("ing", "ed"))):
+            return None  # "who is *rumoured* to…", "who is *in* charge": no office named
+        for word in words:
             content = is_content_word(word) and not word.isdigit() and word not in _PREPOSITIONS
             # the role's noun phrase ends at a function word or a verb ("the church *on* Mill
             # Lane"); "the *other three new* stops" begins it

@@ -262,7 +262,7 @@ class QueryAnalyser:
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
             money=kinds.money_asked(phrase),
-            role=kinds.role_asked(phrase),
+            role=_role(phrase, names),
             when=kinds.time_asked(phrase),
             days=kinds.days_named(phrase),
             stems=frozenset(text.stem(word) for word in spelled),
@@ -439,8 +439,28 @@ def _obliged_verbs(words: list[str], unknown: list[str]) -> set[str]:
         and (
             (words[i - 1] == "to" and words[i - 2] in _OBLIGED)
             or (words[i - 1] in _INDEFINITE_SUBJECTS and words[i - 2] in _ASKING_AUXILIARIES)
+            # "will the line *be electrified*": a yes/no question turns on what is to be done
+            or (words[i - 1] in _PASSIVE and words[0] in _ASKING_AUXILIARIES)
         )
     }
+
+
+_PASSIVE = frozenset("be been being get".split())
+
+
+def _role(phrase: str, names: list[tuple[str, ...]]) -> str | None:
+    """The role whose holder is asked (kinds.role_asked), unless it is a name the question
+    gives ("who is Claire Benson" asks about her, not for a Benson)."""
+    role = kinds.role_asked(phrase)
+    if role is None:
+        return None
+    named = any(role in name for name in names)
+    if named and _WHO_IS_THE.search(phrase) is None:
+        return None
+    return role
+
+
+_WHO_IS_THE = LazyPattern(r"\bwho (?:is|was|s|will be|would be|are|were) (?:the|their|its) ")
 
 
 # "did *anyone* die": someone unnamed does what the question asks about.

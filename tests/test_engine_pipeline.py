@@ -539,3 +539,12 @@ def test_the_only_entry_behind_the_best_giving_the_kind_asked_is_answered() -> N
     # two entries behind it give a length: no telling which
     also = Candidate("also", 0.74, 1.0, 0.7, "v", quote="q3", wordings=5, gives=("duration",))
     assert decision.decide(length, [after, runs, also]).answer is None
+
+
+def test_whose_name_the_question_gives_is_no_role_and_a_passive_verb_is_the_point() -> None:
+    carehome = Engine.load(EVAL / "carehome")
+    assert carehome.index.analyse("who is claire benson").role is None
+    assert carehome.index.analyse("who was home manager before claire benson").role is not None
+    # a yes/no question turns on what is to be done: an unknown verb the knowledge never uses
+    assert carehome.index.analyse("will larkfield house be demolished").focus_unknown
+    assert not carehome.index.analyse("will larkfield house close").focus_unknown
