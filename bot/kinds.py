@@ -784,7 +784,7 @@ def _in_personal_name(tokens: list[str], upper: list[bool], j: int) -> bool:
 # "How much did it lose *last year*", "will fees go up *next year*": a time the question asks
 # about, which a text speaking of no such time ("£95,000 a year") does not answer.
 _WHEN_ASKED = LazyPattern(
-    r"\b(?:the )?(?P<which>last|next|past|previous|coming|following) "
+    r"\b(?:the )?(?P<which>last|next|past|previous|coming|following|this) "
     r"(?P<unit>year|month|week|summer|winter|spring|autumn)\b"
 )
 _BEFORE_LAST = LazyPattern(r"\b(?P<unit>year|month|week|summer|winter|spring|autumn) before last\b")
@@ -795,6 +795,7 @@ _SAME_TIME = {
     "next": ("next", "coming", "following"),
     "coming": ("next", "coming", "following"),
     "following": ("next", "coming", "following"),
+    "this": ("this", "current"),
 }
 
 
@@ -824,6 +825,12 @@ def speaks_of_time(asked: str, text: str) -> bool:
     which, unit = asked.split(" ")
     if unit == "year" and _A_YEAR.search(lowered):
         return True  # "in 2023" may well be last year: the article's date is not known
+    if which == "this":
+        # The present is what a text speaks of unless it says otherwise: "this year" is
+        # answered by any text but one about last or next year alone ("Last year, 31 groups…").
+        other = rf"\b(?:last|past|previous|next|coming|following) (?:[a-z]+ )?{unit}\b"
+        if not re.search(other, lowered):
+            return True
     if unit == "year":
         unit = "(?:year|12 months|twelve months)"  # "in the past 12 months"
     # ("the last *financial* year")

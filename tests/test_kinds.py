@@ -424,6 +424,10 @@ def test_a_relative_time_asked_needs_a_text_speaking_of_it() -> None:
     assert not kinds.speaks_of_time("last year", "Its annual maintenance budget is £650,000.")
     assert not kinds.speaks_of_time("next year", "Fees rise by 20 per cent from April.")
     assert kinds.speaks_of_time("next year", "Fees rise again in the coming year.")
+    # this year is what a text speaks of, unless it speaks of another year alone
+    assert kinds.time_asked("how much will the groups get this year") == "this year"
+    assert kinds.speaks_of_time("this year", "Grants range from £250 to £3,500.")
+    assert not kinds.speaks_of_time("this year", "Last year, 31 groups got grants.")
 
 
 def test_a_fact_given_only_for_something_else_does_not_answer() -> None:
