@@ -644,12 +644,13 @@ _ROLE_ASKED = (
     LazyPattern(r"\b(?P<before>[a-z]+)(?: s)? name\b"),
     # "*which developer* is building the homes", "*what film* will be shown last"
     LazyPattern(
-        r"\b(?:what|which) (?P<thing>film|movie|book|song|band|album|play|show|musical|app|"
+        r"\b(?:what|which) (?:(?:two|three|four|five|other|\d+) )?(?:(?P<modifier>[a-z]+) )?"
+        r"(?P<thing>film|movie|book|song|band|album|play|show|musical|app|"
         r"website|brand|ship|vessel|boat|hotel|restaurant|pub|cafe|shop|supermarket|bank|"
         r"newspaper|magazine|charity|team|club|company|firm|business|contractor|developer|"
         r"operator|provider|caterer|architect|builder|insurer|airline|"
         # people named by their office: "*which councillors* abstained"
-        r"councillor|councillors|mp|mps|minister|ministers)\b"
+        r"councillor|councillors|mp|mps|minister|ministers|member|members)\b"
     ),
     # "*who chairs* the committee", "who heads it": the holder of an office a verb names
     LazyPattern(r"\bwho (?P<verb>chairs|chaired|heads|headed|leads|led|founded|owns|owned)\b"),
@@ -691,6 +692,9 @@ def role_asked(normalised_question: str) -> str | None:
     if "verb" in found.groupdict():
         role = _OFFICE_OF[found.group("verb")]
     elif "thing" in found.groupdict():
+        modifier = found.group("modifier")
+        if modifier is not None and not is_content_word(modifier):
+            return None  # "what *about* business support": no thing asked for by name
         role = found.group("thing")
     elif "before" in found.groupdict():
         role = found.group("before")

@@ -59,6 +59,19 @@ _ABOUT_BOT = LazyPattern(
 )
 
 
+# Text-speak for talking to the bot: "hi hows ur day going".
+_SPOKEN = {
+    "u": "you",
+    "ya": "you",
+    "ur": "your",
+    "r": "are",
+    "hows": "how is",
+    "whats": "what is",
+    "wats": "what is",
+    "wots": "what is",
+}
+
+
 # The same, said without "you": the whole of a message ("hi, how's it going?").
 _HOW_IS_IT = LazyPattern(
     r"(?:(?:hi|hello|hey|hiya|morning|evening) )?(?:how is it going|how are things|what is up|"
@@ -68,7 +81,11 @@ _HOW_IS_IT = LazyPattern(
 
 def classify(text: str) -> SmallTalk | None:
     """The kind of small talk `text` is, or None when it may be a question."""
-    said = _WORD_RE.findall(text.lower().replace("'s", " is"))
+    said = [
+        spelled
+        for word in _WORD_RE.findall(text.lower().replace("'s", " is"))
+        for spelled in _SPOKEN.get(word, word).split()
+    ]
     if not _ADDRESSED.isdisjoint(said) and _ABOUT_BOT.search(" ".join(said)):
         return SmallTalk.ABOUT_BOT
     if _HOW_IS_IT.fullmatch(" ".join(said)):

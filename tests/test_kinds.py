@@ -375,6 +375,8 @@ def test_a_name_asked_needs_a_text_naming_more_than_the_question() -> None:
         ("which developer would build the flats", "develop"),
         ("what film is showing on the last night", "film"),
         ("which councillors voted against it", "councillor"),
+        ("which two cabinet members voted against it", "member"),
+        ("what about business support", None),
         ("who chairs the licensing committee", "chair"),
         ("who was council leader before her", "leader"),
         ("who is running the campaign", None),

@@ -22,6 +22,9 @@ from bot.smalltalk import SmallTalk, classify
         ("ok", None),
         # How it is with the bot: not a question about the article ("day" is in many).
         ("Hi! How's your day going?", SmallTalk.ABOUT_BOT),
+        ("hi hows ur day going", SmallTalk.ABOUT_BOT),
+        ("how r u doing", SmallTalk.ABOUT_BOT),
+        ("whats ur name", SmallTalk.ABOUT_BOT),
         ("hey, how's it going?", SmallTalk.ABOUT_BOT),
         ("what are you up to", SmallTalk.ABOUT_BOT),
         ("how's the post office doing?", None),
