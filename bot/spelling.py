@@ -194,9 +194,12 @@ def level(count: float) -> int:
 
 
 def _plural_slip(word: str) -> str:
-    """The plural meant by "familys", "lorrys" (two edits away, but one slip of grammar)."""
+    """The plural meant by "familys", "lorrys", "themselfs", "shelfs" (two edits away, but one
+    slip of grammar)."""
     if len(word) > 4 and word.endswith("ys") and word[-3] not in "aeiou":
         return word[:-2] + "ies"
+    if len(word) > 4 and word.endswith("lfs"):
+        return word[:-2] + "ves"
     return ""
 
 

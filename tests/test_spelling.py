@@ -200,6 +200,9 @@ def test_a_plural_spelled_with_ys_is_the_ies_plural() -> None:
     fix = Speller({"lorries"}, text.STOP_WORDS).correct("lorrys")
     assert fix is not None and fix.fixed == "lorries"
     assert Speller({"days"}, text.STOP_WORDS).correct("days") is None  # a vowel before: a word
+    # and "lfs" for "lves"
+    fix = Speller(set(), text.STOP_WORDS).correct("themselfs")
+    assert fix is not None and fix.fixed == "themselves"
 
 
 def test_a_compound_that_is_no_english_word_stands_for_its_last_part() -> None:
