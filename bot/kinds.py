@@ -406,7 +406,7 @@ _ORGANISATION_WORDS = frozenset(
 # (Not "which company", "force", "group" or "school": "Harrowden Coaches", "Herts police", "the
 # joint working group" name them in words named_things does not read.)
 NAMED_KINDS = frozenset(
-    "council trust hospital road street lane avenue church station university".split()
+    "council trust hospital road street lane avenue church station university ward".split()
 )
 
 # Those of them that are bodies of people: "Thorpeley Town Council and the Environment Agency"
@@ -921,7 +921,9 @@ def gives_only_target(text: str) -> bool:
 
 # "Did they *actually manage to* provide…", "how many did they *eventually* supply": what was
 # achieved; a figure required, planned or aimed at ("as required by LOCOG") does not say it.
-_ACHIEVED_WORDS = frozenset("actually manage managed eventually finally really".split())
+_ACHIEVED_WORDS = frozenset(
+    "actually manage managed eventually finally really currently presently".split()
+)
 _AIMED_WORDS = frozenset(
     "target targets aim aims aimed goal required require requires requirement supposed meant "
     "expected planned wanted hoped".split()
@@ -936,14 +938,17 @@ _REACHED = LazyPattern(
 )
 
 
+_RIGHT_NOW = LazyPattern(r"\b(?:right now|at the moment|at present|as things stand)\b")
+
+
 def achieved_asked(words: Collection[str]) -> bool:
     """Whether a question asks what was achieved ("how many did they actually manage to
     provide"), not what was aimed at (it says neither "required" nor "supposed")."""
+    # ("what is the handover time *right now*": what it is, not what is aimed at)
+    now = "currently" in words or "presently" in words or _RIGHT_NOW.search(" ".join(words))
     return (
-        not _ACHIEVED_WORDS.isdisjoint(words)
-        and not _PAST.isdisjoint(words)
-        and _AIMED_WORDS.isdisjoint(words)
-    )
+        bool(now) or (not _ACHIEVED_WORDS.isdisjoint(words) and not _PAST.isdisjoint(words))
+    ) and _AIMED_WORDS.isdisjoint(words)
 
 
 def gives_only_aim(text: str) -> bool:
@@ -1141,12 +1146,17 @@ def counted_asked(normalised_question: str) -> list[str]:
         if not _USING.isdisjoint(normalised_question.split()):
             # "how many people *go* there a week": a count of visits or admissions says
             words.append("users")
-    if money_asked(normalised_question) and "by how much" not in normalised_question:
-        # ("*By how much* have fuel costs gone up?" may be answered by a share: "by 38 per cent")
+    if money_asked(normalised_question) and not _CHANGE_ASKED.search(normalised_question):
+        # ("*By how much* have fuel costs *gone up*?" may be answered by a share: "by 38 per
+        # cent")
         words.append("money")
     return words
 
 
+_CHANGE_ASKED = LazyPattern(
+    r"\bby how much\b|\b(?:gone|go|going|gone) (?:up|down)\b|\b(?:risen|rise|rises|rising|"
+    r"increase|increased|increases|fallen|fall|falls|dropped|drop|cut|cuts|doubled)\b"
+)
 _USING = frozenset(
     "go goes going went visit visits visited use uses used using attend attends attended "
     "come comes came ride rides travel travels swim swims watch".split()
@@ -1171,7 +1181,10 @@ _MONEY_ASKED = LazyPattern(
     r"(?:ticket|tickets|fare|fares|admission|entry|pass|season ticket|membership|share|shares)\b|"
     r"\bhow much\b.*\b(?:cost|costs|costing|pay|paid|paying|spend|spent|spending|worth|price|"
     r"charge|charged|fee|fees|money|funding|budget|save|saving|savings|lose|lost|raise|raised|"
-    r"rent|rents|earn|earns|earning|income|salary|salaries|wage|wages|compensation)\b"
+    r"rent|rents|earn|earns|earning|income|salary|salaries|wage|wages|compensation|sell|sold|"
+    r"selling|rates)\b|"
+    # "how much are the business rates *in pounds*"
+    r"\bin (?:pounds|sterling)\b"
 )
 
 

@@ -520,6 +520,7 @@ def test_a_grant_towards_something_is_not_what_it_costs() -> None:
 def test_what_was_achieved_is_not_given_by_what_was_required() -> None:
     assert kinds.achieved_asked("how many nurses did the agency actually manage to send".split())
     assert kinds.achieved_asked("how many nurses did they eventually send".split())
+    assert kinds.achieved_asked("how many beds are there right now".split())
     # what was required is asked; "actually" in a question about a plan is emphasis
     assert not kinds.achieved_asked("how many nurses were they supposed to send".split())
     assert not kinds.achieved_asked("how many rooms are they actually adding".split())
@@ -530,6 +531,9 @@ def test_what_was_achieved_is_not_given_by_what_was_required() -> None:
 
 def test_by_how_much_a_cost_rose_may_be_a_share() -> None:
     assert "money" not in kinds.counted_asked("by how much have fuel costs gone up")
+    assert "money" not in kinds.counted_asked("how much have business rates gone up")
+    assert "money" in kinds.counted_asked("how much are the business rates in pounds")
+    assert "money" in kinds.counted_asked("how much will the new flats sell for")
     assert "money" in kinds.counted_asked("how much do the fuel costs come to")
 
 
