@@ -322,6 +322,12 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     ):
         # "Tom Ackroyd age?" of "who first went to the Regal in 1962".
         return "asks how old; the text gives no age and no year it began"
+    if query.series and kinds.other_of_series(query.series, quote):
+        # "What is the target for category three calls?" of category two's.
+        return "names one of a series; the text gives another"
+    if query.months and kinds.other_months(query.months, quote):
+        # "What was the response time in December?" of January's.
+        return "names a month the text does not"
     if query.days and not query.days <= kinds.days_named(quote):
         # "What time does the council meeting on April 9 start?" of the public meeting's time,
         # on April 3.

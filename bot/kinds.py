@@ -862,6 +862,94 @@ def days_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# "Category *three*", "Band *A*", "zone *F*": one of a numbered or lettered series, which a text
+# about another of the series ("category two", "Band D") does not answer.
+_SERIES_NOUNS = (
+    "category|categories|band|bands|zone|zones|route|routes|phase|stage|tier|platform|gate|"
+    "junction|level|grade|ward|block|unit"
+)
+# (A letter only as a capital in a text: "level a" is no level A; questions are read in lower
+# case, where "band a" is.)
+_DESIGNATOR = (
+    r"(?:\d{1,3}[A-Za-z]?|[A-H]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve))"
+)
+_SERIES = LazyPattern(
+    rf"\b(?P<noun>(?i:{_SERIES_NOUNS})),? (?P<first>{_DESIGNATOR})\b"
+    rf"(?:(?:, | and | or | to |-)(?:{_DESIGNATOR})\b)*"
+)
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_SERIES_HINTS = (
+    "categor band zone route phase stage tier platform gate junction level grade ward block "
+    "unit".split()
+)
+
+
+def series_named(text: str, question: bool = False) -> frozenset[str]:
+    """The members of numbered or lettered series a text names, as "category 2", "band a"
+    ("zones F and G": "zone f", "zone g"). A question (in lower case) may name a letter so."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _SERIES_HINTS):
+        return frozenset()
+    searched = re.sub(r"\b([a-h])\b", lambda m: m.group().upper(), text) if question else text
+    found = set()
+    for match in _SERIES.finditer(searched):
+        noun = match.group("noun").lower()
+        noun = "category" if noun == "categories" else noun.removesuffix("s")
+        rest = match.group()[len(match.group("noun")) :]
+        for designator in re.findall(_DESIGNATOR, rest):
+            designator = designator.lower()
+            found.add(f"{noun} {_NUMBER_WORDS.get(designator, designator)}")
+    return frozenset(found)
+
+
+def other_of_series(asked: Collection[str], text: str) -> bool:
+    """Whether a text names other members of the series a question names, and not those asked
+    ("category three" of a text about category two)."""
+    given = series_named(text)
+    nouns = {member.split()[0] for member in asked}
+    return any(member.split()[0] in nouns for member in given) and not set(asked) <= given
+
+
+# "What was the response time *in December*": a month the question asks about, which a text
+# giving another month's figure ("9 minutes 48 seconds in January") does not answer.
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_ASKED = LazyPattern(
+    r"\b(?:in|during|for|of|since|until|by|from|early|late|mid|last|next|this|back in) "
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b|\b(?P<plain>january|february|april|june|july|august|september|"
+    r"october|november|december)\b"
+)
+_MONTH_GIVEN = LazyPattern(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+
+
+def months_asked(normalised_question: str) -> frozenset[str]:
+    """The months a question names ("may" and "march" only after "in", "by"…: a verb and a
+    protest too)."""
+    if not any(month[:3] in normalised_question for month in _MONTH_NAMES):
+        return frozenset()
+    return frozenset(
+        (found.group("month") or found.group("plain"))[:3]
+        for found in _MONTH_ASKED.finditer(normalised_question)
+    )
+
+
+def other_months(asked: Collection[str], text: str) -> bool:
+    """Whether a text names months, none of them one the question asks about."""
+    given = {found.group()[:3].lower() for found in _MONTH_GIVEN.finditer(text)}
+    return bool(given) and given.isdisjoint(asked)
+
+
 # Which end of a period a question asks about ("when does the share offer *close*"), and the
 # words a text gives each end in.
 _ENDS = {

@@ -68,6 +68,11 @@ class Query(NamedTuple):
     # "What time does the meeting *on April 9* start?": days it names ("9 apr"), which a text
     # must name too.
     days: frozenset[str] = frozenset()
+    # "Category *three*", "Band *A*": members of a series it names, which a text about another
+    # member does not answer.
+    series: frozenset[str] = frozenset()
+    # "…*in December*": months it names, of which a text naming only others says nothing.
+    months: frozenset[str] = frozenset()
     # The stems of every word as spelled, and of the content words: what a text's figures and
     # names are compared with (bot.decision).
     stems: frozenset[str] = frozenset()
@@ -265,6 +270,8 @@ class QueryAnalyser:
             role=_role(phrase, names),
             when=kinds.time_asked(phrase),
             days=kinds.days_named(phrase),
+            series=kinds.series_named(phrase, question=True),
+            months=kinds.months_asked(phrase),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER

@@ -537,6 +537,29 @@ def test_by_how_much_a_cost_rose_may_be_a_share() -> None:
     assert "money" in kinds.counted_asked("how much do the fuel costs come to")
 
 
+def test_one_of_a_series_is_not_another() -> None:
+    assert kinds.series_named("what is the target for category three calls", question=True) == {
+        "category 3"
+    }
+    assert kinds.series_named("band a increase", question=True) == {"band a"}
+    assert kinds.series_named("Two new zones, F and G, are planned.") == {"zone f", "zone g"}
+    # a lower-case letter in a text is no member: "level a year"
+    assert kinds.series_named("costs stayed at a higher level a year ago") == frozenset()
+    assert kinds.other_of_series({"category 3"}, "Category two calls wait 47 minutes.")
+    assert not kinds.other_of_series({"category 2"}, "Category two calls wait 47 minutes.")
+    assert not kinds.other_of_series({"band a"}, "The rise is 8.5 per cent.")
+
+
+def test_a_month_asked_is_not_another_months() -> None:
+    assert kinds.months_asked("what was the wait in december") == {"dec"}
+    # "may" and "march" are verbs and protests too
+    assert kinds.months_asked("may i ask when the march is") == frozenset()
+    assert kinds.months_asked("what happens in may") == {"may"}
+    assert kinds.other_months({"dec"}, "9 minutes 48 seconds in January.")
+    assert not kinds.other_months({"jan"}, "9 minutes 48 seconds in January.")
+    assert not kinds.other_months({"dec"}, "9 minutes 48 seconds, against a target of seven.")
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
