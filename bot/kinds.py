@@ -950,6 +950,42 @@ def other_months(asked: Collection[str], text: str) -> bool:
     return bool(given) and given.isdisjoint(asked)
 
 
+# "How many beds *in total*" of "22 *extra* beds": a number added, not the whole.
+_TOTAL_ASKED = LazyPattern(r"\b(?:total|totals|altogether|overall|in all|all together)\b")
+_INCREMENT = frozenset("extra more additional further new fewer".split())
+_TOTAL_GIVEN = LazyPattern(
+    r"\b(?:total|in all|altogether|overall)\b|\b(?:bringing|taking|raising)\b[^.;]{0,40}\bto\b"
+)
+
+
+def total_asked(normalised_question: str) -> bool:
+    """Whether a question asks for a whole ("total beds", "how many in total")."""
+    return _TOTAL_ASKED.search(normalised_question) is not None
+
+
+def only_increments(text: str, counted_stems: Collection[str]) -> bool:
+    """Whether every count a text gives of what is asked is of some added or taken away
+    ("opened 22 extra beds", "10 extra ambulances"), so that it gives no total."""
+    lowered = text.lower()
+    if _TOTAL_GIVEN.search(lowered):
+        return False  # "bringing the total in the town centre to seven"
+    words = _WORDS.findall(lowered)
+    counts = []
+    for i, word in enumerate(words):
+        if not _NUMBER_TOKEN.fullmatch(word):
+            continue
+        following = words[i + 1 : i + 5]
+        if any(stem(w) in counted_stems for w in following):
+            counts.append(bool(following) and following[0] in _INCREMENT)
+    return bool(counts) and all(counts)
+
+
+_NUMBER_TOKEN = LazyPattern(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand"
+)
+
+
 # Which end of a period a question asks about ("when does the share offer *close*"), and the
 # words a text gives each end in.
 _ENDS = {

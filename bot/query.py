@@ -73,6 +73,7 @@ class Query(NamedTuple):
     series: frozenset[str] = frozenset()
     # "…*in December*": months it names, of which a text naming only others says nothing.
     months: frozenset[str] = frozenset()
+    total: bool = False  # "how many beds *in total*": a whole, which an increment is not
     # The stems of every word as spelled, and of the content words: what a text's figures and
     # names are compared with (bot.decision).
     stems: frozenset[str] = frozenset()
@@ -272,6 +273,7 @@ class QueryAnalyser:
             days=kinds.days_named(phrase),
             series=kinds.series_named(phrase, question=True),
             months=kinds.months_asked(phrase),
+            total=(kind == kinds.NUMBER or fragment) and kinds.total_asked(phrase),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER

@@ -560,6 +560,15 @@ def test_a_month_asked_is_not_another_months() -> None:
     assert not kinds.other_months({"dec"}, "9 minutes 48 seconds, against a target of seven.")
 
 
+def test_a_number_added_is_no_total() -> None:
+    beds = {text.stem("beds")}
+    assert kinds.total_asked("total beds at the hospital")
+    assert kinds.total_asked("how many beds are there in total")
+    assert kinds.only_increments("It has opened 22 extra beds since November.", beds)
+    assert not kinds.only_increments("26 beds, including four new high-dependency beds.", beds)
+    assert not kinds.only_increments("Two new wards, bringing the total to seven.", {"ward"})
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
