@@ -1025,9 +1025,15 @@ def gives_other_end(asked_end: str, text: str) -> bool:
         return False  # "from 3 March to 14 April": both ends
     words = frozenset(_WORDS.findall(lowered))
     other = "end" if asked_end == "start" else "start"
-    return words.isdisjoint(_ENDS[asked_end]) and not words.isdisjoint(_ENDS[other])
+    if not words.isdisjoint(_ENDS[asked_end]):
+        return False
+    # An event "at 7pm" starts then: asked when it finishes, that is the other end.
+    return not words.isdisjoint(_ENDS[other]) or (
+        asked_end == "end" and _AT_A_TIME.search(lowered) is not None
+    )
 
 
+_AT_A_TIME = LazyPattern(r"\bat \d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b")
 _RANGE = LazyPattern(r"\b(?:from|between)\b[^.;]{1,40}?\b(?:to|until|till|and)\b")
 
 

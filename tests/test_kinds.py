@@ -348,6 +348,11 @@ def test_the_end_of_a_period_asked_needs_a_text_giving_that_end() -> None:
     reopening = "The museum will reopen on Saturday 14 June, two years after it closed."
     assert not kinds.gives_other_end("start", reopening)
     assert kinds.end_asked("when does the museum reopen") == "start"
+    # a meeting "at 7pm" starts then
+    meeting = "At the church hall on Thursday 20 March at 7pm."
+    assert kinds.gives_other_end("end", meeting)
+    assert not kinds.gives_other_end("start", meeting)
+    assert not kinds.gives_other_end("end", "The meeting runs from 7pm to 9pm.")
 
 
 def test_a_target_does_not_say_how_much_came_in_so_far() -> None:
