@@ -325,6 +325,9 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     if query.series and kinds.other_of_series(query.series, quote):
         # "What is the target for category three calls?" of category two's.
         return "names one of a series; the text gives another"
+    if query.tickets and kinds.other_tickets(query.tickets, quote):
+        # "What's the price of a child ticket?" of "an adult single costs £4.20".
+        return "asks the price of a kind of ticket the text does not price"
     if query.total and kinds.only_increments(quote, query.content_stems):
         # "How many ambulances does the trust have in total?" of "10 extra ambulances".
         return "asks for a total; the text gives only a number added"

@@ -986,6 +986,55 @@ _NUMBER_TOKEN = LazyPattern(
 )
 
 
+# "A *child* ticket", "a *return*", "a *family* ticket": a kind of ticket or fare, which a text
+# pricing only others ("an adult single", "a weekly season ticket") does not price.
+_TICKET_WORDS = frozenset(
+    "ticket tickets fare fares pass passes admission entry price prices".split()
+)
+_TICKET_KINDS = {
+    "adult": "adult",
+    "adults": "adult",
+    "child": "child",
+    "children": "child",
+    "childs": "child",
+    "kids": "child",
+    "kid": "child",
+    "concession": "concession",
+    "concessions": "concession",
+    "senior": "senior",
+    "pensioner": "senior",
+    "pensioners": "senior",
+    "family": "family",
+    "student": "student",
+    "students": "student",
+    "return": "return",
+    "returns": "return",
+    "single": "single",
+    "singles": "single",
+    "season": "season",
+    "weekly": "weekly",
+    "monthly": "monthly",
+    "annual": "annual",
+    "day": "day",
+    "group": "group",
+}
+
+
+def ticket_kinds(text: str) -> frozenset[str]:
+    """The kinds of ticket or fare a text names ("an adult single": adult, single)."""
+    words = _WORDS.findall(text.lower())
+    if _TICKET_WORDS.isdisjoint(words) and "£" not in text:
+        return frozenset()
+    return frozenset(_TICKET_KINDS[w] for w in words if w in _TICKET_KINDS)
+
+
+def other_tickets(asked: Collection[str], text: str) -> bool:
+    """Whether a text prices kinds of ticket, none of them the kind asked ("a child ticket" of
+    "an adult single costs £4.20")."""
+    given = ticket_kinds(text)
+    return bool(given) and "£" in text and given.isdisjoint(asked)
+
+
 # Which end of a period a question asks about ("when does the share offer *close*"), and the
 # words a text gives each end in.
 _ENDS = {

@@ -74,6 +74,8 @@ class Query(NamedTuple):
     # "…*in December*": months it names, of which a text naming only others says nothing.
     months: frozenset[str] = frozenset()
     total: bool = False  # "how many beds *in total*": a whole, which an increment is not
+    # "the price of a *child* ticket": kinds of ticket it asks the price of.
+    tickets: frozenset[str] = frozenset()
     # The stems of every word as spelled, and of the content words: what a text's figures and
     # names are compared with (bot.decision).
     stems: frozenset[str] = frozenset()
@@ -274,6 +276,7 @@ class QueryAnalyser:
             series=kinds.series_named(phrase, question=True),
             months=kinds.months_asked(phrase),
             total=(kind == kinds.NUMBER or fragment) and kinds.total_asked(phrase),
+            tickets=kinds.ticket_kinds(phrase) if kinds.money_asked(phrase) else frozenset(),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER

@@ -574,6 +574,16 @@ def test_a_number_added_is_no_total() -> None:
     assert not kinds.only_increments("Two new wards, bringing the total to seven.", {"ward"})
 
 
+def test_a_kind_of_ticket_asked_is_not_another_priced() -> None:
+    fares = "An adult single costs £4.20; a weekly season ticket £31.50."
+    assert kinds.ticket_kinds("what is the price of a child ticket") == {"child"}
+    assert kinds.other_tickets({"child"}, fares)
+    assert kinds.other_tickets({"return"}, fares)
+    assert not kinds.other_tickets({"adult"}, fares)
+    # a text pricing no kind of ticket may price them all
+    assert not kinds.other_tickets({"child"}, "Tickets cost £10 per person.")
+
+
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
     def stems(question: str) -> set[str]:
         return {text.stem(w) for w in text.words(question) if text.is_content_word(w)}
