@@ -294,6 +294,9 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     if query.money and kinds.only_help_towards(quote, query.stems):
         # "How much would the heat pump cost?" of "a heat pump helped by a £65,000 grant".
         return "asks what it costs; the text gives only a sum towards it"
+    if query.aimed and kinds.gives_no_aim(quote):
+        # "How many signatures do they need?" of "the petition has 1,200 signatures".
+        return "asks what is needed or aimed at; the text gives only what there is"
     if query.achieved and kinds.gives_only_aim(quote):
         # "How many staff did G4S actually manage to provide?" of "10,400, as required".
         return "asks what was achieved; the text gives only what was aimed at"

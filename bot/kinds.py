@@ -1130,6 +1130,26 @@ def achieved_asked(words: Collection[str]) -> bool:
     ) and _AIMED_WORDS.isdisjoint(words)
 
 
+_AIM_ASKED = frozenset("need needs needed target targets aim aiming goal".split())
+_AIM_GIVEN = (
+    _AIMED_WORDS
+    | _AIM_ASKED
+    | frozenset("hope hopes hoping aims bid proposed plans planning seeking seek".split())
+)
+
+
+def aim_asked(words: Collection[str]) -> bool:
+    """Whether a question asks what is needed or aimed at ("how many signatures do they
+    *need*")."""
+    return not _AIM_ASKED.isdisjoint(words)
+
+
+def gives_no_aim(text: str) -> bool:
+    """Whether a text says nothing of what is needed or aimed at ("the petition has 1,200
+    signatures")."""
+    return _AIM_GIVEN.isdisjoint(_WORDS.findall(text.lower()))
+
+
 def gives_only_aim(text: str) -> bool:
     """Whether a text gives what was required or aimed at and nothing of what was reached
     ("10,400 staff, as required by LOCOG")."""

@@ -59,6 +59,9 @@ class Query(NamedTuple):
     # "How many did they *actually manage to* provide?": what was achieved, which a figure
     # required or aimed at ("10,400 staff, as required") does not say.
     achieved: bool = False
+    # "How many signatures do they *need*?": what is aimed at, which a count reached does not
+    # say.
+    aimed: bool = False
     money: bool = False  # asks how much money ("what was the rent", "how much did it cost")
     # "What's the name of the *spokesperson*", "who was the *farmer*…": the role (its stem)
     # whose holder is asked, which a text must name someone beside.
@@ -283,6 +286,7 @@ class QueryAnalyser:
             and not _SO_FAR_WORDS.isdisjoint(spelled)
             and _SO_FAR.search(phrase) is not None,
             achieved=kind == kinds.NUMBER and kinds.achieved_asked(spelled),
+            aimed=kind == kinds.NUMBER and kinds.aim_asked(spelled),
             kind=kind,
             text=question,
         )

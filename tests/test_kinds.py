@@ -532,6 +532,10 @@ def test_what_was_achieved_is_not_given_by_what_was_required() -> None:
     assert kinds.gives_only_aim("400 nurses, as required by the trust.")
     assert not kinds.gives_only_aim("It sent 250 of the 400 nurses required.")
     assert not kinds.gives_only_aim("A room for children with special needs.")
+    # and what is needed is not given by what there is
+    assert kinds.aim_asked("how many signatures do they need".split())
+    assert kinds.gives_no_aim("The petition has 1,200 signatures.")
+    assert not kinds.gives_no_aim("It needs 10,000 signatures to be debated.")
 
 
 def test_by_how_much_a_cost_rose_may_be_a_share() -> None:
