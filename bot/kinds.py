@@ -851,9 +851,9 @@ _DAY_OF_MONTH = LazyPattern(
 
 def days_named(text: str) -> frozenset[str]:
     """The days of a month a text names, as "9 apr" ("April 9", "9th of April")."""
-    lowered = text.lower()
-    if not any(char.isdigit() for char in lowered):
+    if _DIGIT.search(text) is None:
         return frozenset()
+    lowered = text.lower()
     found = set()
     for match in _DAY_OF_MONTH.finditer(lowered):
         day = match.group("day") or match.group("day2")
