@@ -533,11 +533,17 @@ def test_the_only_entry_behind_the_best_giving_the_kind_asked_is_answered() -> N
         corrections=(),
         kind=kinds.DURATION,
     )
-    after = Candidate("after", 0.92, 1.0, 0.6, "v", quote="q1", wordings=5, gives=("when",))
-    runs = Candidate("runs", 0.75, 1.0, 0.7, "v", quote="q2", wordings=5, gives=("duration",))
+    after = Candidate(
+        "after", 0.92, 1.0, 0.6, "v", quote="q1", wordings=5, gives=frozenset({"when"})
+    )
+    runs = Candidate(
+        "runs", 0.75, 1.0, 0.7, "v", quote="q2", wordings=5, gives=frozenset({"duration"})
+    )
     assert decision.decide(length, [after, runs]).answer == runs
     # two entries behind it give a length: no telling which
-    also = Candidate("also", 0.74, 1.0, 0.7, "v", quote="q3", wordings=5, gives=("duration",))
+    also = Candidate(
+        "also", 0.74, 1.0, 0.7, "v", quote="q3", wordings=5, gives=frozenset({"duration"})
+    )
     assert decision.decide(length, [after, runs, also]).answer is None
 
 
