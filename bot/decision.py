@@ -303,21 +303,30 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     if query.so_far and kinds.gives_only_target(quote):
         # "How much has the group raised so far?" of "a target of £50,000".
         return "asks how much so far; the text gives only a target"
+    if query.total and kinds.only_increments(quote, query.content_stems):
+        # "How many ambulances does the trust have in total?" of "10 extra ambulances".
+        return "asks for a total; the text gives only a number added"
     return None
 
 
 def _detail_objection(query: Query, quote: str) -> str | None:
     """Why a text does not give the detail asked, when its kind of fact is right."""
-    figure = _figure_objection(query, quote)
-    if figure is not None:
-        return figure
-    if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
-        # "When does the share offer close?" of "It opens on 1 July".
-        return f"asks for the {query.period_end} of a period; the text gives the other end"
+    for objection_of in (_figure_objection, _time_objection, _which_one_objection):
+        found = objection_of(query, quote)
+        if found is not None:
+            return found
     if kinds.fact_apart(query.kind, quote, query.content_stems, query.money):
         # "What time do the drop-in sessions start?" of the consultation's closing time, in
         # the sentence before the one about the sessions.
         return f"asks for {query.kind}; the text gives it only for something else"
+    return None
+
+
+def _time_objection(query: Query, quote: str) -> str | None:
+    """Why a text speaks of another time than the one asked, if it does."""
+    if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
+        # "When does the share offer close?" of "It opens on 1 July".
+        return f"asks for the {query.period_end} of a period; the text gives the other end"
     if (
         query.kind == kinds.AGE
         and kinds.AGE not in kinds.given_by_text(quote)
@@ -325,15 +334,6 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     ):
         # "Tom Ackroyd age?" of "who first went to the Regal in 1962".
         return "asks how old; the text gives no age and no year it began"
-    if query.series and kinds.other_of_series(query.series, quote):
-        # "What is the target for category three calls?" of category two's.
-        return "names one of a series; the text gives another"
-    if query.tickets and kinds.other_tickets(query.tickets, quote):
-        # "What's the price of a child ticket?" of "an adult single costs £4.20".
-        return "asks the price of a kind of ticket the text does not price"
-    if query.total and kinds.only_increments(quote, query.content_stems):
-        # "How many ambulances does the trust have in total?" of "10 extra ambulances".
-        return "asks for a total; the text gives only a number added"
     if query.months and kinds.other_months(query.months, quote):
         # "What was the response time in December?" of January's.
         return "names a month the text does not"
@@ -344,6 +344,18 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     if query.when is not None and not kinds.speaks_of_time(query.when, quote):
         # "Will mooring fees go up again next year?" of this year's rise.
         return f"asks about {query.when}; the text speaks of no such time"
+    return None
+
+
+def _which_one_objection(query: Query, quote: str) -> str | None:
+    """Why a text speaks of another one than the one asked (of a series, a kind of ticket, a
+    role's holder), if it does."""
+    if query.series and kinds.other_of_series(query.series, quote):
+        # "What is the target for category three calls?" of category two's.
+        return "names one of a series; the text gives another"
+    if query.tickets and kinds.other_tickets(query.tickets, quote):
+        # "What's the price of a child ticket?" of "an adult single costs £4.20".
+        return "asks the price of a kind of ticket the text does not price"
     if query.role is not None and not kinds.names_role(quote, query.role, query.stems):
         # "What's the name of the Brightplate spokesperson?" of "a Brightplate spokesperson
         # said…".
