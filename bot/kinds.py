@@ -976,7 +976,8 @@ def only_increments(text: str, counted_stems: Collection[str]) -> bool:
             continue
         following = words[i + 1 : i + 5]
         if any(stem(w) in counted_stems for w in following):
-            counts.append(bool(following) and following[0] in _INCREMENT)
+            # ("cracked *three of its* columns": a part, no more a total than "22 extra beds")
+            counts.append(bool(following) and following[0] in _INCREMENT | {"of"})
     return bool(counts) and all(counts)
 
 
@@ -1031,8 +1032,13 @@ def ticket_kinds(text: str) -> frozenset[str]:
 def other_tickets(asked: Collection[str], text: str) -> bool:
     """Whether a text prices kinds of ticket, none of them the kind asked ("a child ticket" of
     "an adult single costs £4.20")."""
+    if "£" not in text:
+        return False
     given = ticket_kinds(text)
-    return bool(given) and "£" in text and given.isdisjoint(asked)
+    if not given:
+        # a sum with no ticket, fare or pass in sight prices something else ("£6.8m.")
+        return _TICKET_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+    return given.isdisjoint(asked)
 
 
 # Which end of a period a question asks about ("when does the share offer *close*"), and the

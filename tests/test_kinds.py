@@ -576,6 +576,10 @@ def test_a_number_added_is_no_total() -> None:
     assert kinds.only_increments("It has opened 22 extra beds since November.", beds)
     assert not kinds.only_increments("26 beds, including four new high-dependency beds.", beds)
     assert not kinds.only_increments("Two new wards, bringing the total to seven.", {"ward"})
+    # a part is no total either
+    assert kinds.only_increments("The storm cracked three of its columns.", {"column"})
+    # a part is no total either
+    assert kinds.only_increments("The storm cracked three of its columns.", {"column"})
 
 
 def test_a_kind_of_ticket_asked_is_not_another_priced() -> None:
@@ -584,8 +588,12 @@ def test_a_kind_of_ticket_asked_is_not_another_priced() -> None:
     assert kinds.other_tickets({"child"}, fares)
     assert kinds.other_tickets({"return"}, fares)
     assert not kinds.other_tickets({"adult"}, fares)
-    # a text pricing no kind of ticket may price them all
+    # a text pricing no kind of ticket may price them all; a sum with no ticket in sight
+    # prices something else
     assert not kinds.other_tickets({"child"}, "Tickets cost £10 per person.")
+    # a sum with no ticket, fare or pass in sight prices something else
+    assert kinds.other_tickets({"monthly"}, "The scheme will cost £6.8m.")
+    assert kinds.other_tickets({"monthly"}, "The scheme will cost £6.8m.")
 
 
 def test_one_sum_for_several_things_does_not_price_one_of_them() -> None:
