@@ -612,7 +612,8 @@ class Matcher:
                 )
                 if had is not None and had not in weak:
                     denominator -= heaviest - weight_of[had]
-            share = overlap[entry_index] / denominator if denominator else 0.0
+            # (a word the entry has in two of its meanings counts once: at most all of it)
+            share = min(1.0, overlap[entry_index] / denominator) if denominator else 0.0
             confidence = W_OVERLAP * share + W_CLOSENESS * best_close + W_FUZZY * best_fuzzy
             names_asked = bool(wanted) and not wanted.isdisjoint(
                 index.entry_answer_types[entry_index]

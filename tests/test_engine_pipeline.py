@@ -554,3 +554,12 @@ def test_whose_name_the_question_gives_is_no_role_and_a_passive_verb_is_the_poin
     # a yes/no question turns on what is to be done: an unknown verb the knowledge never uses
     assert carehome.index.analyse("will larkfield house be demolished").focus_unknown
     assert not carehome.index.analyse("will larkfield house close").focus_unknown
+
+
+def test_the_share_of_a_question_an_entry_explains_is_at_most_all_of_it() -> None:
+    """A word an entry has in two of its meanings (an article's synonym group and everyday
+    English) counts once."""
+    railway = Engine.load(EVAL / "railway")
+    result = railway.ask("Which company will operate the trains?", explain=True)
+    assert result.explanation is not None and result.explanation.candidates
+    assert all(c.overlap <= 1.0 for c in result.explanation.candidates)
