@@ -557,8 +557,18 @@ def _capital_runs(text: str) -> Iterator[list[str]]:
     capitalised as a sentence's start."""
     for found in _CAPITAL_RUN.finditer(text):
         run = found.group().split()
-        before = text[: found.start()].rstrip()
-        yield run[1:] if not before or before[-1] in '.!?:"“' else run
+        yield run[1:] if _starts_sentence(text, found.start()) else run
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    """Whether the word at `offset` begins a sentence (or a quotation, or follows a colon)."""
+    before = text[:offset].rstrip()
+    return not before or before[-1] in '.!?:"\u201c'
+
+
+def _without_possessive(word: str) -> str:
+    """A word without its possessive ending: "Regal's" -> "Regal"."""
+    return re.sub("['\u2019]s?$", "", word)
 
 
 # One sum for several things: "£310,000 a year, to fund enforcement officers, resurfacing of
@@ -620,7 +630,7 @@ def names_beyond(text: str, question_stems: Collection[str]) -> bool:
     """Whether a text names anyone or anything a question does not ("What's Margaret Pellow's
     father called?" of a text naming only Margaret Pellow gives no name)."""
     return any(
-        stem(re.sub("['\u2019]s?$", "", word).lower()) not in question_stems
+        stem(_without_possessive(word).lower()) not in question_stems
         for run in _capital_runs(text)
         for word in run
     )
@@ -630,6 +640,20 @@ def names_beyond(text: str, question_stems: Collection[str]) -> bool:
 # that found it": the role whose holder is asked. A text answers it only by naming someone
 # beside that role ("home manager Claire Benson"), not by mentioning the role alone ("a
 # Brightplate spokesperson said").
+# Kinds of organisation, which a text names when it gives one ("Balfour Beatty", "Barclays").
+ORGANISATIONS = frozenset(
+    "company companies firm firms contractor contractors builder builders developer developers "
+    "supplier suppliers operator operators bank banks agency consultancy charity business "
+    "manufacturer manufacturers".split()
+)
+# Things known by their names ("which film", "what app"), organisations among them, and people
+# known by their office ("*which councillors* abstained").
+_NAMED_THINGS = ORGANISATIONS | frozenset(
+    "film movie book song band album play show musical app website brand ship vessel boat "
+    "hotel restaurant pub cafe shop supermarket newspaper magazine team club provider caterer "
+    "architect insurer airline councillor councillors mp mps minister ministers member "
+    "members".split()
+)
 _ROLE_ASKED = (
     LazyPattern(
         r"\bnames? of (?:the |a |an |this |that |its |their |his |her )?"
@@ -645,12 +669,7 @@ _ROLE_ASKED = (
     # "*which developer* is building the homes", "*what film* will be shown last"
     LazyPattern(
         r"\b(?:what|which) (?:(?:two|three|four|five|other|\d+) )?(?:(?P<modifier>[a-z]+) )?"
-        r"(?P<thing>film|movie|book|song|band|album|play|show|musical|app|"
-        r"website|brand|ship|vessel|boat|hotel|restaurant|pub|cafe|shop|supermarket|bank|"
-        r"newspaper|magazine|charity|team|club|company|firm|business|contractor|developer|"
-        r"operator|provider|caterer|architect|builder|insurer|airline|"
-        # people named by their office: "*which councillors* abstained"
-        r"councillor|councillors|mp|mps|minister|ministers|member|members)\b"
+        rf"(?P<thing>{'|'.join(sorted(_NAMED_THINGS, key=len, reverse=True))})\b"
     ),
     # "*who chairs* the committee", "who heads it": the holder of an office a verb names
     LazyPattern(r"\bwho (?P<verb>chairs|chaired|heads|headed|leads|led|founded|owns|owned)\b"),
@@ -679,6 +698,15 @@ _PREPOSITIONS = frozenset(
 ROLE_WINDOW = 6  # words either side of the role a name may stand
 
 
+_WHO_IS_THE = LazyPattern(r"\bwho (?:is|was|s|will be|would be|are|were) (?:the|their|its) ")
+
+
+def names_the_office(normalised_question: str) -> bool:
+    """Whether a question asks who holds an office it names with "the" ("who is *the*
+    manager"), not who someone is ("who is Claire Benson")."""
+    return _WHO_IS_THE.search(normalised_question) is not None
+
+
 def role_asked(normalised_question: str) -> str | None:
     """The stem of the role whose holder's name a question asks ("spokesperson"), if any."""
     if not any(word in normalised_question for word in ("name", "who", "what", "which")):
@@ -701,9 +729,7 @@ def role_asked(normalised_question: str) -> str | None:
     else:
         head: list[str] = []
         words = found.group("words").split()
-        bare = pattern is _ROLE_ASKED[1] and not re.match(
-            r"\bwho \w+(?: be)? (?:the|their|its) ", found.group()
-        )
+        bare = pattern is _ROLE_ASKED[1] and not names_the_office(found.group())
         if bare and (not is_content_word(words[0]) or words[0].endswith(("ing", "ed"))):
             return None  # "who is *rumoured* to…", "who is *in* charge": no office named
         for word in words:
@@ -733,8 +759,8 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
     never mentions the role, whether it names anyone the question does not. A role people hold
     ("husband", "manager") needs a person's name: two capitalised words, or a title and one
     ("met her late husband in the Regal's queue" names no husband)."""
-    tokens = [token.group() for token in _TEXT_WORDS.finditer(text)]
-    starts = [token.start() for token in _TEXT_WORDS.finditer(text)]
+    found = list(_TEXT_WORDS.finditer(text))
+    tokens = [token.group() for token in found]
     places = [i for i, token in enumerate(tokens) if stem(token.lower()) == role]
     spans = [range(i - ROLE_WINDOW, i + ROLE_WINDOW + 1) for i in places] or [range(len(tokens))]
     upper = [token[0].isupper() and token != "I" for token in tokens]
@@ -742,10 +768,9 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
     for j, word in enumerate(tokens):
         if not upper[j] or j in places or not any(j in span for span in spans):
             continue
-        before = text[: starts[j]].rstrip()
-        if not before or before[-1] in '.!?:"\u201c':
+        if _starts_sentence(text, found[j].start()):
             continue  # capitalised as a sentence's start
-        lowered = re.sub("['\u2019]s?$", "", word).lower()
+        lowered = _without_possessive(word).lower()
         if lowered in CALENDAR_WORDS or stem(lowered) in question_stems:
             continue
         if person and not _in_personal_name(tokens, upper, j):
@@ -781,7 +806,7 @@ def _in_personal_name(tokens: list[str], upper: list[bool], j: int) -> bool:
     last = j
     while last + 1 < len(tokens) and upper[last + 1]:
         last += 1
-    run = [re.sub("['\u2019]s?$", "", token) for token in tokens[first : last + 1]]
+    run = [_without_possessive(token) for token in tokens[first : last + 1]]
     return len(run) >= 2 and _ORGANISATION_WORDS.isdisjoint(run)
 
 
@@ -884,10 +909,9 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
-_SERIES_HINTS = (
-    "categor band zone route phase stage tier platform gate junction level grade ward block "
-    "unit".split()
-)
+# (Each series noun's first letters, "categor" for category and categories: looked for before
+# the pattern is compiled.)
+_SERIES_HINTS = frozenset(noun[:7] for noun in _SERIES_NOUNS.split("|"))
 
 
 def series_named(text: str, question: bool = False) -> frozenset[str]:
@@ -918,9 +942,7 @@ def other_of_series(asked: Collection[str], text: str) -> bool:
 
 # "What was the response time *in December*": a month the question asks about, which a text
 # giving another month's figure ("9 minutes 48 seconds in January") does not answer.
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTH_NAMES = _MONTHS.split("|")[:12]
 _MONTH_ASKED = LazyPattern(
     r"\b(?:in|during|for|of|since|until|by|from|early|late|mid|last|next|this|back in) "
     r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|"
@@ -979,12 +1001,6 @@ def only_increments(text: str, counted_stems: Collection[str]) -> bool:
             # ("cracked *three of its* columns": a part, no more a total than "22 extra beds")
             counts.append(bool(following) and following[0] in _INCREMENT | {"of"})
     return bool(counts) and all(counts)
-
-
-_NUMBER_TOKEN = LazyPattern(
-    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|thousand"
-)
 
 
 # "A *child* ticket", "a *return*", "a *family* ticket": a kind of ticket or fare, which a text
@@ -1100,8 +1116,13 @@ _PROGRESS = LazyPattern(r"\b(?:so far|to date|already|raised|collected|pledged|r
 def gives_only_target(text: str) -> bool:
     """Whether a text gives what is aimed at and nothing of what has been reached ("a target
     of £50,000"), which does not say how much was raised so far."""
+    return _aims_without_reaching(text, _TARGET_WORDS, _PROGRESS)
+
+
+def _aims_without_reaching(text: str, aims: frozenset[str], reached: LazyPattern) -> bool:
+    """Whether a text has a word of aiming and none of reaching."""
     lowered = text.lower()
-    return not _TARGET_WORDS.isdisjoint(_WORDS.findall(lowered)) and not _PROGRESS.search(lowered)
+    return not aims.isdisjoint(_WORDS.findall(lowered)) and not reached.search(lowered)
 
 
 # "Did they *actually manage to* provide…", "how many did they *eventually* supply": what was
@@ -1159,8 +1180,7 @@ def gives_no_aim(text: str) -> bool:
 def gives_only_aim(text: str) -> bool:
     """Whether a text gives what was required or aimed at and nothing of what was reached
     ("10,400 staff, as required by LOCOG")."""
-    lowered = text.lower()
-    return not _AIMED_WORDS.isdisjoint(_WORDS.findall(lowered)) and not _REACHED.search(lowered)
+    return _aims_without_reaching(text, _AIMED_WORDS, _REACHED)
 
 
 def named_things(text: str) -> list[str]:
@@ -1170,7 +1190,7 @@ def named_things(text: str) -> list[str]:
     for words in _capital_runs(text):
         if len(words) < 2:
             continue
-        last = re.sub("['\u2019]s?$", "", words[-1])
+        last = _without_possessive(words[-1])
         if last in _ORGANISATION_WORDS:
             found.append(last.lower())
             if last in _BODIES:
@@ -1251,6 +1271,7 @@ _NUMBER_WORD = (
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
     r"dozens?)"
 )
+_NUMBER_TOKEN = LazyPattern(_NUMBER_WORD)  # one word that is a number (only_increments)
 # What a text counts is read while indexing only (bot.lazyre).
 # (A lookahead, so that "26 beds and four high-dependency beds" yields both counts.)
 # (A hyphenated word is one: "17.5 *full-time equivalent posts*"; "31 of the *affected plots*".)
@@ -1339,10 +1360,12 @@ _HOW_MANY = LazyPattern(
 )
 
 
-def counted_asked(normalised_question: str) -> list[str]:
+def counted_asked(normalised_question: str, money: bool | None = None) -> list[str]:
     """What "how many …" asks a count of: the words after it ("how many *police officers*");
     "people" too when they are people in general ("how many *kids*…"), and "money" for "how
-    much … cost"."""
+    much … cost" (`money`: whether it asks money, when already read)."""
+    if money is None:
+        money = money_asked(normalised_question)
     found = _HOW_MANY.search(normalised_question)
     # ("how many *new* trams" asks a count of trams: "five new stops" does not give it)
     words = [w for w in found.group(1).split() if w not in _NOT_COUNTED] if found else []
@@ -1351,7 +1374,7 @@ def counted_asked(normalised_question: str) -> list[str]:
         if not _USING.isdisjoint(normalised_question.split()):
             # "how many people *go* there a week": a count of visits or admissions says
             words.append("users")
-    if money_asked(normalised_question) and not _CHANGE_ASKED.search(normalised_question):
+    if money and not _CHANGE_ASKED.search(normalised_question):
         # ("*By how much* have fuel costs *gone up*?" may be answered by a share: "by 38 per
         # cent")
         words.append("money")

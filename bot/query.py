@@ -217,7 +217,8 @@ class QueryAnalyser:
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
         # ("*Why* has the number of pupils dropped?" asks a reason, not a count.)
-        counted_words = kinds.counted_asked(phrase) if kind in (None, kinds.NUMBER) else []
+        money = kinds.money_asked(phrase)
+        counted_words = kinds.counted_asked(phrase, money) if kind in (None, kinds.NUMBER) else []
         counted = tuple(
             t
             for w in counted_words
@@ -272,14 +273,14 @@ class QueryAnalyser:
             and (kind == kinds.NUMBER or not _FIGURE_WORDS.isdisjoint(spelled)),
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
-            money=kinds.money_asked(phrase),
+            money=money,
             role=_role(phrase, names),
             when=kinds.time_asked(phrase),
             days=kinds.days_named(phrase),
             series=kinds.series_named(phrase, question=True),
             months=kinds.months_asked(phrase),
             total=(kind == kinds.NUMBER or fragment) and kinds.total_asked(phrase),
-            tickets=kinds.ticket_kinds(phrase) if kinds.money_asked(phrase) else frozenset(),
+            tickets=kinds.ticket_kinds(phrase) if money else frozenset(),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER
@@ -470,13 +471,9 @@ def _role(phrase: str, names: list[tuple[str, ...]]) -> str | None:
     role = kinds.role_asked(phrase)
     if role is None:
         return None
-    named = any(role in name for name in names)
-    if named and _WHO_IS_THE.search(phrase) is None:
+    if any(role in name for name in names) and not kinds.names_the_office(phrase):
         return None
     return role
-
-
-_WHO_IS_THE = LazyPattern(r"\bwho (?:is|was|s|will be|would be|are|were) (?:the|their|its) ")
 
 
 # "did *anyone* die": someone unnamed does what the question asks about.
@@ -589,17 +586,9 @@ def _head_unknown(words: list[str], unknown: list[str]) -> bool:
                 len(found) == 2
                 and found[1] in unknown
                 and found[0] not in unknown
-                and found[1] in _ORGANISATIONS
+                and found[1] in kinds.ORGANISATIONS
             )
     return False
-
-
-# Kinds of organisation, which a text names when it gives one ("Balfour Beatty", "Barclays").
-_ORGANISATIONS = frozenset(
-    "company companies firm firms contractor contractors builder builders developer developers "
-    "supplier suppliers operator operators bank banks agency consultancy charity business "
-    "manufacturer manufacturers".split()
-)
 
 
 def answer_type(words: list[str]) -> list[str]:

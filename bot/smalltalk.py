@@ -10,6 +10,7 @@ import enum
 import re
 
 from bot.lazyre import LazyPattern
+from bot.spelling import TEXT_SPEAK
 
 
 class SmallTalk(enum.Enum):
@@ -59,17 +60,8 @@ _ABOUT_BOT = LazyPattern(
 )
 
 
-# Text-speak for talking to the bot: "hi hows ur day going".
-_SPOKEN = {
-    "u": "you",
-    "ya": "you",
-    "ur": "your",
-    "r": "are",
-    "hows": "how is",
-    "whats": "what is",
-    "wats": "what is",
-    "wots": "what is",
-}
+# Apostrophe-less "is" ("hows ur day going"); the rest of text-speak is spelling.TEXT_SPEAK.
+_IS_WITHOUT_APOSTROPHE = {"hows": "how is", "whats": "what is"}
 
 
 # The same, said without "you": the whole of a message ("hi, how's it going?").
@@ -84,7 +76,7 @@ def classify(text: str) -> SmallTalk | None:
     said = [
         spelled
         for word in _WORD_RE.findall(text.lower().replace("'s", " is"))
-        for spelled in _SPOKEN.get(word, word).split()
+        for spelled in (TEXT_SPEAK.get(word) or _IS_WITHOUT_APOSTROPHE.get(word) or word).split()
     ]
     if not _ADDRESSED.isdisjoint(said) and _ABOUT_BOT.search(" ".join(said)):
         return SmallTalk.ABOUT_BOT
