@@ -330,10 +330,14 @@ def _time_objection(query: Query, quote: str) -> str | None:
     if (
         query.kind == kinds.AGE
         and kinds.AGE not in kinds.given_by_text(quote)
-        and not kinds.age_by_year(quote)
+        and (not kinds.age_by_year(quote) or kinds.names_person(quote, query.content_stems))
     ):
-        # "Tom Ackroyd age?" of "who first went to the Regal in 1962".
+        # "Tom Ackroyd age?" of "who first went to the Regal in 1962"; "how old is Gareth
+        # Pryce?" of "who has run it since 2016" (a person's age is no year something began).
         return "asks how old; the text gives no age and no year it began"
+    if query.origin and not kinds.age_by_year(quote):
+        # "When was Larkfield House built?" of the day it closes.
+        return "asks when it began; the text gives no year it began"
     if query.months and kinds.other_months(query.months, quote):
         # "What was the response time in December?" of January's.
         return "names a month the text does not"

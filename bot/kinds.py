@@ -807,7 +807,12 @@ def _in_personal_name(tokens: list[str], upper: list[bool], j: int) -> bool:
     while last + 1 < len(tokens) and upper[last + 1]:
         last += 1
     run = [_without_possessive(token) for token in tokens[first : last + 1]]
-    return len(run) >= 2 and _ORGANISATION_WORDS.isdisjoint(run)
+    # ("found by a farmer *at Cragg Edge*": a place)
+    at_a_place = first > 0 and tokens[first - 1] in _PLACE_PREPOSITIONS
+    return len(run) >= 2 and _ORGANISATION_WORDS.isdisjoint(run) and not at_a_place
+
+
+_PLACE_PREPOSITIONS = frozenset("at in near outside inside".split())
 
 
 # "How much did it lose *last year*", "will fees go up *next year*": a time the question asks
@@ -1254,6 +1259,33 @@ _AGE_BY_YEAR = LazyPattern(
 def age_by_year(text: str) -> bool:
     """Whether a text gives an age by the year something began ("opened in 1938")."""
     return _AGE_BY_YEAR.search(text.lower()) is not None
+
+
+# "When was the school *founded*?", "what year did the market *first open*": when something
+# began, which a text giving another date of it (its closure, a vote) does not answer.
+_ORIGIN_ASKED = LazyPattern(
+    r"\b(?:was|were|did|year)\b[a-z0-9 ]{0,50}?\b(?:built|founded|established|constructed|"
+    r"erected|formed|set up|opened|first (?:open|start)(?:ed)?)\b"
+)
+
+
+def origin_asked(normalised_question: str) -> bool:
+    """Whether a question asks when something began (was built, founded, first opened)."""
+    return _ORIGIN_ASKED.search(normalised_question) is not None
+
+
+def names_person(text: str, question_stems: Collection[str]) -> bool:
+    """Whether a text names, by a person's name, someone the question names ("how old is
+    Gareth Pryce" of "landlord Gareth Pryce, who has run it since 2016")."""
+    found = list(_TEXT_WORDS.finditer(text))
+    tokens = [token.group() for token in found]
+    upper = [token[0].isupper() and token != "I" for token in tokens]
+    return any(
+        upper[j]
+        and stem(_without_possessive(word).lower()) in question_stems
+        and _in_personal_name(tokens, upper, j)
+        for j, word in enumerate(tokens)
+    )
 
 
 # Kinds precise enough to decline on: asking "how long" of an amount is a near miss. A reason

@@ -54,6 +54,9 @@ class Query(NamedTuple):
     # "When does the share offer *close*?": the end of a period asked ("start" or "end"), which
     # a text giving only the other end does not answer.
     period_end: str | None = None
+    # "When was the school *founded*?": when something began, which another date of it does not
+    # say.
+    origin: bool = False
     # "How much has been raised *so far*?": progress, which a target does not give.
     so_far: bool = False
     # "How many did they *actually manage to* provide?": what was achieved, which a figure
@@ -273,6 +276,7 @@ class QueryAnalyser:
             and (kind == kinds.NUMBER or not _FIGURE_WORDS.isdisjoint(spelled)),
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
+            origin=kind in _TIME_KINDS and kinds.origin_asked(phrase),
             money=money,
             role=_role(phrase, names),
             when=kinds.time_asked(phrase),

@@ -563,3 +563,14 @@ def test_the_share_of_a_question_an_entry_explains_is_at_most_all_of_it() -> Non
     result = railway.ask("Which company will operate the trains?", explain=True)
     assert result.explanation is not None and result.explanation.candidates
     assert all(c.overlap <= 1.0 for c in result.explanation.candidates)
+
+
+def test_a_persons_age_and_when_a_place_began_need_their_own_facts() -> None:
+    carehome = Engine.load(EVAL / "carehome")
+    # the manager's years in the job are no age
+    assert not carehome.ask("what age is the manager claire benson").answered
+    # the day the home closes is not when it was built
+    assert not carehome.ask("what year was larkfield house built?").answered
+    cinema = Engine.load(EVAL / "cinema")
+    opened = cinema.ask("In which year was the Regal opened?")
+    assert opened.answered and opened.entry is not None and "1938" in opened.entry.answer

@@ -654,3 +654,22 @@ def test_the_rest_going_towards_several_things_prices_none_of_them() -> None:
     quote += "and a walk-in chiller."
     chiller = {text.stem(w) for w in ("walk", "in", "chiller", "cost")}
     assert kinds.one_of_several(quote, chiller)
+
+
+def test_when_something_began_is_asked_and_given_by_a_year_it_began() -> None:
+    assert kinds.origin_asked("when was the old bridge built")
+    assert kinds.origin_asked("what year did the market first open")
+    assert kinds.origin_asked("which year was the ferry company founded")
+    assert not kinds.origin_asked("when will construction of the new station start")
+    assert not kinds.origin_asked("when does the bridge open again")
+    assert kinds.age_by_year("The pier opened in 1887 and is 340 metres long.")
+    assert not kinds.age_by_year("The home will close on 31 March next year.")
+
+
+def test_a_person_named_is_told_from_a_place_named() -> None:
+    stems = {text.stem(w) for w in ("gareth", "pryce", "old")}
+    assert kinds.names_person("landlord Gareth Pryce, who has run it since 2016", stems)
+    assert not kinds.names_person("The Red Lion, which has stood since 1820", stems)
+    farmer = text.stem("farmer")
+    assert not kinds.names_role("A torc found by a farmer at Cragg Edge in 1987.", farmer, set())
+    assert kinds.names_role("A torc found by farmer Jim Hale in 1987.", farmer, set())
