@@ -357,6 +357,10 @@ def _which_one_objection(query: Query, quote: str) -> str | None:
     if query.series and kinds.other_of_series(query.series, quote):
         # "What is the target for category three calls?" of category two's.
         return "names one of a series; the text gives another"
+    if query.others and kinds.names_only_some(quote):
+        # "What are the other three new stops?" of "five new stops including Mill Lane and
+        # Orchard Park".
+        return "asks for the rest of a list; the text names only some"
     if query.tickets and kinds.other_tickets(query.tickets, quote):
         # "What's the price of a child ticket?" of "an adult single costs £4.20".
         return "asks the price of a kind of ticket the text does not price"

@@ -1216,8 +1216,12 @@ def gives(asked_kind: str | None, given: Iterable[str]) -> bool:
 # Kinds of fact a sentence gives visibly enough to say which sentence gives them (a place or a
 # name may be given in any words).
 _LOCATED = frozenset({NUMBER, TIME, DATE, YEAR, DURATION, AGE, FREQUENCY})
-# A text's sentences, and the parts of one a semicolon joins.
-_SENTENCES = LazyPattern(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])|;\s*")
+# A text's sentences, and the parts of one a semicolon or a conjunction joins.
+# ("…at 7pm on Thursday, *and the* committee will review it on 12 February": a new subject)
+_SENTENCES = LazyPattern(
+    r"(?<=[.!?])\s+(?=[A-Z\"\u201c])|;\s*|,\s+(?:and|but)\s+(?=(?:the|its|their|it|they)\s)"
+    r"|,?\s+(?:while|before)\s+(?=(?:the|its|their|it|they)\s)"
+)
 
 
 def fact_apart(
@@ -1272,6 +1276,26 @@ _ORIGIN_ASKED = LazyPattern(
 def origin_asked(normalised_question: str) -> bool:
     """Whether a question asks when something began (was built, founded, first opened)."""
     return _ORIGIN_ASKED.search(normalised_question) is not None
+
+
+# "What are the names of *the other two* galleries?", "*which other* schools…": the rest of a
+# list, which a text naming only some of it ("three galleries, *including* Wool and Water")
+# does not give.
+_OTHERS_ASKED = LazyPattern(
+    r"\b(?:which|what) other\b|\bnames? of (?:the|its|their) other\b"
+    r"|\bthe other (?:two|three|four|five|six|seven|eight|nine|ten|\d+|ones)\b"
+)
+_SOME_OF = LazyPattern(r"\b(?:including|such as|among them|among which)\b")
+
+
+def others_asked(normalised_question: str) -> bool:
+    """Whether a question asks for the rest of a list ("the other three new stops")."""
+    return _OTHERS_ASKED.search(normalised_question) is not None
+
+
+def names_only_some(text: str) -> bool:
+    """Whether a text names only some of a list ("five new stops *including* Mill Lane")."""
+    return _SOME_OF.search(text.lower()) is not None
 
 
 def names_person(text: str, question_stems: Collection[str]) -> bool:

@@ -57,6 +57,9 @@ class Query(NamedTuple):
     # "When was the school *founded*?": when something began, which another date of it does not
     # say.
     origin: bool = False
+    # "The names of *the other two* galleries": the rest of a list, which a text naming only
+    # some ("including Wool and Water") does not give.
+    others: bool = False
     # "How much has been raised *so far*?": progress, which a target does not give.
     so_far: bool = False
     # "How many did they *actually manage to* provide?": what was achieved, which a figure
@@ -277,6 +280,7 @@ class QueryAnalyser:
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
             origin=kind in _TIME_KINDS and kinds.origin_asked(phrase),
+            others=kinds.others_asked(phrase),
             money=money,
             role=_role(phrase, names),
             when=kinds.time_asked(phrase),

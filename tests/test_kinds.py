@@ -673,3 +673,24 @@ def test_a_person_named_is_told_from_a_place_named() -> None:
     farmer = text.stem("farmer")
     assert not kinds.names_role("A torc found by a farmer at Cragg Edge in 1987.", farmer, set())
     assert kinds.names_role("A torc found by farmer Jim Hale in 1987.", farmer, set())
+
+
+def test_the_rest_of_a_list_is_not_given_by_a_text_naming_some_of_it() -> None:
+    assert kinds.others_asked("what are the names of the other two new galleries")
+    assert kinds.others_asked("which other villages will lose their bus")
+    assert not kinds.others_asked("what are the names of the new galleries")
+    assert kinds.names_only_some("Three new galleries, including Wool and Water.")
+    assert not kinds.names_only_some("Two new galleries: Wool and Water, and The Mills.")
+
+
+def test_a_fact_given_in_a_clause_about_something_else_is_apart() -> None:
+    meeting = {text.stem(w) for w in ("public", "meeting", "thursday")}
+    quote = "A meeting will be held at the hall at 7pm on Thursday, and the committee will "
+    quote += "review the timetable on 12 February."
+    assert kinds.fact_apart(kinds.DATE, quote, meeting)
+    review = {text.stem(w) for w in ("committee", "review", "timetable")}
+    assert not kinds.fact_apart(kinds.DATE, quote, review)
+    comment = "Residents have until Friday, 28 March, to comment before it goes to the "
+    comment += "planning committee in May."
+    committee = {text.stem(w) for w in ("planning", "committee", "meeting")}
+    assert kinds.fact_apart(kinds.DATE, comment, committee)
