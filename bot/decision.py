@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot import kinds
+from bot.lazyre import LazyPattern
 from bot.model import Candidate, Outcome
-from bot.query import ONE_ITEM, Query
+from bot.query import ONE_ITEM, SOME_OF, Query
 
 if TYPE_CHECKING:
     from bot.passages import Found, Passage
@@ -374,12 +375,20 @@ def _which_one_objection(query: Query, quote: str) -> str | None:
     return None
 
 
+# "13 of them", "Sixteen of the homes", "Of 46 staff, 31…", "40% of the bill".
+_A_SHARE = LazyPattern(
+    r"\bof (?:the|those|these|its|their|them|which|whom|\d)|\bout of\b|%|\bper ?cent\b"
+)
+
+
 def _gives_part(whole: str, candidate: Candidate) -> bool:
     """Whether an entry's quote says how much of a whole ("12 of the 48"), or what one item
     costs alone."""
     quote = candidate.quote.lower()
     if whole == ONE_ITEM:
         return any(word in quote for word in ("on its own", "alone", "by itself", "each"))
+    if whole == SOME_OF:
+        return _A_SHARE.search(quote) is not None
     return f"of the {whole}" in quote or f"of {whole}" in quote or f"out of {whole}" in quote
 
 

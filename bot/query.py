@@ -542,6 +542,10 @@ def _referents(words: list[str]) -> frozenset[str]:
 _PART_OF = LazyPattern(r"\bhow (?:many|much) of (?:the|those|these|its|their) ([0-9][0-9,.]*\w*)")
 # Query.part_of for one item of a total, whatever the total is.
 ONE_ITEM = "own"
+# "How many *of the petition signatures* came from stallholders": a share of a count the
+# question does not restate, which a text counting only the whole does not give.
+SOME_OF = "some"
+_HOW_MANY_OF = LazyPattern(r"\bhow many of (?:the|those|these|its|their)\b")
 _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 
 
@@ -555,11 +559,14 @@ _FIGURE_WORDS = frozenset("number figure total count amount sum".split())
 
 def _part_of(phrase: str) -> str | None:
     """The whole a question asks a part of: the figure it restates ("how many of the 48…"), or
-    ONE_ITEM for one item of a total ("…cost on its own")."""
+    ONE_ITEM for one item of a total ("…cost on its own"), SOME_OF for a share of a count
+    ("how many of the signatures…")."""
     found = _PART_OF.search(phrase)
     if found:
         return found.group(1)
-    return ONE_ITEM if _ON_ITS_OWN.search(phrase) else None
+    if _ON_ITS_OWN.search(phrase):
+        return ONE_ITEM
+    return SOME_OF if _HOW_MANY_OF.search(phrase) else None
 
 
 def _after_which(words: list[str]) -> list[str]:

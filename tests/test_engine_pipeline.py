@@ -574,3 +574,12 @@ def test_a_persons_age_and_when_a_place_began_need_their_own_facts() -> None:
     cinema = Engine.load(EVAL / "cinema")
     opened = cinema.ask("In which year was the Regal opened?")
     assert opened.answered and opened.entry is not None and "1938" in opened.entry.answer
+
+
+def test_a_share_of_a_count_needs_a_text_that_counts_a_share() -> None:
+    allotments = Engine.load(EVAL / "allotments")
+    homes = allotments.ask("how many of the planned homes will be affordable")
+    assert homes.entry is not None and "13" in homes.entry.answer
+    market = Engine.load(EVAL / "market")
+    # the petition's signatures are counted whole, not by who signed
+    assert not market.ask("how many of the signatures on the petition came from traders").answered
