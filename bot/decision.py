@@ -369,6 +369,9 @@ def _which_one_objection(query: Query, quote: str) -> str | None:
         # "What's the name of the Brightplate spokesperson?" of "a Brightplate spokesperson
         # said…".
         return "asks who the role is; the text names nobody in it"
+    if query.kind == kinds.PLACE and not kinds.places_beyond(quote, query.stems):
+        # "Where will the 42 stop instead of Bridge Street?" of "stop calling at Bridge Street".
+        return "asks where; the text names only places the question does"
     if query.kind == kinds.NAME and not kinds.names_beyond(quote, query.stems):
         # "What's Margaret Pellow's dad's name?" of a quote naming her alone.
         return "asks for a name; the text names only what the question does"

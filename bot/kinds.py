@@ -636,6 +636,28 @@ def names_beyond(text: str, question_stems: Collection[str]) -> bool:
     )
 
 
+def places_beyond(text: str, question_stems: Collection[str]) -> bool:
+    """Whether a text names a place a question does not ("Where will the 42 stop instead of
+    Bridge Street?" of "stop calling at Bridge Street" gives none)."""
+    for found in _TEXT_WORDS.finditer(text):
+        word = found.group()
+        if word[0].isupper() and word != "I" and not _starts_sentence(text, found.start()):
+            lowered = _without_possessive(word).lower()
+            if lowered not in CALENDAR_WORDS and stem(lowered) not in question_stems:
+                return True
+    words = _WORDS.findall(text.lower())
+    return not _RELATIVE_PLACE.isdisjoint(words) or any(
+        word in _PLACE_WORDS and stem(word) not in question_stems for word in words
+    )
+
+
+# ("will be installed 40 metres *downstream*": a place, by where it is from another)
+_RELATIVE_PLACE = frozenset(
+    "downstream upstream opposite beside alongside nearby north south east west northeast "
+    "northwest southeast southwest".split()
+)
+
+
 # "What's the name of the *spokesperson*", "lead *inspector* name", "who was the *farmer*
 # that found it": the role whose holder is asked. A text answers it only by naming someone
 # beside that role ("home manager Claire Benson"), not by mentioning the role alone ("a

@@ -694,3 +694,12 @@ def test_a_fact_given_in_a_clause_about_something_else_is_apart() -> None:
     comment += "planning committee in May."
     committee = {text.stem(w) for w in ("planning", "committee", "meeting")}
     assert kinds.fact_apart(kinds.DATE, comment, committee)
+
+
+def test_where_is_answered_only_by_a_place_the_question_does_not_name() -> None:
+    stems = {text.stem(w) for w in "where will the 42 stop instead of bridge street".split()}
+    assert not kinds.places_beyond("The 42 will stop calling at Bridge Street.", stems)
+    assert kinds.places_beyond("The 42 will stop at Tanner Street instead.", stems)
+    assert kinds.places_beyond("It sends its waste to landfill at Greyfield.", stems)
+    assert kinds.places_beyond("A footbridge will be installed 40 metres downstream.", stems)
+    assert kinds.places_beyond("Stalls will move to the car park by the station.", stems)
