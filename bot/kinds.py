@@ -809,7 +809,7 @@ _PERSON_ROLES = frozenset(
         "spokesperson spokesman spokeswoman chairman chairwoman inspector farmer director "
         "headteacher teacher owner founder organiser leader councillor minister officer doctor "
         "nurse driver secretary boss landlord architect engineer designer artist author "
-        "presenter captain coach player resident winner victim"
+        "presenter captain coach player resident winner victim member"
     ).split()
 )
 _TITLES = frozenset(

@@ -703,3 +703,12 @@ def test_where_is_answered_only_by_a_place_the_question_does_not_name() -> None:
     assert kinds.places_beyond("It sends its waste to landfill at Greyfield.", stems)
     assert kinds.places_beyond("A footbridge will be installed 40 metres downstream.", stems)
     assert kinds.places_beyond("Stalls will move to the car park by the station.", stems)
+
+
+def test_members_asked_by_name_need_a_persons_name() -> None:
+    member = kinds.role_asked("which two cabinet members voted against the plan")
+    assert member == text.stem("member")
+    stems = {text.stem(w) for w in "which two cabinet members voted against the plan".split()}
+    vote = "Northbrook District Council's cabinet voted five to two on Tuesday."
+    assert not kinds.names_role(vote, member, stems)
+    assert kinds.names_role("Cabinet members Ann Lee and Tom Hart voted against.", member, stems)
