@@ -670,11 +670,14 @@ ORGANISATIONS = frozenset(
 )
 # Things known by their names ("which film", "what app"), organisations among them, and people
 # known by their office ("*which councillors* abstained").
+# Of them, things that are neither people nor organisations: a name stands right by one.
+_OBJECTS = (
+    "film movie book song album play show musical app website brand ship vessel boat hotel "
+    "restaurant pub cafe shop supermarket newspaper magazine"
+)
 _NAMED_THINGS = ORGANISATIONS | frozenset(
-    "film movie book song band album play show musical app website brand ship vessel boat "
-    "hotel restaurant pub cafe shop supermarket newspaper magazine team club provider caterer "
-    "architect insurer airline councillor councillors mp mps minister ministers member "
-    "members".split()
+    f"{_OBJECTS} band team club provider caterer architect insurer airline councillor "
+    "councillors mp mps minister ministers member members".split()
 )
 _ROLE_ASKED = (
     LazyPattern(
@@ -718,6 +721,10 @@ _PREPOSITIONS = frozenset(
     "between into onto from with for of on in at by to".split()
 )
 ROLE_WINDOW = 6  # words either side of the role a name may stand
+# A thing's name stands right by it ("the *Regal Picture House*", "a minibus called *Wealdmoor
+# Link*"); a person's or a company's may be a clause away ("Tom Fairweather, who chairs the
+# trust", "a plan with Northgate Retail fell through when the company pulled out").
+THING_WINDOW = 3
 
 
 _WHO_IS_THE = LazyPattern(r"\bwho (?:is|was|s|will be|would be|are|were) (?:the|their|its) ")
@@ -784,9 +791,10 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
     found = list(_TEXT_WORDS.finditer(text))
     tokens = [token.group() for token in found]
     places = [i for i, token in enumerate(tokens) if stem(token.lower()) == role]
-    spans = [range(i - ROLE_WINDOW, i + ROLE_WINDOW + 1) for i in places] or [range(len(tokens))]
-    upper = [token[0].isupper() and token != "I" for token in tokens]
     person = role in _PERSON_ROLES
+    window = THING_WINDOW if role in _THINGS else ROLE_WINDOW
+    spans = [range(i - window, i + window + 1) for i in places] or [range(len(tokens))]
+    upper = [token[0].isupper() and token != "I" for token in tokens]
     for j, word in enumerate(tokens):
         if not upper[j] or j in places or not any(j in span for span in spans):
             continue
@@ -799,6 +807,9 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
             continue
         return True
     return False
+
+
+_THINGS = frozenset(map(stem, _OBJECTS.split()))
 
 
 # Roles people hold, whose holder a text names by a person's name.

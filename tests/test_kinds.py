@@ -712,3 +712,12 @@ def test_members_asked_by_name_need_a_persons_name() -> None:
     vote = "Northbrook District Council's cabinet voted five to two on Tuesday."
     assert not kinds.names_role(vote, member, stems)
     assert kinds.names_role("Cabinet members Ann Lee and Tom Hart voted against.", member, stems)
+
+
+def test_a_things_name_stands_right_by_it() -> None:
+    film = kinds.role_asked("what film will be the very last one shown")
+    assert film == text.stem("film")
+    stems = {text.stem(w) for w in "what film will be the very last one shown".split()}
+    closing = "The Regal Picture House in Brantwick will show its last film on Sunday."
+    assert not kinds.names_role(closing, film, stems)
+    assert kinds.names_role("Its last film will be Casablanca, on Sunday.", film, stems)
