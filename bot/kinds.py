@@ -805,6 +805,8 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
             continue
         if person and not _in_personal_name(tokens, upper, j):
             continue
+        if window == THING_WINDOW and _at_a_place(tokens, upper, j):
+            continue
         return True
     return False
 
@@ -840,12 +842,21 @@ def _in_personal_name(tokens: list[str], upper: list[bool], j: int) -> bool:
     while last + 1 < len(tokens) and upper[last + 1]:
         last += 1
     run = [_without_possessive(token) for token in tokens[first : last + 1]]
-    # ("found by a farmer *at Cragg Edge*": a place)
-    at_a_place = first > 0 and tokens[first - 1] in _PLACE_PREPOSITIONS
-    return len(run) >= 2 and _ORGANISATION_WORDS.isdisjoint(run) and not at_a_place
+    return (
+        len(run) >= 2 and _ORGANISATION_WORDS.isdisjoint(run) and not _at_a_place(tokens, upper, j)
+    )
 
 
 _PLACE_PREPOSITIONS = frozenset("at in near outside inside".split())
+
+
+def _at_a_place(tokens: list[str], upper: list[bool], j: int) -> bool:
+    """Whether the capitalised word at `j` is in a run after "at", "in" or "near": a place
+    ("found by a farmer *at Cragg Edge*", "four pubs *in Ashcombe*")."""
+    first = j
+    while first > 0 and upper[first - 1]:
+        first -= 1
+    return first > 0 and tokens[first - 1] in _PLACE_PREPOSITIONS
 
 
 # "How much did it lose *last year*", "will fees go up *next year*": a time the question asks

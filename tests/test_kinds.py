@@ -721,3 +721,7 @@ def test_a_things_name_stands_right_by_it() -> None:
     closing = "The Regal Picture House in Brantwick will show its last film on Sunday."
     assert not kinds.names_role(closing, film, stems)
     assert kinds.names_role("Its last film will be Casablanca, on Sunday.", film, stems)
+    pubs = {text.stem(w) for w in "names of the four pubs that closed".split()}
+    pub = text.stem("pub")
+    assert not kinds.names_role("We have lost four pubs in Ashcombe since 2010.", pub, pubs)
+    assert kinds.names_role("We have lost four pubs, the Red Lion among them.", pub, pubs)
