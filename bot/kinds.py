@@ -697,7 +697,11 @@ _ROLE_ASKED = (
         rf"(?P<thing>{'|'.join(sorted(_NAMED_THINGS, key=len, reverse=True))})\b"
     ),
     # "*who chairs* the committee", "who heads it": the holder of an office a verb names
-    LazyPattern(r"\bwho (?P<verb>chairs|chaired|heads|headed|leads|led|founded|owns|owned)\b"),
+    # ("who *voted* against it": members, by their names)
+    LazyPattern(
+        r"\bwho (?P<verb>chairs|chaired|heads|headed|leads|led|founded|owns|owned|voted|"
+        r"abstained)\b"
+    ),
 )
 # The office a verb names: "chairs" -> "chair".
 _OFFICE_OF = {
@@ -710,6 +714,8 @@ _OFFICE_OF = {
     "founded": "founder",
     "owns": "owner",
     "owned": "owner",
+    "voted": "member",
+    "abstained": "member",
 }
 # Words before "name" that say which name, not whose ("full name"), and roles anyone fills.
 _NOT_ROLES = frozenset(

@@ -712,6 +712,9 @@ def test_members_asked_by_name_need_a_persons_name() -> None:
     vote = "Northbrook District Council's cabinet voted five to two on Tuesday."
     assert not kinds.names_role(vote, member, stems)
     assert kinds.names_role("Cabinet members Ann Lee and Tom Hart voted against.", member, stems)
+    # who voted: members, by their names
+    assert kinds.role_asked("who voted against it") == member
+    assert not kinds.names_role("Nine votes to three, in the Guildhall.", member, set())
 
 
 def test_a_things_name_stands_right_by_it() -> None:
