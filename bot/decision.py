@@ -342,6 +342,9 @@ def _time_objection(query: Query, quote: str) -> str | None:
     if query.months and kinds.other_months(query.months, quote):
         # "What was the response time in December?" of January's.
         return "names a month the text does not"
+    if query.seasons and kinds.other_seasons(query.seasons, quote):
+        # "How many visitors does the pier get in winter?" of "9,000 a week in summer".
+        return "names a season the text does not"
     if query.days and not query.days <= kinds.days_named(quote):
         # "What time does the council meeting on April 9 start?" of the public meeting's time,
         # on April 3.

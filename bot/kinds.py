@@ -1027,6 +1027,20 @@ def other_months(asked: Collection[str], text: str) -> bool:
     return bool(given) and given.isdisjoint(asked)
 
 
+_SEASONS = frozenset("spring summer autumn winter".split())
+
+
+def seasons_named(text: str) -> frozenset[str]:
+    """The seasons a text names ("in the *winter* months")."""
+    return _SEASONS.intersection(_WORDS.findall(text.lower()))
+
+
+def other_seasons(asked: Collection[str], text: str) -> bool:
+    """Whether a text names seasons, none of them one the question asks about."""
+    given = seasons_named(text)
+    return bool(given) and given.isdisjoint(asked)
+
+
 # "How many beds *in total*" of "22 *extra* beds": a number added, not the whole.
 _TOTAL_ASKED = LazyPattern(r"\b(?:total|totals|altogether|overall|in all|all together)\b")
 _INCREMENT = frozenset("extra more additional further new fewer".split())

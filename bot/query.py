@@ -82,6 +82,9 @@ class Query(NamedTuple):
     series: frozenset[str] = frozenset()
     # "…*in December*": months it names, of which a text naming only others says nothing.
     months: frozenset[str] = frozenset()
+    # "…in the *winter* months": seasons it names, of which a text naming only others ("9,000
+    # visitors a week in summer") says nothing.
+    seasons: frozenset[str] = frozenset()
     total: bool = False  # "how many beds *in total*": a whole, which an increment is not
     # "the price of a *child* ticket": kinds of ticket it asks the price of.
     tickets: frozenset[str] = frozenset()
@@ -287,6 +290,7 @@ class QueryAnalyser:
             days=kinds.days_named(phrase),
             series=kinds.series_named(phrase, question=True),
             months=kinds.months_asked(phrase),
+            seasons=kinds.seasons_named(phrase),
             total=(kind == kinds.NUMBER or fragment) and kinds.total_asked(phrase),
             tickets=kinds.ticket_kinds(phrase) if money else frozenset(),
             stems=frozenset(text.stem(word) for word in spelled),

@@ -728,3 +728,11 @@ def test_a_things_name_stands_right_by_it() -> None:
     pub = text.stem("pub")
     assert not kinds.names_role("We have lost four pubs in Ashcombe since 2010.", pub, pubs)
     assert kinds.names_role("We have lost four pubs, the Red Lion among them.", pub, pubs)
+
+
+def test_a_season_asked_is_not_answered_by_another_seasons_figure() -> None:
+    assert kinds.seasons_named("how many visitors in the winter months") == {"winter"}
+    summer = "The pier draws 9,000 visitors a week in the summer season."
+    assert kinds.other_seasons({"winter"}, summer)
+    assert not kinds.other_seasons({"summer"}, summer)
+    assert not kinds.other_seasons({"winter"}, "The pier draws 9,000 visitors a week.")
