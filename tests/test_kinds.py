@@ -705,29 +705,56 @@ def test_where_is_answered_only_by_a_place_the_question_does_not_name() -> None:
     assert kinds.places_beyond("Stalls will move to the car park by the station.", stems)
 
 
-def test_members_asked_by_name_need_a_persons_name() -> None:
-    member = kinds.role_asked("which two cabinet members voted against the plan")
-    assert member == text.stem("member")
-    stems = {text.stem(w) for w in "which two cabinet members voted against the plan".split()}
-    vote = "Northbrook District Council's cabinet voted five to two on Tuesday."
-    assert not kinds.names_role(vote, member, stems)
-    assert kinds.names_role("Cabinet members Ann Lee and Tom Hart voted against.", member, stems)
-    # who voted: members, by their names
-    assert kinds.role_asked("who voted against it") == member
-    assert not kinds.names_role("Nine votes to three, in the Guildhall.", member, set())
-
-
-def test_a_things_name_stands_right_by_it() -> None:
-    film = kinds.role_asked("what film will be the very last one shown")
-    assert film == text.stem("film")
-    stems = {text.stem(w) for w in "what film will be the very last one shown".split()}
-    closing = "The Regal Picture House in Brantwick will show its last film on Sunday."
-    assert not kinds.names_role(closing, film, stems)
-    assert kinds.names_role("Its last film will be Casablanca, on Sunday.", film, stems)
-    pubs = {text.stem(w) for w in "names of the four pubs that closed".split()}
-    pub = text.stem("pub")
-    assert not kinds.names_role("We have lost four pubs in Ashcombe since 2010.", pub, pubs)
-    assert kinds.names_role("We have lost four pubs, the Red Lion among them.", pub, pubs)
+@pytest.mark.parametrize(
+    ("question", "role", "text_", "names"),
+    [
+        # members asked by name need a person's name, not a council's
+        (
+            "which two cabinet members voted against the plan",
+            "member",
+            "Northbrook District Council's cabinet voted five to two on Tuesday.",
+            False,
+        ),
+        (
+            "which two cabinet members voted against the plan",
+            "member",
+            "Cabinet members Ann Lee and Tom Hart voted against.",
+            True,
+        ),
+        ("who voted against it", "member", "Nine votes to three, in the Guildhall.", False),
+        # a thing's name stands right by it, and not after "in"
+        (
+            "what film will be the very last one shown",
+            "film",
+            "The Regal Picture House in Brantwick will show its last film on Sunday.",
+            False,
+        ),
+        (
+            "what film will be the very last one shown",
+            "film",
+            "Its last film will be Casablanca, on Sunday.",
+            True,
+        ),
+        (
+            "what are the names of the four pubs",
+            "pub",
+            "We have lost four pubs in Ashcombe since 2010.",
+            False,
+        ),
+        (
+            "what are the names of the four pubs",
+            "pub",
+            "We have lost four pubs, the Red Lion among them.",
+            True,
+        ),
+    ],
+)
+def test_a_role_or_thing_asked_by_name_needs_a_name_beside_it(
+    question: str, role: str, text_: str, names: bool
+) -> None:
+    assert kinds.role_asked(question) == text.stem(role)
+    stems = {text.stem(w) for w in question.split()}
+    assert kinds.names_role(text_, text.stem(role), stems) is names
 
 
 def test_a_season_asked_is_not_answered_by_another_seasons_figure() -> None:
