@@ -304,6 +304,9 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     if query.so_far and kinds.gives_only_target(quote):
         # "How much has the group raised so far?" of "a target of £50,000".
         return "asks how much so far; the text gives only a target"
+    if query.bound is not None and kinds.gives_other_bound(query.bound, quote):
+        # "What's the minimum fine?" of "Up to £1,000".
+        return f"asks the {query.bound}; the text gives the other bound"
     if query.total and kinds.only_increments(quote, query.content_stems):
         # "How many ambulances does the trust have in total?" of "10 extra ambulances".
         return "asks for a total; the text gives only a number added"
@@ -316,7 +319,10 @@ def _detail_objection(query: Query, quote: str) -> str | None:
         found = objection_of(query, quote)
         if found is not None:
             return found
-    if kinds.fact_apart(query.kind, quote, query.content_stems, query.money):
+    # (what a question counts is not what it is about: "how many *seats* does the Riverside
+    # have" of "the 450-seat Corn Exchange; smaller shows go to the Riverside")
+    subject = query.content_stems - set(query.counted)
+    if kinds.fact_apart(query.kind, quote, subject, query.money):
         # "What time do the drop-in sessions start?" of the consultation's closing time, in
         # the sentence before the one about the sessions.
         return f"asks for {query.kind}; the text gives it only for something else"
@@ -339,6 +345,10 @@ def _time_objection(query: Query, quote: str) -> str | None:
     if query.origin and not kinds.age_by_year(quote):
         # "When was Larkfield House built?" of the day it closes.
         return "asks when it began; the text gives no year it began"
+    if query.years and not query.years <= kinds.years_named(quote, since=query.since):
+        # "How many leaks did they fix in 2023?" of "in the past 12 months"; "How much rain fell
+        # in 1976?" of "the driest spring since 1976".
+        return "names a year the text gives no fact for"
     if query.months and kinds.other_months(query.months, quote):
         # "What was the response time in December?" of January's.
         return "names a month the text does not"

@@ -699,14 +699,17 @@ _ROLE_ASKED = (
     # "*who chairs* the committee", "who heads it": the holder of an office a verb names
     # ("who *voted* against it": members, by their names)
     LazyPattern(
-        r"\bwho (?P<verb>chairs|chaired|heads|headed|leads|led|founded|owns|owned|voted|"
-        r"abstained)\b"
+        r"\bwho (?:will |would |is going to )?(?P<verb>chairs|chaired|chair|heads|headed|head|"
+        r"leads|led|lead|founded|owns|owned|voted|abstained)\b"
     ),
 )
 # The office a verb names: "chairs" -> "chair".
 _OFFICE_OF = {
     "chairs": "chair",
     "chaired": "chair",
+    "chair": "chair",
+    "head": "head",
+    "lead": "leader",
     "heads": "head",
     "headed": "head",
     "leads": "leader",
@@ -828,7 +831,7 @@ _PERSON_ROLES = frozenset(
         "spokesperson spokesman spokeswoman chairman chairwoman inspector farmer director "
         "headteacher teacher owner founder organiser leader councillor minister officer doctor "
         "nurse driver secretary boss landlord architect engineer designer artist author "
-        "presenter captain coach player resident winner victim member"
+        "presenter captain coach player resident winner victim member chair"
     ).split()
 )
 _TITLES = frozenset(
@@ -919,6 +922,49 @@ def speaks_of_time(asked: str, text: str) -> bool:
         unit = "(?:year|12 months|twelve months)"  # "in the past 12 months"
     # ("the last *financial* year")
     return any(re.search(rf"\b{word} (?:[a-z]+ )?{unit}\b", lowered) for word in _SAME_TIME[which])
+
+
+# "How much rain fell *in 1976*?": a year the question names, which a text must give a fact
+# for; "the driest spring *since 1976*" speaks of this year, by that one ("since" counts only
+# when the question says it too: "who has run it since 2016").
+_YEAR_NAMED = LazyPattern(r"\b(?P<since>since )?(?P<year>(?:1[89]|20)\d\d)\b")
+
+
+def years_named(text: str, since: bool = True) -> frozenset[str]:
+    """The years a text names; with `since` False, not those only "since" names."""
+    return frozenset(
+        found.group("year")
+        for found in _YEAR_NAMED.finditer(text.lower())
+        if since or not found.group("since")
+    )
+
+
+# "What's the *minimum* fine?" of "Up to £1,000": one bound of a figure, asked of a text that
+# gives only the other.
+_BOUND_ASKED = {
+    "least": LazyPattern(r"\b(?:minimum|min|lowest|smallest|at least|least)\b"),
+    "most": LazyPattern(r"\b(?:maximum|max|highest|largest|biggest|at most|upper limit)\b"),
+}
+_BOUND_GIVEN = {
+    "least": LazyPattern(r"\b(?:at least|minimum|no less than|no fewer than|a min)\b"),
+    "most": LazyPattern(r"\b(?:up to|maximum|at most|no more than|as much as|capped)\b"),
+}
+
+
+def bound_asked(normalised_question: str) -> str | None:
+    """Which bound of a figure a question asks ("least" or "most"), None for neither or both."""
+    found = [name for name, pattern in _BOUND_ASKED.items() if pattern.search(normalised_question)]
+    return found[0] if len(found) == 1 else None
+
+
+def gives_other_bound(asked: str, text: str) -> bool:
+    """Whether a text gives a figure's other bound only ("up to £1,000", asked the least)."""
+    lowered = text.lower()
+    other = "most" if asked == "least" else "least"
+    return (
+        _BOUND_GIVEN[other].search(lowered) is not None
+        and _BOUND_GIVEN[asked].search(lowered) is None
+    )
 
 
 # "The council meeting *on April 9*": a day the question names, which a text giving another
@@ -1284,7 +1330,7 @@ _LOCATED = frozenset({NUMBER, TIME, DATE, YEAR, DURATION, AGE, FREQUENCY})
 # ("…at 7pm on Thursday, *and the* committee will review it on 12 February": a new subject)
 _SENTENCES = LazyPattern(
     r"(?<=[.!?])\s+(?=[A-Z\"\u201c])|;\s*|,\s+(?:and|but)\s+(?=(?:the|its|their|it|they)\s)"
-    r"|,?\s+(?:while|before)\s+(?=(?:the|its|their|it|they)\s)"
+    r"|,?\s+before\s+(?=(?:the|its|their|it|they)\s)|,?\s+(?:while|whereas)\s+"
 )
 
 

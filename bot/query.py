@@ -82,6 +82,12 @@ class Query(NamedTuple):
     series: frozenset[str] = frozenset()
     # "…*in December*": months it names, of which a text naming only others says nothing.
     months: frozenset[str] = frozenset()
+    # "How many leaks were fixed *in 2023*?": years it names, which a text must give a fact for.
+    years: frozenset[str] = frozenset()
+    since: bool = False  # it names a year by "since" ("who has run it since 2016")
+    # "What's the *minimum* fine?": the bound of a figure asked ("least" or "most"), which a
+    # text giving only the other ("up to £1,000") does not answer.
+    bound: str | None = None
     # "…in the *winter* months": seasons it names, of which a text naming only others ("9,000
     # visitors a week in summer") says nothing.
     seasons: frozenset[str] = frozenset()
@@ -290,6 +296,9 @@ class QueryAnalyser:
             days=kinds.days_named(phrase),
             series=kinds.series_named(phrase, question=True),
             months=kinds.months_asked(phrase),
+            years=kinds.years_named(phrase),
+            since=bool(_SINCE.search(phrase)),
+            bound=kinds.bound_asked(phrase),
             seasons=kinds.seasons_named(phrase),
             total=(kind == kinds.NUMBER or fragment) and kinds.total_asked(phrase),
             tickets=kinds.ticket_kinds(phrase) if money else frozenset(),
@@ -555,6 +564,7 @@ _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 
 _EXACT = frozenset("exact exactly precise precisely".split())
 _TIME_KINDS = frozenset({kinds.WHEN, kinds.DATE, kinds.TIME, kinds.YEAR})
+_SINCE = LazyPattern(r"\bsince (?:1[89]|20)\d\d\b")
 _SO_FAR_WORDS = frozenset("far date yet already".split())
 _SO_FAR = LazyPattern(r"\b(?:so far|to date|yet|already)\b")
 _FIGURE_NOUNS = frozenset("number numbers figure figures total count".split())

@@ -583,3 +583,29 @@ def test_a_share_of_a_count_needs_a_text_that_counts_a_share() -> None:
     market = Engine.load(EVAL / "market")
     # the petition's signatures are counted whole, not by who signed
     assert not market.ask("how many of the signatures on the petition came from traders").answered
+
+
+def test_what_a_question_counts_is_not_what_it_is_about() -> None:
+    from bot import decision, kinds
+    from bot.model import Candidate
+    from bot.query import Query
+
+    seats = Query(
+        words=("seats", "riverside", "arts", "centre"),
+        phrase="how many seats does the riverside arts centre have",
+        terms=("seat", "riversid", "art", "centr"),
+        unknown=(),
+        corrections=(),
+        counted=("seat",),
+        content_stems=frozenset({"seat", "riversid", "art", "centr"}),
+        kind=kinds.NUMBER,
+    )
+    quote = "Shows will move to the 450-seat Corn Exchange, while smaller productions will be "
+    quote += "staged at the Riverside Arts Centre."
+    venues = Candidate("venues", 0.7, 0.9, 0.6, "v", quote=quote, gives=frozenset({"number"}))
+    assert decision.objection(seats, venues) is not None
+    exchange = seats._replace(
+        words=("seats", "corn", "exchange"),
+        content_stems=frozenset({"seat", "corn", "exchang"}),
+    )
+    assert decision.objection(exchange, venues) is None

@@ -763,3 +763,26 @@ def test_a_season_asked_is_not_answered_by_another_seasons_figure() -> None:
     assert kinds.other_seasons({"winter"}, summer)
     assert not kinds.other_seasons({"summer"}, summer)
     assert not kinds.other_seasons({"winter"}, "The pier draws 9,000 visitors a week.")
+
+
+def test_a_year_asked_needs_a_fact_for_that_year() -> None:
+    assert kinds.years_named("how much rain fell in spring 1976") == {"1976"}
+    driest = "Rainfall was 41 per cent of the average, the driest spring since 1976."
+    assert "1976" not in kinds.years_named(driest, since=False)
+    assert "1976" in kinds.years_named(driest)
+    assert kinds.years_named("Leaks fixed in 2023: 14,500.", since=False) == {"2023"}
+
+
+def test_one_bound_of_a_figure_is_not_the_other() -> None:
+    assert kinds.bound_asked("what s the minimum fine for breaking the ban") == "least"
+    assert kinds.bound_asked("max fine") == "most"
+    assert kinds.bound_asked("how much is the fine") is None
+    assert kinds.gives_other_bound("least", "Up to £1,000.")
+    assert not kinds.gives_other_bound("most", "Up to £1,000.")
+    assert not kinds.gives_other_bound("least", "At least £100 and up to £1,000.")
+
+
+def test_who_will_chair_asks_a_person_beside_the_office() -> None:
+    assert kinds.role_asked("who will chair the public meeting") == text.stem("chair")
+    hall = "At Amberton Town Hall on Tuesday 15 July at 7pm."
+    assert not kinds.names_role(hall, text.stem("chair"), {text.stem("meeting")})
