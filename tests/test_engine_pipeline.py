@@ -609,3 +609,12 @@ def test_what_a_question_counts_is_not_what_it_is_about() -> None:
         content_stems=frozenset({"seat", "corn", "exchang"}),
     )
     assert decision.objection(exchange, venues) is None
+
+
+def test_an_article_sentence_gives_a_reason_in_words_that_say_so_or_in_the_askers_view() -> None:
+    bridge = Engine.load(EVAL / "bridge")
+    # "traders fear a repeat of 2016, when the bridge closed" gives no cause
+    assert not bridge.ask("what was the cause of the bridge closing in 2016").answered
+    incinerator = Engine.load(EVAL / "incinerator")
+    why = incinerator.ask("why did sarah pennington vote against the plant")
+    assert why.answered and why.entry is not None and "Pennington" in why.entry.quote
