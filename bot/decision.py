@@ -83,6 +83,9 @@ PASSAGE_MAX_UNKNOWN = 0.5
 # An entry answered on less than MIN_OVERLAP (ahead of every other, but explaining only part of
 # the question) gives way to a sentence that explains this much more of it.
 PASSAGE_OVER_ENTRY = 0.3
+# An entry's own question wording, asked as written (case and punctuation aside): its author
+# chose the answer for it, and no check of the detail asked overrules that.
+VERBATIM = 0.99
 
 
 class Decision(NamedTuple):
@@ -257,6 +260,8 @@ def _the_only_list(query: Query, candidates: list[Candidate]) -> bool:
 
 def objection(query: Query, candidate: Candidate) -> str | None:
     """Why an entry that matches well still does not answer the question, if it does not."""
+    if candidate.fuzzy >= VERBATIM and candidate.overlap >= VERBATIM:
+        return None
     if not candidate.counts_asked:
         # "How many pupils took part?" of an entry that counts pounds, not pupils.
         return "asks how many of what the entry does not count"
@@ -266,7 +271,7 @@ def objection(query: Query, candidate: Candidate) -> str | None:
     if query.part_of is not None and not _gives_part(query.part_of, candidate):
         # "How many of the 48 pitches are booked?" of "room for 48 stalls".
         return "asks for a part of a figure the entry gives whole"
-    detail = _detail_objection(query, candidate.quote)
+    detail = _detail_objection(query, candidate.quote, candidate.best_variant)
     if detail is not None:
         return detail
     if query.unknown_specifics:
@@ -313,12 +318,17 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     return None
 
 
-def _detail_objection(query: Query, quote: str) -> str | None:
-    """Why a text does not give the detail asked, when its kind of fact is right."""
-    for objection_of in (_figure_objection, _time_objection, _which_one_objection):
-        found = objection_of(query, quote)
-        if found is not None:
-            return found
+def _detail_objection(query: Query, quote: str, wording: str = "") -> str | None:
+    """Why a text does not give the detail asked, when its kind of fact is right; `wording` is
+    the entry's question wording that matched, whose years its author vouches for ("what
+    happened at London 2012")."""
+    found = (
+        _figure_objection(query, quote)
+        or _time_objection(query, quote, wording)
+        or _which_one_objection(query, quote)
+    )
+    if found is not None:
+        return found
     # (what a question counts is not what it is about: "how many *seats* does the Riverside
     # have" of "the 450-seat Corn Exchange; smaller shows go to the Riverside")
     subject = query.content_stems - set(query.counted)
@@ -329,7 +339,7 @@ def _detail_objection(query: Query, quote: str) -> str | None:
     return None
 
 
-def _time_objection(query: Query, quote: str) -> str | None:
+def _time_objection(query: Query, quote: str, wording: str = "") -> str | None:
     """Why a text speaks of another time than the one asked, if it does."""
     if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
         # "When does the share offer close?" of "It opens on 1 July".
@@ -345,7 +355,8 @@ def _time_objection(query: Query, quote: str) -> str | None:
     if query.origin and not kinds.age_by_year(quote):
         # "When was Larkfield House built?" of the day it closes.
         return "asks when it began; the text gives no year it began"
-    if query.years and not query.years <= kinds.years_named(quote, since=query.since):
+    years = kinds.years_named(quote, since=query.since) | kinds.years_named(wording)
+    if query.years and not query.years <= years:
         # "How many leaks did they fix in 2023?" of "in the past 12 months"; "How much rain fell
         # in 1976?" of "the driest spring since 1976".
         return "names a year the text gives no fact for"
