@@ -807,9 +807,16 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
     for j, word in enumerate(tokens):
         if not upper[j] or j in places or not any(j in span for span in spans):
             continue
-        if _starts_sentence(text, found[j].start()):
-            continue  # capitalised as a sentence's start
         lowered = _without_possessive(word).lower()
+        # capitalised as a sentence's start, unless a name's first word ("*Downland* Water
+        # announced…")
+        if _starts_sentence(text, found[j].start()) and not (
+            j + 1 < len(tokens)
+            and upper[j + 1]
+            and is_content_word(lowered)
+            and stem(lowered) not in _PERSON_ROLES  # ("*Chair* Tom Fairweather")
+        ):
+            continue
         if lowered in CALENDAR_WORDS or stem(lowered) in question_stems:
             continue
         if person and not _in_personal_name(tokens, upper, j):
@@ -1588,8 +1595,25 @@ _PRICE_WORDS = frozenset("cost costs price prices".split())
 _ASKING_WORDS = frozenset("what how who which when where why will would does did is are".split())
 
 
+# "How much *water* is lost…", "how much *land*…": an amount of something other than money,
+# unless its price is asked ("how much water can I buy for £1").
+_HOW_MUCH_OF = LazyPattern(r"\bhow much (?P<noun>[a-z]+)\b")
+_MONEY_NOUNS = frozenset(
+    "money cash funding funds rent income profit revenue compensation tax interest debt".split()
+)
+_PRICE_ASKED = LazyPattern(r"\b(?:cost|costs|pay|paid|spend|spent|price|charge|charged|pounds)\b")
+
+
 def money_asked(normalised_question: str) -> bool:
     """Whether a question asks how much money ("how much did it cost", "chiller cost")."""
+    amount = _HOW_MUCH_OF.search(normalised_question)
+    if (
+        amount is not None
+        and is_content_word(amount.group("noun"))
+        and amount.group("noun") not in _MONEY_NOUNS
+        and not _PRICE_ASKED.search(normalised_question)
+    ):
+        return False
     if _MONEY_ASKED.search(normalised_question) is not None:
         return True
     words = normalised_question.split()

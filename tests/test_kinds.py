@@ -786,3 +786,21 @@ def test_who_will_chair_asks_a_person_beside_the_office() -> None:
     assert kinds.role_asked("who will chair the public meeting") == text.stem("chair")
     hall = "At Amberton Town Hall on Tuesday 15 July at 7pm."
     assert not kinds.names_role(hall, text.stem("chair"), {text.stem("meeting")})
+
+
+def test_an_amount_of_something_else_is_not_money() -> None:
+    assert not kinds.money_asked("how much water is lost through leaking pipes each day")
+    assert not kinds.money_asked("how much decking got lost")
+    assert kinds.money_asked("how much money was lost")
+    assert kinds.money_asked("how much did the club lose")
+    assert kinds.money_asked("how much water will it cost to fill the pool")
+
+
+def test_a_name_may_begin_a_sentence() -> None:
+    company = text.stem("company")
+    stems = {text.stem(w) for w in "hosepipe ban water company name".split()}
+    assert kinds.names_role("Downland Water announced the ban yesterday.", company, stems)
+    assert not kinds.names_role("The company announced the ban yesterday.", company, stems)
+    bank = text.stem("bank")
+    tom = {text.stem(w) for w in "which bank was tom fairweather a manager at".split()}
+    assert not kinds.names_role("Chair Tom Fairweather, a retired bank manager.", bank, tom)
