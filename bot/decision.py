@@ -45,6 +45,9 @@ MAX_KEYWORD_SUGGESTIONS = 4
 # An entry that answers what was asked (the kind of fact, the names, what is counted) may be
 # answered instead of a better-scoring one that does not, when it scores within this much.
 KIND_MARGIN = 0.12
+# Asked why or who, of a best entry giving no reason or person at all, one that does may be
+# further behind ("why are they bringing it in?" of the day the ban begins).
+SOFT_KIND_MARGIN = 0.2
 # Asked a precise kind of fact, the only close entry giving it is answered on this much.
 ONLY_GIVER_THRESHOLD = 0.35
 # (Not "when", "where" or "how many": nearly every entry gives a day, a place or a number, so
@@ -196,17 +199,20 @@ def _gives_soft_kind(query: Query, candidates: list[Candidate]) -> Candidate | N
     the best gives none ("why did Surrey pull out?": its reason, not that it paused)."""
     if query.kind not in (kinds.REASON, kinds.PERSON) or query.kind in candidates[0].gives:
         return None
-    return _close_behind(query, candidates, lambda c: query.kind in c.gives)
+    return _close_behind(query, candidates, lambda c: query.kind in c.gives, SOFT_KIND_MARGIN)
 
 
 def _close_behind(
-    query: Query, candidates: list[Candidate], also: Callable[[Candidate], bool] = lambda c: True
+    query: Query,
+    candidates: list[Candidate],
+    also: Callable[[Candidate], bool] = lambda c: True,
+    margin: float = KIND_MARGIN,
 ) -> Candidate | None:
-    """The first entry within KIND_MARGIN of the best that would be answered and answers what
+    """The first entry within `margin` of the best that would be answered and answers what
     was asked (and passes `also`), if any."""
     top = candidates[0]
     for other in candidates[1:]:
-        if top.confidence - other.confidence > KIND_MARGIN:
+        if top.confidence - other.confidence > margin:
             break
         if also(other) and answerable(other) and objection(query, other) is None:
             return other

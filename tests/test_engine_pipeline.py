@@ -618,3 +618,18 @@ def test_an_article_sentence_gives_a_reason_in_words_that_say_so_or_in_the_asker
     incinerator = Engine.load(EVAL / "incinerator")
     why = incinerator.ask("why did sarah pennington vote against the plant")
     assert why.answered and why.entry is not None and "Pennington" in why.entry.quote
+
+
+def test_asked_why_an_entry_giving_a_reason_further_behind_beats_one_giving_none() -> None:
+    from bot import decision, kinds
+    from bot.model import Candidate
+    from bot.query import Query
+
+    why = Query(
+        words=("ban",), phrase="why is there a ban", terms=("ban",), unknown=(), corrections=()
+    )._replace(kind=kinds.REASON)
+    start = Candidate("start", 0.8, 1.0, 0.6, "v", quote="q1", gives=frozenset({"when"}))
+    reason = Candidate("reason", 0.63, 1.0, 0.6, "v", quote="q2", gives=frozenset({"reason"}))
+    assert decision.decide(why, [start, reason]).answer == reason
+    far = reason._replace(confidence=0.55)
+    assert decision.decide(why, [start, far]).answer == start
