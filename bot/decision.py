@@ -318,6 +318,11 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     if query.bound is not None and kinds.gives_other_bound(query.bound, quote):
         # "What's the minimum fine?" of "Up to £1,000".
         return f"asks the {query.bound}; the text gives the other bound"
+    if query.kind in (kinds.NUMBER, None) and kinds.only_in_a_total(
+        quote, query.content_stems, query.kind == kinds.NUMBER
+    ):
+        # "Sponsored walk amount raised" of "£310,000, including a 26-mile sponsored walk".
+        return "asks a figure of one thing a total includes; the text gives only the total"
     if query.total and kinds.only_increments(quote, query.content_stems):
         # "How many ambulances does the trust have in total?" of "10 extra ambulances".
         return "asks for a total; the text gives only a number added"

@@ -607,6 +607,40 @@ def only_help_towards(text: str, question_stems: Collection[str]) -> bool:
     return sums > 0 and len(_TOWARDS.findall(text)) >= sums
 
 
+# "£310,000 towards the appeal, *including a 26-mile sponsored walk*": the items a figure
+# includes, each up to the next comma, "and" or the clause's end.
+_INCLUDING = LazyPattern(r"\bincluding\b([^.;:]*)")
+
+
+def only_in_a_total(text: str, question_stems: Collection[str], counting: bool) -> bool:
+    """Whether what a question asks a figure of (`counting`: it asks how many or how much; or
+    its words name a figure, "amount raised") is only named among the things a figure
+    includes, with no figure of its own ("sponsored walk amount raised" of "£310,000,
+    including a 26-mile sponsored walk"); "including £30,000 for the refit" gives one."""
+    if not counting and _FIGURE_STEMS.isdisjoint(question_stems):
+        return False
+    lowered = text.lower()
+    subject_stems = set(question_stems) - _FIGURE_STEMS
+    for found in _INCLUDING.finditer(lowered):
+        before = {stem(w) for w in _WORDS.findall(lowered[: found.start()])}
+        if not _DIGIT.search(lowered[: found.start()]) or not before.isdisjoint(subject_stems):
+            continue
+        for item in _ITEM_SPLIT.split(found.group(1)):
+            words = _WORDS.findall(item)
+            named = {stem(w) for w in words if not w.isdigit()}
+            if not named.isdisjoint(subject_stems):
+                return not _A_SUM.search(item) and not _OWN_FIGURE.search(item)
+    return False
+
+
+# Words asking for a figure, not what it is of ("sponsored walk *amount raised*").
+_FIGURE_STEMS = frozenset(
+    map(stem, "amount raised raise cost costs total number figure money sum spent spend".split())
+)
+# A figure of an item's own ("12 of them"), not a measure describing it ("a *26-mile* walk").
+_OWN_FIGURE = LazyPattern(r"(?<![\w-])\d[\d,.]*(?![\d,.]*-)")
+
+
 def one_of_several(text: str, question_stems: Collection[str]) -> bool:
     """Whether a text gives one sum for three or more things and the question is about one of
     them alone ("How much will resurfacing the car park cost?"): the text does not say."""

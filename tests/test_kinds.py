@@ -804,3 +804,16 @@ def test_a_name_may_begin_a_sentence() -> None:
     bank = text.stem("bank")
     tom = {text.stem(w) for w in "which bank was tom fairweather a manager at".split()}
     assert not kinds.names_role("Chair Tom Fairweather, a retired bank manager.", bank, tom)
+
+
+def test_one_thing_a_total_includes_has_no_figure_of_its_own() -> None:
+    walk = {text.stem(w) for w in "sponsored walk amount raised".split()}
+    raised = "The group raised £310,000, including a 26-mile sponsored walk around the town."
+    assert kinds.only_in_a_total(raised, walk, counting=False)
+    distance = {text.stem(w) for w in "sponsored walk distance".split()}
+    assert not kinds.only_in_a_total(raised, distance, counting=False)
+    refit = {text.stem("refit")}
+    needs = "It needs £85,000, including £30,000 to refit the shop, with the rest covering rent."
+    assert not kinds.only_in_a_total(needs, refit, counting=True)
+    rent = {text.stem("rent")}
+    assert kinds.only_in_a_total(needs, rent, counting=True)
