@@ -363,6 +363,9 @@ def _time_objection(query: Query, quote: str, wording: str = "") -> str | None:
         # "Tom Ackroyd age?" of "who first went to the Regal in 1962"; "how old is Gareth
         # Pryce?" of "who has run it since 2016" (a person's age is no year something began).
         return "asks how old; the text gives no age and no year it began"
+    if query.tenure and not kinds.gives_tenure(quote):
+        # "How long has Gillian Trask been an inspector?" of "held a six-day inquiry".
+        return "asks how long it has been so; the text gives no time since"
     if query.origin and not kinds.age_by_year(quote):
         # "When was Larkfield House built?" of the day it closes.
         return "asks when it began; the text gives no year it began"
@@ -397,6 +400,14 @@ def _which_one_objection(query: Query, quote: str) -> str | None:
         # "What are the other three new stops?" of "five new stops including Mill Lane and
         # Orchard Park".
         return "asks for the rest of a list; the text names only some"
+    if (
+        query.opposites
+        and query.kind != kinds.YESNO
+        and kinds.names_only_opposites(query.opposites, quote)
+    ):
+        # "What's the response target for rural areas?" of "15 minutes for urban areas" (asked
+        # "is it open on weekends?", "on weekdays" answers no).
+        return "names one of a pair; the text gives the other"
     if query.tickets and kinds.other_tickets(query.tickets, quote):
         # "What's the price of a child ticket?" of "an adult single costs £4.20".
         return "asks the price of a kind of ticket the text does not price"

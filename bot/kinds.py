@@ -875,6 +875,68 @@ _PERSON_ROLES = frozenset(
         "presenter captain coach player resident winner victim member chair"
     ).split()
 )
+# "How long *has* Gillian Trask *been* an inspector?": how long someone or something has been
+# what it is, which a text gives by "since…" or a number of years, not by how long an event
+# lasted ("a six-day inquiry").
+_TENURE_ASKED = LazyPattern(
+    r"\bhow long (?:has|have|had|s) (?:[a-z]+ ){1,5}?(?:been|worked|run|lived|served|led|"
+    r"chaired|owned|taught|played|volunteered|managed)\b"
+)
+_TENURE_GIVEN = LazyPattern(
+    r"\bsince\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|many|several)[ -](?:years?|months?|decades?)\b|"
+    r"\bfor (?:the (?:past|last) )?(?:\w+ )?(?:years?|months?|decades?)\b"
+)
+
+
+def tenure_asked(normalised_question: str) -> bool:
+    """Whether a question asks how long someone or something has been what it is."""
+    return _TENURE_ASKED.search(normalised_question) is not None
+
+
+def gives_tenure(text: str) -> bool:
+    """Whether a text says how long something has been so ("since 1979", "for 26 years")."""
+    return _TENURE_GIVEN.search(text.lower()) is not None
+
+
+# Pairs of opposites: "the response target *for rural areas*" is not given by "a target of 15
+# minutes *for urban areas*".
+_OPPOSITES = {
+    a: b
+    for one, other in (
+        ("rural", "urban"),
+        ("weekday", "weekend"),
+        ("weekdays", "weekends"),
+        ("indoor", "outdoor"),
+        ("primary", "secondary"),
+        ("inbound", "outbound"),
+        ("upstairs", "downstairs"),
+        ("permanent", "temporary"),
+        ("peak", "off-peak"),
+        ("full-time", "part-time"),
+    )
+    for a, b in ((one, other), (other, one))
+}
+_HYPHENATED = LazyPattern(r"[a-z]+(?:-[a-z]+)?")
+
+
+def opposites_named(text: str) -> frozenset[str]:
+    """The words of a pair of opposites a text uses ("rural", "weekend")."""
+    return frozenset(w for w in _HYPHENATED.findall(text.lower()) if w in _OPPOSITES)
+
+
+def names_only_opposites(asked: Collection[str], text: str) -> bool:
+    """Whether a text names the opposite of a word asked and not the word itself."""
+    given = opposites_named(text)
+    return any(_OPPOSITES[word] in given and word not in given for word in asked)
+
+
+def is_office(role: str) -> bool:
+    """Whether a role's stem is an office people hold ("councillor", "manager"), which a
+    capitalised title in an article ("Councillor Ann Lee") does not make a name."""
+    return role in _PERSON_ROLES
+
+
 _TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Councillor Cllr Rev Judge".split()
 )

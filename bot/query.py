@@ -57,6 +57,9 @@ class Query(NamedTuple):
     # "When was the school *founded*?": when something began, which another date of it does not
     # say.
     origin: bool = False
+    # "How long has she *been* an inspector?": how long something has been so, which the
+    # length of an event ("a six-day inquiry") does not say.
+    tenure: bool = False
     # "The names of *the other two* galleries": the rest of a list, which a text naming only
     # some ("including Wool and Water") does not give.
     others: bool = False
@@ -82,6 +85,9 @@ class Query(NamedTuple):
     series: frozenset[str] = frozenset()
     # "…*in December*": months it names, of which a text naming only others says nothing.
     months: frozenset[str] = frozenset()
+    # "…for *rural* areas": one of a pair of opposites, which a text giving only the other
+    # ("for urban areas") does not answer.
+    opposites: frozenset[str] = frozenset()
     # "How many leaks were fixed *in 2023*?": years it names, which a text must give a fact for.
     years: frozenset[str] = frozenset()
     since: bool = False  # it names a year by "since" ("who has run it since 2016")
@@ -289,12 +295,14 @@ class QueryAnalyser:
             rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
             period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
             origin=kind in _TIME_KINDS and kinds.origin_asked(phrase),
+            tenure=kind == kinds.DURATION and kinds.tenure_asked(phrase),
             others=kinds.others_asked(phrase),
             money=money,
             role=_role(phrase, names),
             when=kinds.time_asked(phrase),
             days=kinds.days_named(phrase),
             series=kinds.series_named(phrase, question=True),
+            opposites=kinds.opposites_named(phrase),
             months=kinds.months_asked(phrase),
             years=kinds.years_named(phrase),
             since=bool(_SINCE.search(phrase)),
@@ -492,7 +500,12 @@ def _role(phrase: str, names: list[tuple[str, ...]]) -> str | None:
     role = kinds.role_asked(phrase)
     if role is None:
         return None
-    if any(role in name for name in names) and not kinds.names_the_office(phrase):
+    if (
+        any(role in name for name in names)
+        and not kinds.names_the_office(phrase)
+        # ("which three *councillors* voted…": an office, even where the article capitalises it)
+        and not kinds.is_office(role)
+    ):
         return None
     return role
 

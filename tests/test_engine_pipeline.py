@@ -633,3 +633,24 @@ def test_asked_why_an_entry_giving_a_reason_further_behind_beats_one_giving_none
     assert decision.decide(why, [start, reason]).answer == reason
     far = reason._replace(confidence=0.55)
     assert decision.decide(why, [start, far]).answer == start
+
+
+def test_asked_is_it_open_on_weekends_on_weekdays_answers_it() -> None:
+    from bot import decision, kinds
+    from bot.model import Candidate
+    from bot.query import Query
+
+    quote = "The counter is open from 10am to 4pm on weekdays."
+    hours = Candidate("hours", 0.8, 1.0, 0.7, "v", quote=quote, gives=frozenset({"time"}))
+    weekends = Query(
+        words=("counter", "open", "weekends"),
+        phrase="is the counter open on weekends",
+        terms=("counter", "open", "weekend"),
+        unknown=(),
+        corrections=(),
+        opposites=frozenset({"weekends"}),
+        kind=kinds.YESNO,
+    )
+    assert decision.objection(weekends, hours) is None
+    when = weekends._replace(phrase="counter opening hours weekends", kind=kinds.TIME)
+    assert decision.objection(when, hours) is not None

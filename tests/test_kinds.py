@@ -817,3 +817,22 @@ def test_one_thing_a_total_includes_has_no_figure_of_its_own() -> None:
     assert not kinds.only_in_a_total(needs, refit, counting=True)
     rent = {text.stem("rent")}
     assert kinds.only_in_a_total(needs, rent, counting=True)
+
+
+def test_how_long_someone_has_been_so_needs_a_time_since() -> None:
+    assert kinds.tenure_asked("how long has gillian trask been a planning inspector")
+    assert kinds.tenure_asked("how long has he worked for harwood")
+    assert not kinds.tenure_asked("how long will the inquiry last")
+    assert not kinds.gives_tenure("Gillian Trask, who held a six-day public inquiry.")
+    assert kinds.gives_tenure("Gillian Trask, an inspector since 2004.")
+    assert kinds.gives_tenure("He has run the shop for 26 years.")
+
+
+def test_one_of_a_pair_of_opposites_is_not_the_other() -> None:
+    assert kinds.opposites_named("response time target 4 rural areas") == {"rural"}
+    urban = "The average rose to 16 minutes, against a target of 15 minutes for urban areas."
+    assert kinds.names_only_opposites({"rural"}, urban)
+    assert not kinds.names_only_opposites({"urban"}, urban)
+    assert not kinds.names_only_opposites({"rural"}, "Targets: 15 minutes urban, 20 rural.")
+    assert kinds.is_office(text.stem("councillors"))
+    assert not kinds.is_office(text.stem("benson"))
