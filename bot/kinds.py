@@ -1451,14 +1451,22 @@ def fact_apart(
     parts = [part for part in _SENTENCES.split(text) if part.strip()]
     if len(parts) < 2:
         return False
-    about = [any(stem(w) in subject_stems for w in _WORDS.findall(part.lower())) for part in parts]
+    shared = [
+        len({stem(w) for w in _WORDS.findall(part.lower())} & set(subject_stems)) for part in parts
+    ]
     giving = [
         _A_SUM.search(part) is not None if money else gives(asked_kind, given_by_text(part))
         for part in parts
     ]
-    return (
-        any(about) and any(giving) and not any(a and g for a, g in zip(about, giving, strict=True))
-    )
+    if not any(giving) or not any(shared):
+        return False
+    # The part most about the question (by two words or more) must give it: "a meeting at the
+    # Town Hall on 8 December at 7pm, and the police and crime panel will consider it on 29
+    # January", asked when the panel meeting starts.
+    most = max(shared)
+    closest = [g for n, g in zip(shared, giving, strict=True) if n == most]
+    others = [n for n, g in zip(shared, giving, strict=True) if g]
+    return not any(closest) and (max(others) == 0 or (most >= 2 and most > max(others)))
 
 
 _A_SUM = LazyPattern(r"£\s?\d|\d\s?(?:pounds|p)\b")

@@ -694,6 +694,12 @@ def test_a_fact_given_in_a_clause_about_something_else_is_apart() -> None:
     comment += "planning committee in May."
     committee = {text.stem(w) for w in ("planning", "committee", "meeting")}
     assert kinds.fact_apart(kinds.DATE, comment, committee)
+    # the clause most about the question must give it, though another mentions a word of it
+    panel = {text.stem(w) for w in ("police", "crime", "panel", "meeting")}
+    both = "She will answer questions at a meeting at the hall at 7pm, and the police and crime "
+    both += "panel will consider the plans on 29 January."
+    assert kinds.fact_apart(kinds.TIME, both, panel)
+    assert not kinds.fact_apart(kinds.TIME, both, {text.stem("meeting")})
 
 
 def test_where_is_answered_only_by_a_place_the_question_does_not_name() -> None:
