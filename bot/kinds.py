@@ -214,7 +214,7 @@ _ASKED_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         ),
     ),
     # In a fragment ("meeting date", "opening times", "surrey reason"), a kind word anywhere.
-    (TIME, LazyPattern(r"\b(times|hours)\b")),
+    (TIME, LazyPattern(r"\b(times|hours|(?:start|finish|end|opening|closing) time)\b")),
     (AGE, LazyPattern(r"\bage\b")),
     (
         YEAR,
@@ -259,7 +259,7 @@ _TRIGGERS: tuple[frozenset[str], ...] = tuple(
         "who whom whose organisation organization company firm body person people group name",
         "is are was were do does did can could will would should has have had isn aren wasn "
         "didn doesn won hasn haven",
-        "times hours",
+        "times hours time",
         "age",
         "year",
         "date dates deadline",

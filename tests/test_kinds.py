@@ -842,3 +842,9 @@ def test_one_of_a_pair_of_opposites_is_not_the_other() -> None:
     assert not kinds.names_only_opposites({"rural"}, "Targets: 15 minutes urban, 20 rural.")
     assert kinds.is_office(text.stem("councillors"))
     assert not kinds.is_office(text.stem("benson"))
+
+
+def test_a_start_or_finish_time_in_keywords_asks_a_time() -> None:
+    assert asked("st anne s meeting finish time") == kinds.TIME
+    assert asked("cabinet meeting start time") == kinds.TIME
+    assert asked("meeting date") == kinds.WHEN
