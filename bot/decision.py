@@ -377,6 +377,12 @@ def _time_objection(query: Query, quote: str, wording: str = "") -> str | None:
     if query.months and kinds.other_months(query.months, quote):
         # "What was the response time in December?" of January's.
         return "names a month the text does not"
+    if query.weekdays and kinds.other_weekdays(query.weekdays, quote):
+        # "How much had the appeal raised by Friday?" of "by Wednesday evening".
+        return "names a day of the week the text does not"
+    if query.at_origin and not kinds.gives_origin(quote):
+        # "How many members did the club have when it started?" of "has 148 members".
+        return "asks a figure of when it began; the text gives today's"
     if query.seasons and kinds.other_seasons(query.seasons, quote):
         # "How many visitors does the pier get in winter?" of "9,000 a week in summer".
         return "names a season the text does not"

@@ -724,7 +724,7 @@ _ROLE_ASKED = (
         r"\bwho (?:is|was|s|will be|would be|are|were) (?:(?:the|their|its) )?"
         r"(?P<words>(?:[a-z]+ ){0,3}[a-z]+)"
     ),
-    LazyPattern(r"\b(?P<before>[a-z]+)(?: s)? name\b"),
+    LazyPattern(r"\b(?P<before>[a-z]+)(?: s)? names?\b"),
     # "*which developer* is building the homes", "*what film* will be shown last"
     LazyPattern(
         r"\b(?:what|which) (?:(?:two|three|four|five|other|\d+) )?(?:(?P<modifier>[a-z]+) )?"
@@ -855,7 +855,9 @@ def names_role(text: str, role: str, question_stems: Collection[str]) -> bool:
             continue
         if person and not _in_personal_name(tokens, upper, j):
             continue
-        if window == THING_WINDOW and _at_a_place(tokens, upper, j):
+        # ("which club is she training with" of "won at the championships *in Dunmouth*": a
+        # place, where the text never says "club")
+        if (window == THING_WINDOW or not places) and _at_a_place(tokens, upper, j):
             continue
         return True
     return False
@@ -899,24 +901,22 @@ def gives_tenure(text: str) -> bool:
     return _TENURE_GIVEN.search(text.lower()) is not None
 
 
-# Pairs of opposites: "the response target *for rural areas*" is not given by "a target of 15
-# minutes *for urban areas*".
-_OPPOSITES = {
-    a: b
-    for one, other in (
-        ("rural", "urban"),
-        ("weekday", "weekend"),
-        ("weekdays", "weekends"),
-        ("indoor", "outdoor"),
-        ("primary", "secondary"),
-        ("inbound", "outbound"),
-        ("upstairs", "downstairs"),
-        ("permanent", "temporary"),
-        ("peak", "off-peak"),
-        ("full-time", "part-time"),
-    )
-    for a, b in ((one, other), (other, one))
-}
+# Words of which one excludes the others: "the response target *for rural areas*" is not given
+# by "a target of 15 minutes *for urban areas*".
+_ALTERNATIVES = (
+    ("rural", "urban"),
+    ("weekday", "weekend"),
+    ("weekdays", "weekends"),
+    ("indoor", "outdoor"),
+    ("primary", "secondary"),
+    ("inbound", "outbound"),
+    ("upstairs", "downstairs"),
+    ("permanent", "temporary"),
+    ("peak", "off-peak"),
+    ("full-time", "part-time"),
+    ("national", "regional", "county"),
+)
+_OPPOSITES = {word: frozenset(group) - {word} for group in _ALTERNATIVES for word in group}
 _HYPHENATED = LazyPattern(r"[a-z]+(?:-[a-z]+)?")
 
 
@@ -928,7 +928,29 @@ def opposites_named(text: str) -> frozenset[str]:
 def names_only_opposites(asked: Collection[str], text: str) -> bool:
     """Whether a text names the opposite of a word asked and not the word itself."""
     given = opposites_named(text)
-    return any(_OPPOSITES[word] in given and word not in given for word in asked)
+    return any(not _OPPOSITES[word].isdisjoint(given) and word not in given for word in asked)
+
+
+# "How many members did the club have *when it started*?": a figure of the time something
+# began, which a text giving today's ("has 148 members") does not say.
+_AT_ORIGIN_ASKED = LazyPattern(
+    r"\bwhen (?:it|they|the [a-z]+) (?:was |were )?(?:first )?(?:started|began|founded|formed|"
+    r"set up|opened|launched)\b|\bat the start\b|\bin the beginning\b"
+)
+_AT_ORIGIN_GIVEN = LazyPattern(
+    r"\b(?:originally|initially|at first|founded|formed|started|began|set up|launched|"
+    r"opened|when it)\b|\bin (?:19|20)\d\d\b"
+)
+
+
+def at_origin_asked(normalised_question: str) -> bool:
+    """Whether a question asks a figure of the time something began."""
+    return _AT_ORIGIN_ASKED.search(normalised_question) is not None
+
+
+def gives_origin(text: str) -> bool:
+    """Whether a text speaks of when something began ("formed in 2019", "originally")."""
+    return _AT_ORIGIN_GIVEN.search(text.lower()) is not None
 
 
 def is_office(role: str) -> bool:
@@ -1176,6 +1198,21 @@ def other_months(asked: Collection[str], text: str) -> bool:
     return bool(given) and given.isdisjoint(asked)
 
 
+_WEEKDAYS = frozenset(_DAYS.split("|"))
+
+
+def weekdays_named(text: str) -> frozenset[str]:
+    """The days of the week a text names ("by *Friday*", "on *Sundays*")."""
+    return _WEEKDAYS.intersection(word.removesuffix("s") for word in _WORDS.findall(text.lower()))
+
+
+def other_weekdays(asked: Collection[str], text: str) -> bool:
+    """Whether a text names days of the week, none of them one the question asks about
+    ("raised by Friday" of "by Wednesday evening")."""
+    given = weekdays_named(text)
+    return bool(given) and given.isdisjoint(asked)
+
+
 _SEASONS = frozenset("spring summer autumn winter".split())
 
 
@@ -1297,6 +1334,8 @@ _END_ASKED = LazyPattern(
 
 def end_asked(normalised_question: str) -> str | None:
     """Which end of a period a question asks for: "start" or "end", None for neither or both."""
+    # ("when did the *open air* lido close": a kind of pool, not an opening)
+    normalised_question = normalised_question.replace("open air", "openair")
     found = {
         name
         for match in _END_ASKED.finditer(normalised_question)

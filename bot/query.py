@@ -97,6 +97,12 @@ class Query(NamedTuple):
     # "…in the *winter* months": seasons it names, of which a text naming only others ("9,000
     # visitors a week in summer") says nothing.
     seasons: frozenset[str] = frozenset()
+    # "…raised *by Friday*": days of the week it names, of which a text naming only others ("by
+    # Wednesday evening") says nothing.
+    weekdays: frozenset[str] = frozenset()
+    # "How many members did it have *when it started*?": a figure of the time something began,
+    # which today's does not give.
+    at_origin: bool = False
     total: bool = False  # "how many beds *in total*": a whole, which an increment is not
     # "the price of a *child* ticket": kinds of ticket it asks the price of.
     tickets: frozenset[str] = frozenset()
@@ -308,6 +314,8 @@ class QueryAnalyser:
             since=bool(_SINCE.search(phrase)),
             bound=kinds.bound_asked(phrase),
             seasons=kinds.seasons_named(phrase),
+            weekdays=kinds.weekdays_named(phrase),
+            at_origin=kind == kinds.NUMBER and kinds.at_origin_asked(phrase),
             total=(kind == kinds.NUMBER or fragment) and kinds.total_asked(phrase),
             tickets=kinds.ticket_kinds(phrase) if money else frozenset(),
             stems=frozenset(text.stem(word) for word in spelled),

@@ -848,3 +848,24 @@ def test_a_start_or_finish_time_in_keywords_asks_a_time() -> None:
     assert asked("st anne s meeting finish time") == kinds.TIME
     assert asked("cabinet meeting start time") == kinds.TIME
     assert asked("meeting date") == kinds.WHEN
+
+
+def test_days_of_the_week_and_the_time_something_began() -> None:
+    assert kinds.weekdays_named("how much had the appeal raised by friday") == {"friday"}
+    assert kinds.other_weekdays({"friday"}, "£38,600 by Wednesday evening.")
+    assert not kinds.other_weekdays({"sunday"}, "Hourly, and two-hourly on Sundays.")
+    assert kinds.at_origin_asked("how many members did the club have when it started")
+    assert not kinds.at_origin_asked("how many turbines did the developer originally want")
+    assert not kinds.gives_origin("The club has 148 members aged from six to 72.")
+    assert kinds.gives_origin("It had 12 members when it was formed in 1962.")
+    assert kinds.end_asked("when did the open air lido close") == "end"
+
+
+def test_a_name_asked_where_the_text_never_says_what_is_no_place() -> None:
+    club = kinds.role_asked("which club is lily brennan training with there now")
+    assert club == text.stem("club")
+    stems = {text.stem(w) for w in "which club is lily brennan training with".split()}
+    won = "A 15-year-old who won the 200m butterfly at the championships in Dunmouth in March."
+    assert not kinds.names_role(won, club, stems)
+    assert kinds.role_asked("northvale leisure trust other centres names") == text.stem("centres")
+    assert kinds.names_only_opposites({"national"}, "She won at the county championships.")
