@@ -321,7 +321,8 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
         LazyPattern(
             rf"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
             # ("six days a week" is how often, not how long)
-            rf"several|few|many)[ -]{_UNITS}\b(?! a (?:day|week|month|year)\b| per\b)|"
+            # ("a *125-year-old* carriage" is an age, not how long)
+            rf"several|few|many)[ -]{_UNITS}\b(?! a (?:day|week|month|year)\b| per\b|[ -]old\b)|"
             r"\b(for|lasting|over) (the )?"
             # "how long is the corridor?" asks a length: "a 400-metre corridor"
             r"(next|past|last)\b|\b\d[\d,.]*[ -]?(metres?|meters?|miles?|km|kilometres?|"

@@ -869,3 +869,9 @@ def test_a_name_asked_where_the_text_never_says_what_is_no_place() -> None:
     assert not kinds.names_role(won, club, stems)
     assert kinds.role_asked("northvale leisure trust other centres names") == text.stem("centres")
     assert kinds.names_only_opposites({"national"}, "She won at the county championships.")
+
+
+def test_an_age_is_not_a_length_of_time() -> None:
+    assert kinds.DURATION not in kinds.given_by_text("A 125-year-old carriage was destroyed.")
+    assert kinds.AGE in kinds.given_by_text("A 125-year-old carriage was destroyed.")
+    assert kinds.DURATION in kinds.given_by_text("Restoring it took 14 years.")
