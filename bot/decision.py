@@ -323,6 +323,10 @@ def _figure_objection(query: Query, quote: str) -> str | None:
     ):
         # "Sponsored walk amount raised" of "£310,000, including a 26-mile sponsored walk".
         return "asks a figure of one thing a total includes; the text gives only the total"
+    if query.kind == kinds.NUMBER and kinds.one_of_places_counted(quote, query.content_stems):
+        # "How many engines came from Tarnside?" of "six engines from Millbeck, Tarnside and
+        # Carlow".
+        return "asks a figure for one of several places the text counts together"
     if query.total and kinds.only_increments(quote, query.content_stems):
         # "How many ambulances does the trust have in total?" of "10 extra ambulances".
         return "asks for a total; the text gives only a number added"

@@ -954,6 +954,30 @@ def gives_origin(text: str) -> bool:
     return _AT_ORIGIN_GIVEN.search(text.lower()) is not None
 
 
+# "Six fire engines *from Millbeck, Tarnside and Carlow*": one figure for several places, which
+# does not say how many came from one of them.
+_PLACES_LISTED = LazyPattern(
+    r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"hundreds?)\b)[^.;]{0,60}?\b(?:from|in|at|across)\s+"
+    r"((?:[A-Z][\w']+(?:\s[A-Z][\w']+)*,\s)*[A-Z][\w']+(?:\s[A-Z][\w']+)*"
+    r"\s(?:and|or)\s[A-Z][\w']+(?:\s[A-Z][\w']+)*)"
+)
+
+
+def one_of_places_counted(text: str, question_stems: Collection[str]) -> bool:
+    """Whether a text gives one figure for several places and the question names one of them
+    ("how many engines came from Tarnside" of "six engines from Millbeck, Tarnside and
+    Carlow")."""
+    for found in _PLACES_LISTED.finditer(text):
+        places = re.split(r",\s|\s(?:and|or)\s", found.group(1))
+        named = [
+            p for p in places if not {stem(w.lower()) for w in p.split()}.isdisjoint(question_stems)
+        ]
+        if len(places) >= 2 and len(named) == 1:
+            return True
+    return False
+
+
 def is_office(role: str) -> bool:
     """Whether a role's stem is an office people hold ("councillor", "manager"), which a
     capitalised title in an article ("Councillor Ann Lee") does not make a name."""

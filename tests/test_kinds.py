@@ -875,3 +875,10 @@ def test_an_age_is_not_a_length_of_time() -> None:
     assert kinds.DURATION not in kinds.given_by_text("A 125-year-old carriage was destroyed.")
     assert kinds.AGE in kinds.given_by_text("A 125-year-old carriage was destroyed.")
     assert kinds.DURATION in kinds.given_by_text("Restoring it took 14 years.")
+
+
+def test_one_figure_for_several_places_is_not_one_places() -> None:
+    engines = "Six fire engines from Millbeck, Tarnside and Carlow attended the blaze."
+    assert kinds.one_of_places_counted(engines, {text.stem("tarnside"), text.stem("engines")})
+    assert not kinds.one_of_places_counted(engines, {text.stem("engines")})
+    assert not kinds.one_of_places_counted("Six engines from Tarnside attended.", {"tarnsid"})
