@@ -361,7 +361,7 @@ def _time_objection(query: Query, quote: str, wording: str = "") -> str | None:
         return f"asks for the {query.period_end} of a period; the text gives the other end"
     if (
         query.kind == kinds.AGE
-        and kinds.AGE not in kinds.given_by_text(quote)
+        and not kinds.states_age(quote)
         and (not kinds.age_by_year(quote) or kinds.names_person(quote, query.content_stems))
     ):
         # "Tom Ackroyd age?" of "who first went to the Regal in 1962"; "how old is Gareth

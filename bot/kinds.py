@@ -279,6 +279,8 @@ _MONTHS = "|".join(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _DAYS = "|".join("monday tuesday wednesday thursday friday saturday sunday".split())
+# "aged 67", "a 67-year-old", "67 years old", "Derek Hollins, 67, said"
+_STATED_AGE = LazyPattern(r"\baged? (of )?\d|\b\d{1,3}[ -]years?[ -]old\b|[a-z], \d{1,3}, [a-z]")
 # Compiled on first use: only the knowledge's texts are read with these (bot.lazyre).
 _GIVES: tuple[tuple[str, LazyPattern], ...] = (
     (
@@ -370,8 +372,7 @@ _GIVES: tuple[tuple[str, LazyPattern], ...] = (
     ),
     (
         AGE,
-        # "aged 67", "a 67-year-old", "67 years old", "Derek Hollins, 67, said"
-        LazyPattern(r"\baged? (of )?\d|\b\d{1,3}[ -]years?[ -]old\b|[a-z], \d{1,3}, [a-z]"),
+        _STATED_AGE,
     ),
     (PHONE, LazyPattern(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")),
     (
@@ -532,6 +533,8 @@ def given_by_text(text: str) -> frozenset[str]:
     }
     if not _PLACE_WORDS.isdisjoint(words):
         kinds.add(PLACE)
+    if AGE not in kinds and _DIGIT.search(text) and age_by_year(text):
+        kinds.add(AGE)  # ("a 1950s diesel shunter", "opened in 1938": an age by its start)
     if _has_name(text):
         kinds.update((NAME, PERSON))
     if _CAPITALISED.search(text) or _PEOPLE.search(lowered):
@@ -682,10 +685,17 @@ def places_beyond(text: str, question_stems: Collection[str]) -> bool:
                 return True
     words = _WORDS.findall(text.lower())
     return not _RELATIVE_PLACE.isdisjoint(words) or any(
-        word in _PLACE_WORDS and stem(word) not in question_stems for word in words
+        (word in _PLACE_WORDS or word in _PLACE_NOUNS) and stem(word) not in question_stems
+        for word in words
     )
 
 
+# More places a text may name without capitals ("we swam in the open-air *lido*").
+_PLACE_NOUNS = frozenset(
+    "pool lido library school church chapel pub cafe shop museum theatre cinema stadium ground "
+    "field farm estate quay harbour beach garden gardens depot warehouse office academy college "
+    "university court house bridge club basin marina yard".split()
+)
 # ("will be installed 40 metres *downstream*": a place, by where it is from another)
 _RELATIVE_PLACE = frozenset(
     "downstream upstream opposite beside alongside nearby north south east west northeast "
@@ -1542,7 +1552,14 @@ _AGE_BY_YEAR = LazyPattern(
     r"\b(?:opened|built|founded|established|born|constructed|erected|dates from|dating from|"
     r"since|created|formed|set up|launched|started|completed|finished)\b"
     r"[^.;]{0,25}\b(?:1[5-9]|20)\d\d\b"
+    # ("a *1950s* diesel shunter": its decade)
+    r"|\b(?:a|an|the|its) (?:1[5-9]|20)\d0s\b"
 )
+
+
+def states_age(text: str) -> bool:
+    """Whether a text says how old someone or something is in years ("aged 67")."""
+    return _STATED_AGE.search(text.lower()) is not None
 
 
 def age_by_year(text: str) -> bool:

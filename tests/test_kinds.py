@@ -882,3 +882,12 @@ def test_one_figure_for_several_places_is_not_one_places() -> None:
     assert kinds.one_of_places_counted(engines, {text.stem("tarnside"), text.stem("engines")})
     assert not kinds.one_of_places_counted(engines, {text.stem("engines")})
     assert not kinds.one_of_places_counted("Six engines from Tarnside attended.", {"tarnsid"})
+
+
+def test_an_age_given_by_a_decade_or_a_year_it_began() -> None:
+    shunter = "A brake van and a 1950s diesel shunter suffered smoke damage."
+    assert kinds.age_by_year(shunter) and kinds.AGE in kinds.given_by_text(shunter)
+    assert not kinds.states_age(shunter)
+    assert kinds.states_age("Derek Hollins, 67, said so.")
+    stems = {text.stem(w) for w in "what s the age of the museum shed".split()}
+    assert kinds.places_beyond("Before that we swam in the open-air lido.", stems)
