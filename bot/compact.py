@@ -5,21 +5,29 @@ term dicts, 500k wording tuples with a frozenset and a phrase each: ~600 MB, and
 rebuild from the knowledge cache. Here a term is a small number (one table of strings, one dict
 to look them up), the postings, each entry's terms and each wording's terms are runs in flat
 arrays (4 bytes a number, 1 byte a field weight), and the knowledge cache stores those arrays as
-they are. The dicts and frozensets the matcher reads are made from a run when first asked for:
-a question makes only the postings of its own words and the term sets of the few entries it
-scores in full; their wordings it reads in place, terms as numbers.
+they are. Matching reads the postings in place (see Postings), and the wordings too, terms as
+numbers; the term sets of the few entries a question scores in full are made from a run when
+first asked for.
 
-Made objects are kept, up to a budget (KEEP_POSTINGS, KEEP_ENTRIES), so that common words and
-entries cost their making once, while a long-running bot's memory stays bounded: over the
-budget, what was kept is let go and made again when next asked for.
+Made objects are kept, up to a budget (KEEP_ENTRIES), so that entries cost their making once,
+while a long-running bot's memory stays bounded: over the budget, what was kept is let go and
+made again when next asked for.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+)
 from typing import Generic, NamedTuple, TypeVar, overload
 
 from bot.model import Entry
@@ -28,8 +36,14 @@ from bot.model import Entry
 TYPECODE = next(code for code in "IL" if array(code).itemsize == 4)
 # Field weights are a handful of distinct values: each is a 1-byte code into a table.
 CODE_TYPECODE = "B"
-# Postings items kept as dicts (~70 bytes each): ~35 MB, every common word of a 100k knowledge.
-KEEP_POSTINGS = 500_000
+# A run is searched entry by entry (bisection, ~0.45 µs an entry) rather than read through when
+# it is longer than this many times the entries asked about: measured, reading it costs ~0.04 µs
+# a posting to say which entries have the term, ~0.09 µs to say their field weights too.
+HAVING_BISECT_RATIO = 10
+WEIGHTS_BISECT_RATIO = 5
+# Postings._largest: a term's largest field weight not looked for yet, or it has no postings.
+NOT_FOUND = -1
+EMPTY = -2
 # Entries whose terms and wordings are kept as objects (~2 KB each).
 KEEP_ENTRIES = 20_000
 
@@ -169,7 +183,14 @@ class _Kept(Generic[T]):
 
 class Postings(Mapping[str, dict[int, float]]):
     """term -> {entry: the term's field weight in it}, entries in order; the first `count`
-    terms of the table have postings (possibly empty)."""
+    terms of the table have postings (possibly empty).
+
+    Matching reads each run in place (bot.shortlist): the entries having a term, scaled by a
+    weight, as one dict (scaled); which of some entries have it (having, has, weights_in), by
+    bisection in the run when they are few, else by one pass over it. Nothing is kept but a
+    byte per term: at 100k entries 300 questions read 1.1-1.4 million postings, and keeping
+    their dicts (~70 bytes a posting) within a budget made ~540 of them again every pass.
+    Indexing (`postings[term]`) makes the whole dict, for reading, and keeps none."""
 
     def __init__(
         self, terms: Terms, count: int, runs: Runs, weights: tuple[float, ...], entries: int
@@ -179,70 +200,154 @@ class Postings(Mapping[str, dict[int, float]]):
         self.runs = runs
         self.weights = weights
         self.entries = entries
-        self._kept: _Kept[dict[int, float]] = _Kept(KEEP_POSTINGS)
-        self._split: _Kept[dict[float, list[int]]] = _Kept(KEEP_POSTINGS)
+        # Per term: whether its run was checked (see _span); its largest field weight's code,
+        # once found (NOT_FOUND: not yet; EMPTY: no postings).
+        self._run_checked = bytearray(count)
+        self._largest = array("h", [NOT_FOUND]) * count
 
-    def _number(self, term: str) -> int | None:
+    def _index(self, term: str) -> int:
         i = self.terms.number.get(term)
-        return i if i is not None and i < self.count else None
+        if i is None or i >= self.count:
+            raise KeyError(term)
+        return i
+
+    def _span(self, term: str) -> tuple[int, int]:
+        """Where the term's run is in `runs.values`, checked the first time it is asked for:
+        bisection needs the entries strictly increasing, and the cache's checksum cannot tell
+        a self-consistent but wrong file (a number out of range raises rather than answers)."""
+        i = self._index(term)
+        offsets = self.runs.offsets
+        start, stop = offsets[i], offsets[i + 1]
+        if not self._run_checked[i]:
+            _check_increasing(self.runs.values[start:stop], self.entries)
+            # Two threads may both check it: the same result.
+            self._run_checked[i] = 1
+        return start, stop
 
     def __getitem__(self, term: str) -> dict[int, float]:
-        found = self._kept.get(term)
-        if found is None:
-            i = self._number(term)
-            if i is None:
-                raise KeyError(term)
-            runs = self.runs
-            found = dict(
-                zip(
-                    _checked(runs.group(i), self.entries),
-                    map(self.weights.__getitem__, runs.codes_of(i)),
-                    strict=True,
-                )
+        start, stop = self._span(term)
+        runs = self.runs
+        assert runs.codes is not None
+        return dict(
+            zip(
+                runs.values[start:stop],
+                map(self.weights.__getitem__, runs.codes[start:stop]),
+                strict=True,
             )
-            self._kept.keep(term, found, len(found) + 1)
-        return found
+        )
 
     def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self._number(term) is not None
+        if not isinstance(term, str):
+            return False
+        i = self.terms.number.get(term)
+        return i is not None and i < self.count
 
     def size(self, term: str) -> int:
-        """How many entries have `term` (without making its dict)."""
-        i = self._number(term)
-        if i is None:
-            raise KeyError(term)
-        return self.runs.size(i)
+        """How many entries have `term`."""
+        return self.runs.size(self._index(term))
+
+    def scaled(self, term: str, weight: float) -> dict[int, float]:
+        """entry -> `weight` times the term's field weight in it, for every entry having it, in
+        entry order (one dict made straight from the run)."""
+        start, stop = self._span(term)
+        runs = self.runs
+        assert runs.codes is not None
+        by_code = [weight * field_weight for field_weight in self.weights]
+        return dict(
+            zip(
+                runs.values[start:stop],
+                map(by_code.__getitem__, runs.codes[start:stop]),
+                strict=True,
+            )
+        )
+
+    def has(self, term: str, entry: int) -> bool:
+        start, stop = self._span(term)
+        values = self.runs.values
+        at = bisect.bisect_left(values, entry, start, stop)
+        return at < stop and values[at] == entry
+
+    def having(self, term: str, entries: KeysView[int]) -> set[int]:
+        """Those of `entries` having `term`."""
+        start, stop = self._span(term)
+        values = self.runs.values
+        if len(entries) * HAVING_BISECT_RATIO < stop - start:
+            found = set()
+            for entry in entries:
+                at = bisect.bisect_left(values, entry, start, stop)
+                if at < stop and values[at] == entry:
+                    found.add(entry)
+            return found
+        return entries & values[start:stop]  # one pass over the run (in C)
+
+    def weights_in(self, term: str, entries: KeysView[int]) -> dict[int, float]:
+        """entry -> the term's field weight in it, for those of `entries` having it."""
+        start, stop = self._span(term)
+        runs, weights = self.runs, self.weights
+        assert runs.codes is not None
+        values, codes = runs.values, runs.codes
+        found: dict[int, float] = {}
+        if len(entries) * WEIGHTS_BISECT_RATIO < stop - start:
+            for entry in entries:
+                at = bisect.bisect_left(values, entry, start, stop)
+                if at < stop and values[at] == entry:
+                    found[entry] = weights[codes[at]]
+            return found
+        # One pass over the run (in C), keeping the postings of `entries`.
+        run = values[start:stop]
+        for entry, code in itertools.compress(
+            zip(run, codes[start:stop], strict=True), map(entries.__contains__, run)
+        ):
+            found[entry] = weights[code]
+        return found
+
+    def field_weights(self, term: str) -> set[float]:
+        """The term's field weights, each in at least one entry."""
+        return {self.weights[code] for code in self._codes(term)}
 
     def largest_weight(self, term: str) -> float:
         """The term's largest field weight in any entry: the most it can add to an entry."""
-        i = self._number(term)
-        if i is None:
-            raise KeyError(term)
-        # Which of the few codes occur, each found by a byte search (in C): a set of a common
-        # word's ~40k codes at 100k entries took ~0.3 ms, asked a few times a question.
-        codes = self.runs.codes_of(i).tobytes()
-        return max(
-            (weight for code, weight in enumerate(self.weights) if bytes((code,)) in codes),
-            default=0.0,
-        )
+        i = self._index(term)
+        code = self._largest[i]
+        if code == NOT_FOUND:
+            code = max(self._codes(term), key=self.weights.__getitem__, default=EMPTY)
+            self._largest[i] = code
+        return 0.0 if code == EMPTY else self.weights[code]
 
-    def by_field_weight(self, term: str) -> dict[float, list[int]]:
-        """A term's entries by their field weight, each in entry order; kept once asked for (by
-        bot.shortlist, for common words)."""
-        split = self._split.get(term)
-        if split is None:
-            split = {}
-            for entry, field_weight in self[term].items():
-                split.setdefault(field_weight, []).append(entry)
-            # Two threads may both make it: the same value, so either may win.
-            self._split.keep(term, split, self.size(term) + 1)
-        return split
+    def _codes(self, term: str) -> list[int]:
+        """The codes the term's run has, each found by a byte search (in C): a set of a common
+        word's ~40k codes at 100k entries took ~0.3 ms."""
+        i = self._index(term)
+        codes = self.runs.codes_of(i).tobytes()
+        return [code for code in range(len(self.weights)) if bytes((code,)) in codes]
+
+    def with_field_weight(self, term: str, field_weight: float) -> Iterator[int]:
+        """The entries having `term` with this field weight, in entry order, found one at a time
+        (the caller stops early) by a byte search in the run's codes."""
+        start, stop = self._span(term)
+        runs = self.runs
+        assert runs.codes is not None
+        matches = bytes(
+            1 if code < len(self.weights) and self.weights[code] == field_weight else 0
+            for code in range(256)
+        )
+        marked = runs.codes[start:stop].tobytes().translate(matches)
+        values = runs.values
+        at = marked.find(1)
+        while at >= 0:
+            yield values[start + at]
+            at = marked.find(1, at + 1)
 
     def __iter__(self) -> Iterator[str]:
         return itertools.islice(self.terms.names, self.count)
 
     def __len__(self) -> int:
         return self.count
+
+
+def _check_increasing(run: array[int], limit: int) -> None:
+    if run and (run[-1] >= limit or not all(map(operator.lt, run, itertools.islice(run, 1, None)))):
+        raise ValueError("a posting out of order or out of range in the knowledge cache")
 
 
 class MaxFieldWeight(Mapping[str, float]):
