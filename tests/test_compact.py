@@ -60,11 +60,13 @@ def test_postings_sizes_and_largest_weights_read_from_the_runs(
         index.postings["no such term"]
 
 
+@pytest.mark.parametrize("code_map_share", [0, 1_000_000_000])  # never a code map, or always
 def test_postings_read_in_place_say_what_their_dicts_say(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, code_map_share: int
 ) -> None:
-    """bot.shortlist reads the runs in place, by bisection for a few entries or one pass over
-    the run for many: either way what the term's whole dict says."""
+    """bot.shortlist reads the runs in place, by bisection for a few entries, one pass over the
+    run for many, or a long run's code map: each way what the term's whole dict says."""
+    monkeypatch.setattr(compact, "CODE_MAP_SHARE", code_map_share)
     postings = _warm(BUNDLED, monkeypatch, tmp_path).index.postings
     rng = random.Random(5)
     for term in postings:
