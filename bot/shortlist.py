@@ -30,7 +30,7 @@ import heapq
 import itertools
 from collections.abc import Callable
 
-from bot.compact import Postings
+from bot.postings import Postings
 
 # Entries scored in full after candidate selection.
 SHORTLIST = 40

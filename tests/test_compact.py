@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import cache, cachecodec, compact
+from bot import postings as postings_module
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
 
@@ -66,7 +67,7 @@ def test_postings_read_in_place_say_what_their_dicts_say(
 ) -> None:
     """bot.shortlist reads the runs in place, by bisection for a few entries, one pass over the
     run for many, or a long run's code map: each way what the term's whole dict says."""
-    monkeypatch.setattr(compact, "CODE_MAP_SHARE", code_map_share)
+    monkeypatch.setattr(postings_module, "CODE_MAP_SHARE", code_map_share)
     postings = _warm(BUNDLED, monkeypatch, tmp_path).index.postings
     rng = random.Random(5)
     for term in postings:
