@@ -36,6 +36,7 @@ def test_objects_let_go_over_the_budget_are_made_again_the_same(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(compact, "KEEP_ENTRIES", 2)
+    monkeypatch.setattr(postings_module, "KEEP_CODE_MAPS", 1)  # every code map made again
     full = Engine(load_knowledge(BUNDLED))
     warm = _warm(BUNDLED, monkeypatch, tmp_path)
     assert isinstance(warm.knowledge.entries, compact.Entries)
