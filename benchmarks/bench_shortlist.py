@@ -33,8 +33,9 @@ def measure(size: int, args: argparse.Namespace) -> str:
     questions = [q["q"] for q in generate.load_questions(paths)][: args.questions]
     engine = cache.load_engine(paths.knowledge)
     on = shortlist.PRUNE_MIN_POSTINGS
-    # Warm-up: typo caches, and the postings and entries the questions read made (and kept,
-    # bot.compact), so that neither variant pays for making them and the order does not count.
+    # Warm-up: typo caches, the entries the questions read made and the code maps of long
+    # postings (bot.compact, bot.postings), so that neither variant pays for making them and the
+    # order does not count.
     for question in questions:
         engine.ask(question)
     times: dict[str, list[float]] = {"with": [], "without": []}

@@ -5,13 +5,13 @@ term dicts, 500k wording tuples with a frozenset and a phrase each: ~600 MB, and
 rebuild from the knowledge cache. Here a term is a small number (one table of strings, one dict
 to look them up), the postings, each entry's terms and each wording's terms are runs in flat
 arrays (4 bytes a number, 1 byte a field weight), and the knowledge cache stores those arrays as
-they are. The dicts and frozensets the matcher reads are made from a run when first asked for:
-a question makes only the postings of its own words and the term sets of the few entries it
-scores in full; their wordings it reads in place, terms as numbers.
+they are. Matching reads the postings in place (bot.postings), and the wordings too, terms as
+numbers; the term sets of the few entries a question scores in full are made from a run when
+first asked for.
 
-Made objects are kept, up to a budget (KEEP_POSTINGS, KEEP_ENTRIES), so that common words and
-entries cost their making once, while a long-running bot's memory stays bounded: over the
-budget, what was kept is let go and made again when next asked for.
+Made objects are kept, up to a budget (KEEP_ENTRIES), so that entries cost their making once,
+while a long-running bot's memory stays bounded: over the budget, what was kept is let go and
+made again when next asked for.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from bot.model import Entry
 TYPECODE = next(code for code in "IL" if array(code).itemsize == 4)
 # Field weights are a handful of distinct values: each is a 1-byte code into a table.
 CODE_TYPECODE = "B"
-# Postings items kept as dicts (~70 bytes each): ~35 MB, every common word of a 100k knowledge.
-KEEP_POSTINGS = 500_000
 # Entries whose terms and wordings are kept as objects (~2 KB each).
 KEEP_ENTRIES = 20_000
 
@@ -143,7 +141,7 @@ def _checked(values: array[int], limit: int) -> array[int]:
     return values
 
 
-class _Kept(Generic[T]):
+class Kept(Generic[T]):
     """Objects made from runs, kept up to a budget of `cost` (then all let go at once: simpler
     than an LRU, and a question's own objects are made again within a millisecond)."""
 
@@ -167,106 +165,12 @@ class _Kept(Generic[T]):
         return value
 
 
-class Postings(Mapping[str, dict[int, float]]):
-    """term -> {entry: the term's field weight in it}, entries in order; the first `count`
-    terms of the table have postings (possibly empty)."""
-
-    def __init__(
-        self, terms: Terms, count: int, runs: Runs, weights: tuple[float, ...], entries: int
-    ) -> None:
-        self.terms = terms
-        self.count = count
-        self.runs = runs
-        self.weights = weights
-        self.entries = entries
-        self._kept: _Kept[dict[int, float]] = _Kept(KEEP_POSTINGS)
-        self._split: _Kept[dict[float, list[int]]] = _Kept(KEEP_POSTINGS)
-
-    def _number(self, term: str) -> int | None:
-        i = self.terms.number.get(term)
-        return i if i is not None and i < self.count else None
-
-    def __getitem__(self, term: str) -> dict[int, float]:
-        found = self._kept.get(term)
-        if found is None:
-            i = self._number(term)
-            if i is None:
-                raise KeyError(term)
-            runs = self.runs
-            found = dict(
-                zip(
-                    _checked(runs.group(i), self.entries),
-                    map(self.weights.__getitem__, runs.codes_of(i)),
-                    strict=True,
-                )
-            )
-            self._kept.keep(term, found, len(found) + 1)
-        return found
-
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self._number(term) is not None
-
-    def size(self, term: str) -> int:
-        """How many entries have `term` (without making its dict)."""
-        i = self._number(term)
-        if i is None:
-            raise KeyError(term)
-        return self.runs.size(i)
-
-    def largest_weight(self, term: str) -> float:
-        """The term's largest field weight in any entry: the most it can add to an entry."""
-        i = self._number(term)
-        if i is None:
-            raise KeyError(term)
-        # Which of the few codes occur, each found by a byte search (in C): a set of a common
-        # word's ~40k codes at 100k entries took ~0.3 ms, asked a few times a question.
-        codes = self.runs.codes_of(i).tobytes()
-        return max(
-            (weight for code, weight in enumerate(self.weights) if bytes((code,)) in codes),
-            default=0.0,
-        )
-
-    def by_field_weight(self, term: str) -> dict[float, list[int]]:
-        """A term's entries by their field weight, each in entry order; kept once asked for (by
-        bot.shortlist, for common words)."""
-        split = self._split.get(term)
-        if split is None:
-            split = {}
-            for entry, field_weight in self[term].items():
-                split.setdefault(field_weight, []).append(entry)
-            # Two threads may both make it: the same value, so either may win.
-            self._split.keep(term, split, self.size(term) + 1)
-        return split
-
-    def __iter__(self) -> Iterator[str]:
-        return itertools.islice(self.terms.names, self.count)
-
-    def __len__(self) -> int:
-        return self.count
-
-
-class MaxFieldWeight(Mapping[str, float]):
-    """term -> its largest field weight in any entry (read from the codes, not the dicts)."""
-
-    def __init__(self, postings: Postings) -> None:
-        self._postings = postings
-
-    def __getitem__(self, term: str) -> float:
-        return self._postings.largest_weight(term)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._postings)
-
-    def __len__(self) -> int:
-        return len(self._postings)
-
-
 class _PerEntry(Generic[T]):
     """A sequence of one object per entry, made from runs when asked for (by _make: a method,
     not a bound method kept on the instance, which would be a reference cycle and keep an old
     index alive after a reload until the cyclic collector ran)."""
 
-    def __init__(self, count: int, kept: _Kept[T] | None) -> None:
+    def __init__(self, count: int, kept: Kept[T] | None) -> None:
         self._count = count
         self._kept = kept
 
@@ -306,7 +210,7 @@ class EntryTerms(_PerEntry[dict[str, float]]):
         self.weights = weights
         # `limit`: the terms with postings (the first in the table), the only ones an entry has.
         self.numbers = TermNumbers(runs, limit)
-        super().__init__(len(runs), _Kept(KEEP_ENTRIES))
+        super().__init__(len(runs), Kept(KEEP_ENTRIES))
 
     def _make(self, entry: int) -> dict[str, float]:
         runs = self.runs
@@ -340,7 +244,7 @@ class TermNumbers(_PerEntry[frozenset[int]]):
     def __init__(self, runs: Runs, limit: int) -> None:
         self.runs = runs
         self.limit = limit  # every number is below it (checked when a set is made)
-        super().__init__(len(runs), _Kept(KEEP_ENTRIES))
+        super().__init__(len(runs), Kept(KEEP_ENTRIES))
 
     def _make(self, entry: int) -> frozenset[int]:
         return frozenset(_checked(self.runs.group(entry), self.limit))
@@ -400,7 +304,7 @@ class Entries(Mapping[str, Entry]):
         self.topics = topics
         self.wordings = wordings  # how many questions each entry has
         self._make = make
-        self._kept: _Kept[Entry] = _Kept(KEEP_ENTRIES)
+        self._kept: Kept[Entry] = Kept(KEEP_ENTRIES)
         self.in_order = EntryList(self)
 
     def at(self, position: int) -> Entry:

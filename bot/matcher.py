@@ -36,6 +36,7 @@ from bot.attribution import attribution
 from bot.knowledge import Knowledge, normalise_for_quote
 from bot.lazyre import LazyPattern
 from bot.model import Candidate, Entry, Explanation, Suggestion
+from bot.postings import MaxFieldWeight, Postings
 from bot.query import Query, QueryAnalyser, answer_type
 from bot.shortlist import find as find_shortlist
 
@@ -411,7 +412,7 @@ class Index:
         # term -> {entry: the term's field weight in it}, entries in order. Dicts (made when
         # first asked for), so that matching can intersect a long one with a few entries
         # without reading it.
-        self.postings = compact.Postings(table, posting_count, postings, weights, len(self.entries))
+        self.postings = Postings(table, posting_count, postings, weights, len(self.entries))
         self.entry_terms = compact.EntryTerms(table, entry_terms, weights, posting_count)
         first = compact.numbers(itertools.accumulate(self.wordings, initial=0))
         texts = self.columns.questions
@@ -431,7 +432,7 @@ class Index:
         analyzer = self.analyzer
         postings = self.postings
         # term -> its largest field weight in any entry: the most it can add to an entry.
-        self.max_field_weight = compact.MaxFieldWeight(postings)
+        self.max_field_weight = MaxFieldWeight(postings)
         count = len(self.entries)
         sizes = postings.runs.lengths()
         self.idf = {

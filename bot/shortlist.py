@@ -30,7 +30,7 @@ import heapq
 import itertools
 from collections.abc import Callable
 
-from bot.compact import Postings
+from bot.postings import Postings
 
 # Entries scored in full after candidate selection.
 SHORTLIST = 40
@@ -66,8 +66,7 @@ def overlaps(
     """
     overlap: dict[int, float] = {}
     for term in words:
-        entries = postings[term]
-        scores = dict(zip(entries, map(weight_of[term].__mul__, entries.values()), strict=True))
+        scores = postings.scaled(term, weight_of[term])
         if not overlap:
             overlap = scores
             continue
@@ -76,7 +75,7 @@ def overlaps(
         overlap |= sums  # entries met before keep their place
     for term in intents:
         weight = weight_of[term]
-        overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
+        overlap |= {e: overlap[e] + weight for e in postings.having(term, overlap.keys())}
     return overlap
 
 
@@ -152,17 +151,17 @@ def _exact_overlaps(
     entry up in the postings instead of reading them)."""
     overlap = dict.fromkeys(entries, 0.0)
     for term in words:
-        weight, having = weight_of[term], postings[term]
-        overlap |= {e: overlap[e] + weight * having[e] for e in overlap.keys() & having.keys()}
+        weight, having = weight_of[term], postings.weights_in(term, overlap.keys())
+        overlap |= {e: overlap[e] + weight * field_weight for e, field_weight in having.items()}
     for term in intents:
         weight = weight_of[term]
-        overlap |= {e: overlap[e] + weight for e in overlap.keys() & postings[term].keys()}
+        overlap |= {e: overlap[e] + weight for e in postings.having(term, overlap.keys())}
     return overlap
 
 
 def _met_first(postings: Postings, entry: int, words: list[str]) -> tuple[int, int]:
     """Where overlaps() meets an entry: at the first word it has, then in entry order."""
-    return next(i for i, term in enumerate(words) if entry in postings[term]), entry
+    return next(i for i, term in enumerate(words) if postings.has(term, entry)), entry
 
 
 def _shortlist_with_one_common_word(
@@ -207,7 +206,7 @@ def _best_with_only(
     weight = weight_of[term]
     # Such an entry's overlap is overlaps()'s sum for its field weight and intents.
     groups = []
-    for field_weight in set(postings[term].values()):
+    for field_weight in postings.field_weights(term):
         for has in itertools.product((True, False), repeat=len(intents)):
             score = weight * field_weight
             for intent, has_intent in zip(intents, has, strict=True):
@@ -215,7 +214,6 @@ def _best_with_only(
                     score += weight_of[intent]
             groups.append((score, field_weight, has))
     groups.sort(key=lambda group: -group[0])
-    by_field_weight = postings.by_field_weight(term)
     best: dict[int, float] = {}
     budget = SCAN_LIMIT
     for score, same_score in itertools.groupby(groups, key=lambda group: group[0]):
@@ -223,13 +221,13 @@ def _best_with_only(
         found: list[int] = []
         for _, field_weight, has in same_score:
             count = 0
-            for entry in by_field_weight[field_weight]:  # in entry order
+            for entry in postings.with_field_weight(term, field_weight):  # in entry order
                 budget -= 1
                 if budget < 0:
                     return None
                 if entry in others:
                     continue
-                if has == tuple(entry in postings[intent] for intent in intents):
+                if has == tuple(postings.has(intent, entry) for intent in intents):
                     found.append(entry)
                     count += 1
                     if count == wanted:

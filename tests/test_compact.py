@@ -3,11 +3,13 @@ has, whatever it keeps, and its columns survive the knowledge cache unchanged.""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from bot import cache, cachecodec, compact
+from bot import postings as postings_module
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
 
@@ -33,8 +35,8 @@ def _warm(path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Engine
 def test_objects_let_go_over_the_budget_are_made_again_the_same(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(compact, "KEEP_POSTINGS", 3)
     monkeypatch.setattr(compact, "KEEP_ENTRIES", 2)
+    monkeypatch.setattr(postings_module, "KEEP_CODE_MAPS", 1)  # every code map made again
     full = Engine(load_knowledge(BUNDLED))
     warm = _warm(BUNDLED, monkeypatch, tmp_path)
     assert isinstance(warm.knowledge.entries, compact.Entries)
@@ -58,6 +60,44 @@ def test_postings_sizes_and_largest_weights_read_from_the_runs(
     assert "no such term" not in index.postings
     with pytest.raises(KeyError):
         index.postings["no such term"]
+
+
+@pytest.mark.parametrize("code_map_share", [0, 1_000_000_000])  # never a code map, or always
+def test_postings_read_in_place_say_what_their_dicts_say(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, code_map_share: int
+) -> None:
+    """bot.shortlist reads the runs in place, by bisection for a few entries, one pass over the
+    run for many, or a long run's code map: each way what the term's whole dict says."""
+    monkeypatch.setattr(postings_module, "CODE_MAP_SHARE", code_map_share)
+    postings = _warm(BUNDLED, monkeypatch, tmp_path).index.postings
+    rng = random.Random(5)
+    for term in postings:
+        having = postings[term]
+        assert postings.scaled(term, 0.7) == {e: 0.7 * w for e, w in having.items()}
+        assert list(postings.scaled(term, 0.7)) == list(having)
+        assert postings.field_weights(term) == set(having.values())
+        for field_weight in postings.field_weights(term):
+            assert list(postings.with_field_weight(term, field_weight)) == [
+                e for e, w in having.items() if w == field_weight
+            ]
+        for count in (1, 3, postings.entries):  # bisection, and one pass over the run
+            asked = dict.fromkeys(rng.sample(range(postings.entries), count)).keys()
+            assert postings.having(term, asked) == asked & having.keys()
+            assert postings.weights_in(term, asked) == {e: having[e] for e in asked & having.keys()}
+        assert all(postings.has(term, e) == (e in having) for e in range(postings.entries))
+
+
+def test_a_posting_run_out_of_order_fails_when_read_not_answers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Bisection needs a run's entries strictly increasing: a run that is not raises."""
+    postings = _warm(BUNDLED, monkeypatch, tmp_path).index.postings
+    term = next(t for t in postings if postings.size(t) >= 2)
+    start = postings.runs.offsets[postings.terms.number[term]]
+    values = postings.runs.values
+    values[start + 1] = values[start]
+    with pytest.raises(ValueError):
+        postings.has(term, 0)
 
 
 def test_entries_are_made_as_looked_at_and_equal_the_loaded_ones(
