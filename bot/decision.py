@@ -327,6 +327,10 @@ def _figure_objection(query: Query, quote: str) -> str | None:
         # "How many engines came from Tarnside?" of "six engines from Millbeck, Tarnside and
         # Carlow".
         return "asks a figure for one of several places the text counts together"
+    if query.total and query.money and kinds.only_parts_of_a_sum(quote):
+        # "What was the total price tag?" of "£1.85m from the Lottery and £900,000 from the
+        # council".
+        return "asks for a total; the text gives only sums that make it up"
     if query.total and kinds.only_increments(quote, query.content_stems):
         # "How many ambulances does the trust have in total?" of "10 extra ambulances".
         return "asks for a total; the text gives only a number added"

@@ -1293,6 +1293,23 @@ def only_increments(text: str, counted_stems: Collection[str]) -> bool:
     return bool(counts) and all(counts)
 
 
+def only_parts_of_a_sum(text: str) -> bool:
+    """Whether a text gives several sums and no total ("£1.85 million from the Lottery and
+    £900,000 from the council", asked the total price tag)."""
+    lowered = text.lower()
+    return (
+        len(_SUM.findall(text)) >= 2
+        and not _TOTAL_GIVEN.search(lowered)
+        and not _A_WHOLE_SUM.search(lowered)  # "£1.24m, including…", "the full project cost"
+    )
+
+
+_A_WHOLE_SUM = LazyPattern(
+    r"£[\d,.]+\s?\w*,? (?:including|of which|which includes)\b|\b(?:full|whole|entire) "
+    r"(?:\w+ )?(?:cost|bill|project|scheme)\b"
+)
+
+
 # "A *child* ticket", "a *return*", "a *family* ticket": a kind of ticket or fare, which a text
 # pricing only others ("an adult single", "a weekly season ticket") does not price.
 _TICKET_WORDS = frozenset(
@@ -1759,7 +1776,7 @@ IMPLIED_COUNTS = frozenset({"people", "money", "users"})
 _MONEY_ASKED = LazyPattern(
     # "what was the *rent*", "what's the new *price*"
     r"\bwhat (?:is|was|are|were|will be|would be|s) the (?:\w+ )?(?:rent|price|fee|fees|"
-    r"salary|wage|wages)\b|"
+    r"salary|wage|wages|cost|costs|bill)\b|"
     # "what would the deal be *worth* each year"
     r"\bwhat (?:\w+ ){0,6}(?:be|is|was|s) worth\b|"
     # "how much is a *ticket*": what is bought has a price

@@ -316,7 +316,7 @@ class QueryAnalyser:
             seasons=kinds.seasons_named(phrase),
             weekdays=kinds.weekdays_named(phrase),
             at_origin=kind == kinds.NUMBER and kinds.at_origin_asked(phrase),
-            total=(kind == kinds.NUMBER or fragment) and kinds.total_asked(phrase),
+            total=(kind == kinds.NUMBER or fragment or money) and kinds.total_asked(phrase),
             tickets=kinds.ticket_kinds(phrase) if money else frozenset(),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),

@@ -891,3 +891,12 @@ def test_an_age_given_by_a_decade_or_a_year_it_began() -> None:
     assert kinds.states_age("Derek Hollins, 67, said so.")
     stems = {text.stem(w) for w in "what s the age of the museum shed".split()}
     assert kinds.places_beyond("Before that we swam in the open-air lido.", stems)
+
+
+def test_a_total_is_not_the_sums_that_make_it_up() -> None:
+    funders = "£1.85 million came from the Lottery, while the council contributed £900,000."
+    assert kinds.only_parts_of_a_sum(funders)
+    assert not kinds.only_parts_of_a_sum("It cost £1.24m, including £410,000 for columns.")
+    assert not kinds.only_parts_of_a_sum("The full project cost £3.4 million, not £2.6 million.")
+    assert not kinds.only_parts_of_a_sum("It will cost £4.2 million.")
+    assert kinds.money_asked("what was the total cost of the refurbishment")
