@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot import kinds
+from bot import figures, kinds, timewords, which_one
 from bot.lazyre import LazyPattern
 from bot.model import Candidate, Outcome
 from bot.query import ONE_ITEM, SOME_OF, Query
@@ -294,44 +294,44 @@ def objection(query: Query, candidate: Candidate) -> str | None:
 
 def _figure_objection(query: Query, quote: str) -> str | None:
     """Why a text's figures do not answer how much was asked, if they do not."""
-    if query.exact and kinds.only_rough_figures(quote, query.stems):
+    if query.exact and figures.only_rough_figures(quote, query.stems):
         # "Exactly how many objections?" of "despite more than 300 objections".
         return "asks for an exact figure; the text gives a rough one"
-    if query.rate is not None and not kinds.gives_rate(query.rate, quote):
+    if query.rate is not None and not figures.gives_rate(query.rate, quote):
         # "How much does it cost per hour to park?" of "£2.35 million, to a developer".
         return f"asks how much per {query.rate}; the text gives no such rate"
-    if query.money and kinds.one_of_several(quote, query.content_stems):
+    if query.money and figures.one_of_several(quote, query.content_stems):
         # "How much will resurfacing the car park cost?" of one sum for that and two more.
         return "asks for the cost of one of several things the text gives one sum for"
-    if query.money and kinds.only_help_towards(quote, query.stems):
+    if query.money and figures.only_help_towards(quote, query.stems):
         # "How much would the heat pump cost?" of "a heat pump helped by a £65,000 grant".
         return "asks what it costs; the text gives only a sum towards it"
-    if query.aimed and kinds.gives_no_aim(quote):
+    if query.aimed and figures.gives_no_aim(quote):
         # "How many signatures do they need?" of "the petition has 1,200 signatures".
         return "asks what is needed or aimed at; the text gives only what there is"
-    if query.achieved and kinds.gives_only_aim(quote):
+    if query.achieved and figures.gives_only_aim(quote):
         # "How many staff did G4S actually manage to provide?" of "10,400, as required".
         return "asks what was achieved; the text gives only what was aimed at"
-    if query.so_far and kinds.gives_only_target(quote):
+    if query.so_far and figures.gives_only_target(quote):
         # "How much has the group raised so far?" of "a target of £50,000".
         return "asks how much so far; the text gives only a target"
-    if query.bound is not None and kinds.gives_other_bound(query.bound, quote):
+    if query.bound is not None and figures.gives_other_bound(query.bound, quote):
         # "What's the minimum fine?" of "Up to £1,000".
         return f"asks the {query.bound}; the text gives the other bound"
-    if query.kind in (kinds.NUMBER, None) and kinds.only_in_a_total(
+    if query.kind in (kinds.NUMBER, None) and figures.only_in_a_total(
         quote, query.content_stems, query.kind == kinds.NUMBER
     ):
         # "Sponsored walk amount raised" of "£310,000, including a 26-mile sponsored walk".
         return "asks a figure of one thing a total includes; the text gives only the total"
-    if query.kind == kinds.NUMBER and kinds.one_of_places_counted(quote, query.content_stems):
+    if query.kind == kinds.NUMBER and figures.one_of_places_counted(quote, query.content_stems):
         # "How many engines came from Tarnside?" of "six engines from Millbeck, Tarnside and
         # Carlow".
         return "asks a figure for one of several places the text counts together"
-    if query.total and query.money and kinds.only_parts_of_a_sum(quote):
+    if query.total and query.money and figures.only_parts_of_a_sum(quote):
         # "What was the total price tag?" of "£1.85m from the Lottery and £900,000 from the
         # council".
         return "asks for a total; the text gives only sums that make it up"
-    if query.total and kinds.only_increments(quote, query.content_stems):
+    if query.total and figures.only_increments(quote, query.content_stems):
         # "How many ambulances does the trust have in total?" of "10 extra ambulances".
         return "asks for a total; the text gives only a number added"
     return None
@@ -360,45 +360,45 @@ def _detail_objection(query: Query, quote: str, wording: str = "") -> str | None
 
 def _time_objection(query: Query, quote: str, wording: str = "") -> str | None:
     """Why a text speaks of another time than the one asked, if it does."""
-    if query.period_end is not None and kinds.gives_other_end(query.period_end, quote):
+    if query.period_end is not None and timewords.gives_other_end(query.period_end, quote):
         # "When does the share offer close?" of "It opens on 1 July".
         return f"asks for the {query.period_end} of a period; the text gives the other end"
     if (
         query.kind == kinds.AGE
-        and not kinds.states_age(quote)
-        and (not kinds.age_by_year(quote) or kinds.names_person(quote, query.content_stems))
+        and not timewords.states_age(quote)
+        and (not timewords.age_by_year(quote) or which_one.names_person(quote, query.content_stems))
     ):
         # "Tom Ackroyd age?" of "who first went to the Regal in 1962"; "how old is Gareth
         # Pryce?" of "who has run it since 2016" (a person's age is no year something began).
         return "asks how old; the text gives no age and no year it began"
-    if query.tenure and not kinds.gives_tenure(quote):
+    if query.tenure and not timewords.gives_tenure(quote):
         # "How long has Gillian Trask been an inspector?" of "held a six-day inquiry".
         return "asks how long it has been so; the text gives no time since"
-    if query.origin and not kinds.age_by_year(quote):
+    if query.origin and not timewords.age_by_year(quote):
         # "When was Larkfield House built?" of the day it closes.
         return "asks when it began; the text gives no year it began"
-    years = kinds.years_named(quote, since=query.since) | kinds.years_named(wording)
+    years = timewords.years_named(quote, since=query.since) | timewords.years_named(wording)
     if query.years and not query.years <= years:
         # "How many leaks did they fix in 2023?" of "in the past 12 months"; "How much rain fell
         # in 1976?" of "the driest spring since 1976".
         return "names a year the text gives no fact for"
-    if query.months and kinds.other_months(query.months, quote):
+    if query.months and timewords.other_months(query.months, quote):
         # "What was the response time in December?" of January's.
         return "names a month the text does not"
-    if query.weekdays and kinds.other_weekdays(query.weekdays, quote):
+    if query.weekdays and timewords.other_weekdays(query.weekdays, quote):
         # "How much had the appeal raised by Friday?" of "by Wednesday evening".
         return "names a day of the week the text does not"
-    if query.at_origin and not kinds.gives_origin(quote):
+    if query.at_origin and not timewords.gives_origin(quote):
         # "How many members did the club have when it started?" of "has 148 members".
         return "asks a figure of when it began; the text gives today's"
-    if query.seasons and kinds.other_seasons(query.seasons, quote):
+    if query.seasons and timewords.other_seasons(query.seasons, quote):
         # "How many visitors does the pier get in winter?" of "9,000 a week in summer".
         return "names a season the text does not"
-    if query.days and not query.days <= kinds.days_named(quote):
+    if query.days and not query.days <= timewords.days_named(quote):
         # "What time does the council meeting on April 9 start?" of the public meeting's time,
         # on April 3.
         return "names a day the text does not"
-    if query.when is not None and not kinds.speaks_of_time(query.when, quote):
+    if query.when is not None and not timewords.speaks_of_time(query.when, quote):
         # "Will mooring fees go up again next year?" of this year's rise.
         return f"asks about {query.when}; the text speaks of no such time"
     return None
@@ -407,32 +407,32 @@ def _time_objection(query: Query, quote: str, wording: str = "") -> str | None:
 def _which_one_objection(query: Query, quote: str) -> str | None:
     """Why a text speaks of another one than the one asked (of a series, a kind of ticket, a
     role's holder), if it does."""
-    if query.series and kinds.other_of_series(query.series, quote):
+    if query.series and which_one.other_of_series(query.series, quote):
         # "What is the target for category three calls?" of category two's.
         return "names one of a series; the text gives another"
-    if query.others and kinds.names_only_some(quote):
+    if query.others and which_one.names_only_some(quote):
         # "What are the other three new stops?" of "five new stops including Mill Lane and
         # Orchard Park".
         return "asks for the rest of a list; the text names only some"
     if (
         query.opposites
         and query.kind != kinds.YESNO
-        and kinds.names_only_opposites(query.opposites, quote)
+        and which_one.names_only_opposites(query.opposites, quote)
     ):
         # "What's the response target for rural areas?" of "15 minutes for urban areas" (asked
         # "is it open on weekends?", "on weekdays" answers no).
         return "names one of a pair; the text gives the other"
-    if query.tickets and kinds.other_tickets(query.tickets, quote):
+    if query.tickets and figures.other_tickets(query.tickets, quote):
         # "What's the price of a child ticket?" of "an adult single costs £4.20".
         return "asks the price of a kind of ticket the text does not price"
-    if query.role is not None and not kinds.names_role(quote, query.role, query.stems):
+    if query.role is not None and not which_one.names_role(quote, query.role, query.stems):
         # "What's the name of the Brightplate spokesperson?" of "a Brightplate spokesperson
         # said…".
         return "asks who the role is; the text names nobody in it"
-    if query.kind == kinds.PLACE and not kinds.places_beyond(quote, query.stems):
+    if query.kind == kinds.PLACE and not which_one.places_beyond(quote, query.stems):
         # "Where will the 42 stop instead of Bridge Street?" of "stop calling at Bridge Street".
         return "asks where; the text names only places the question does"
-    if query.kind == kinds.NAME and not kinds.names_beyond(quote, query.stems):
+    if query.kind == kinds.NAME and not which_one.names_beyond(quote, query.stems):
         # "What's Margaret Pellow's dad's name?" of a quote naming her alone.
         return "asks for a name; the text names only what the question does"
     return None

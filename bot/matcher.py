@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from bot import compact, kinds, text, thesaurus
+from bot import compact, figures, kinds, text, thesaurus, which_one
 from bot.attribution import attribution
 from bot.knowledge import Knowledge, normalise_for_quote
 from bot.lazyre import LazyPattern
@@ -291,7 +291,7 @@ class Index:
             self.entry_kinds.append(_entry_kinds(entry, asked))
             # What its answer and quote count: shown, not claimed by a wording.
             counted = terms_of.of(
-                sorted(kinds.counted_words(entry.answer) | kinds.counted_words(entry.quote))
+                sorted(figures.counted_words(entry.answer) | figures.counted_words(entry.quote))
             )
             entry_counted.append(counted)
             # What its figures count is in it though unnamed: "£410,000" is money ("how much
@@ -300,7 +300,7 @@ class Index:
             # An entry naming a council ("Northbrook District Council") answers "which
             # council…" as surely as one asked it.
             for passage in (entry.answer, entry.quote):
-                types.update(dict.fromkeys(terms_of.of(kinds.named_things(passage))))
+                types.update(dict.fromkeys(terms_of.of(which_one.named_things(passage))))
             entry_answer_types.append(list(types))
         for article in knowledge.articles.values():
             article_terms = terms_of_article.get(article.id, base_terms_of)

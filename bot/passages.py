@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from bot import compact, kinds, text
+from bot import compact, figures, kinds, text, which_one
 from bot.followup import POINTERS
 from bot.knowledge import Knowledge
 from bot.model import Article, Entry
@@ -185,8 +185,8 @@ class Passages:
                 self._details.clear()  # only the best passage of a question is ever read
             found = self._details[passage.id] = Details(
                 gives=kinds.given_by_text(sentence),
-                counted=self._meanings(kinds.counted_words(sentence)),
-                named=self._meanings(kinds.named_things(sentence)),
+                counted=self._meanings(figures.counted_words(sentence)),
+                named=self._meanings(which_one.named_things(sentence)),
                 parts=tuple(
                     (self._meanings(text.words(part)), kinds.given_by_text(part))
                     for part in segments

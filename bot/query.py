@@ -6,7 +6,7 @@ This is the stage where a question is understood; the matcher only scores what i
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from bot import kinds, text
+from bot import figures, kinds, text, timewords, which_one
 from bot.lazyre import LazyPattern
 from bot.spelling import Correction, Speller, english, expand_text_speak, rarity
 
@@ -111,7 +111,7 @@ class Query(NamedTuple):
     stems: frozenset[str] = frozenset()
     content_stems: frozenset[str] = frozenset()
     # "Which *council*…": asks for one a text names ("Thorpeley Town Council"), as
-    # kinds.named_things reads them; an entry naming none does not answer it.
+    # which_one.named_things reads them; an entry naming none does not answer it.
     names_a_kind: bool = False
     wants_list: bool = False  # "which *forces*…", "the three constabularies": several names
     kind: str | None = None  # the kind of fact asked (bot.kinds), None when unclear
@@ -244,12 +244,12 @@ class QueryAnalyser:
         terms.extend(text.word_intents(spelled))
         unknown = list(dict.fromkeys(unknown))
         # ("*Why* has the number of pupils dropped?" asks a reason, not a count.)
-        money = kinds.money_asked(phrase)
-        counted_words = kinds.counted_asked(phrase, money) if kind in (None, kinds.NUMBER) else []
+        money = figures.money_asked(phrase)
+        counted_words = figures.counted_asked(phrase, money) if kind in (None, kinds.NUMBER) else []
         counted = tuple(
             t
             for w in counted_words
-            if w in words or w in kinds.IMPLIED_COUNTS
+            if w in words or w in figures.IMPLIED_COUNTS
             for t in self.terms_of(w)
         )
         if kind == kinds.NUMBER and not counted and any(w in unknown for w in counted_words):
@@ -286,7 +286,7 @@ class QueryAnalyser:
             focus=focus_terms,
             light=tuple(t for w in light_words if w in words for t in self.terms_of(w)),
             answer_type=wanted,
-            names_a_kind=any(_singular(w) in kinds.NAMED_KINDS for w in _after_which(spelled)),
+            names_a_kind=any(_singular(w) in which_one.NAMED_KINDS for w in _after_which(spelled)),
             wants_list=_wants_list(spelled),
             focus_unknown=bool(obliged)
             or (bool(focus) and all(word in unknown for word in focus))
@@ -298,33 +298,33 @@ class QueryAnalyser:
             part_of=_part_of(phrase) if kind == kinds.NUMBER or "cost" in spelled else None,
             exact=not _EXACT.isdisjoint(spelled)
             and (kind == kinds.NUMBER or not _FIGURE_WORDS.isdisjoint(spelled)),
-            rate=kinds.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
-            period_end=kinds.end_asked(phrase) if kind in _TIME_KINDS else None,
-            origin=kind in _TIME_KINDS and kinds.origin_asked(phrase),
-            tenure=kind == kinds.DURATION and kinds.tenure_asked(phrase),
-            others=kinds.others_asked(phrase),
+            rate=figures.rate_asked(phrase) if kind == kinds.NUMBER or fragment else None,
+            period_end=timewords.end_asked(phrase) if kind in _TIME_KINDS else None,
+            origin=kind in _TIME_KINDS and timewords.origin_asked(phrase),
+            tenure=kind == kinds.DURATION and timewords.tenure_asked(phrase),
+            others=which_one.others_asked(phrase),
             money=money,
             role=_role(phrase, names),
-            when=kinds.time_asked(phrase),
-            days=kinds.days_named(phrase),
-            series=kinds.series_named(phrase, question=True),
-            opposites=kinds.opposites_named(phrase),
-            months=kinds.months_asked(phrase),
-            years=kinds.years_named(phrase),
+            when=timewords.time_asked(phrase),
+            days=timewords.days_named(phrase),
+            series=which_one.series_named(phrase, question=True),
+            opposites=which_one.opposites_named(phrase),
+            months=timewords.months_asked(phrase),
+            years=timewords.years_named(phrase),
             since=bool(_SINCE.search(phrase)),
-            bound=kinds.bound_asked(phrase),
-            seasons=kinds.seasons_named(phrase),
-            weekdays=kinds.weekdays_named(phrase),
-            at_origin=kind == kinds.NUMBER and kinds.at_origin_asked(phrase),
-            total=(kind == kinds.NUMBER or fragment or money) and kinds.total_asked(phrase),
-            tickets=kinds.ticket_kinds(phrase) if money else frozenset(),
+            bound=figures.bound_asked(phrase),
+            seasons=timewords.seasons_named(phrase),
+            weekdays=timewords.weekdays_named(phrase),
+            at_origin=kind == kinds.NUMBER and timewords.at_origin_asked(phrase),
+            total=(kind == kinds.NUMBER or fragment or money) and figures.total_asked(phrase),
+            tickets=figures.ticket_kinds(phrase) if money else frozenset(),
             stems=frozenset(text.stem(word) for word in spelled),
             content_stems=frozenset(text.stem(word) for word in words),
             so_far=kind == kinds.NUMBER
             and not _SO_FAR_WORDS.isdisjoint(spelled)
             and _SO_FAR.search(phrase) is not None,
-            achieved=kind == kinds.NUMBER and kinds.achieved_asked(spelled),
-            aimed=kind == kinds.NUMBER and kinds.aim_asked(spelled),
+            achieved=kind == kinds.NUMBER and figures.achieved_asked(spelled),
+            aimed=kind == kinds.NUMBER and figures.aim_asked(spelled),
             kind=kind,
             text=question,
         )
@@ -503,16 +503,16 @@ _PASSIVE = frozenset("be been being get".split())
 
 
 def _role(phrase: str, names: list[tuple[str, ...]]) -> str | None:
-    """The role whose holder is asked (kinds.role_asked), unless it is a name the question
+    """The role whose holder is asked (which_one.role_asked), unless it is a name the question
     gives ("who is Claire Benson" asks about her, not for a Benson)."""
-    role = kinds.role_asked(phrase)
+    role = which_one.role_asked(phrase)
     if role is None:
         return None
     if (
         any(role in name for name in names)
-        and not kinds.names_the_office(phrase)
+        and not which_one.names_the_office(phrase)
         # ("which three *councillors* voted…": an office, even where the article capitalises it)
-        and not kinds.is_office(role)
+        and not which_one.is_office(role)
     ):
         return None
     return role
@@ -636,7 +636,7 @@ def _head_unknown(words: list[str], unknown: list[str]) -> bool:
                 len(found) == 2
                 and found[1] in unknown
                 and found[0] not in unknown
-                and found[1] in kinds.ORGANISATIONS
+                and found[1] in which_one.ORGANISATIONS
             )
     return False
 

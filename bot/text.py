@@ -278,7 +278,7 @@ def stem(word: str) -> str:
 _PLURAL_SLIPS = {"buse": "bus", "busse": "bus", "gase": "gas", "bonuse": "bonus"}
 
 
-# Days and months are capitalised but are dates, not names (bot.kinds reads them).
+# Days and months are capitalised but are dates, not names (bot.which_one reads them).
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december".split()

@@ -266,19 +266,19 @@ def test_a_question_pointing_back_is_read_with_the_background_that_answers_it(
 
 
 def test_asked_which_council_an_entry_naming_one_is_preferred() -> None:
-    from bot import decision, kinds
+    from bot import decision, which_one
     from bot.model import Candidate
     from bot.query import Query
 
-    assert kinds.named_things("Members of Northbrook District Council's cabinet voted.") == [
+    assert which_one.named_things("Members of Northbrook District Council's cabinet voted.") == [
         "council",
         "organisation",
     ]
-    assert kinds.named_things("The Council said so. It went to Riverside Pool.") == ["pool"]
-    assert kinds.named_things("Janet Ormerod said it.") == []
-    assert kinds.named_things("Then the River Wenlow burst its banks.") == ["river"]
+    assert which_one.named_things("The Council said so. It went to Riverside Pool.") == ["pool"]
+    assert which_one.named_things("Janet Ormerod said it.") == []
+    assert which_one.named_things("Then the River Wenlow burst its banks.") == ["river"]
     # A council and an agency are organisations ("which organisations are behind it?").
-    assert kinds.named_things(
+    assert which_one.named_things(
         "It was unveiled by Thorpeley Town Council and the Environment Agency."
     ) == [
         "council",
