@@ -410,6 +410,9 @@ def _which_one_objection(query: Query, quote: str) -> str | None:
     if query.series and which_one.other_of_series(query.series, quote):
         # "What is the target for category three calls?" of category two's.
         return "names one of a series; the text gives another"
+    if query.fate and not which_one.gives_fate(quote):
+        # "What will the Castle Street building be turned into?" of "…is to be sold".
+        return "asks what becomes of a place; the text says only what happens to it now"
     if query.others and which_one.names_only_some(quote):
         # "What are the other three new stops?" of "five new stops including Mill Lane and
         # Orchard Park".

@@ -63,6 +63,9 @@ class Query(NamedTuple):
     # "The names of *the other two* galleries": the rest of a list, which a text naming only
     # some ("including Wool and Water") does not give.
     others: bool = False
+    # "What will the building be *used for* after it closes?": what becomes of a place, which
+    # a text saying only that it closes does not say.
+    fate: bool = False
     # "How much has been raised *so far*?": progress, which a target does not give.
     so_far: bool = False
     # "How many did they *actually manage to* provide?": what was achieved, which a figure
@@ -303,6 +306,7 @@ class QueryAnalyser:
             origin=kind in _TIME_KINDS and timewords.origin_asked(phrase),
             tenure=kind == kinds.DURATION and timewords.tenure_asked(phrase),
             others=which_one.others_asked(phrase),
+            fate=which_one.fate_asked(phrase),
             money=money,
             role=_role(phrase, names),
             when=timewords.time_asked(phrase),

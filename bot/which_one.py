@@ -441,3 +441,35 @@ def names_person(text: str, question_stems: Collection[str]) -> bool:
         and _in_personal_name(tokens, upper, j)
         for j, word in enumerate(tokens)
     )
+
+
+# "What will the Castle Street building be *used for* after it closes?", "what will happen to
+# the site": what becomes of a place, which a text saying only that it closes or is sold does
+# not say.
+_FATE_ASKED = LazyPattern(
+    r"\bwhat (?:will|would|is going to|s going to|is gonna|s gonna) (?:happen to|become of) "
+    r"(?:the |its |their )?(?P<place>(?:[a-z']+ ){0,3}[a-z]+)\b|"
+    r"\b(?P<thing>[a-z]+) (?:be|being) (?:used for|turned into|converted into|replaced by)\b"
+)
+_FATE_GIVEN = LazyPattern(
+    r"\bturn\w* [^.;]{0,60}\binto\b|\b(?:stay|remain)s? open\b|\bas an? \w+ (?:wing|centre|hub)\b|"
+    r"\b(?:homes?|housing|flats|houses|apartments|convert\w*|turned into|used (?:as|for)|"
+    r"becomes?|redevelop\w*|demolish\w*|demolition|knocked down|replaced|reused|re-used|"
+    r"new use|offices|retail|mothballed|handed (?:back|over)|transferred|leased|let to|"
+    r"taken over|kept|retained|empty)\b"
+)
+_FATE_OF = frozenset({"site", "building", "land", "premises", "base", "unit", "property"})
+
+
+def fate_asked(normalised_question: str) -> bool:
+    """Whether a question asks what becomes of a place (not of its staff or its prices)."""
+    found = _FATE_ASKED.search(normalised_question)
+    if found is None:
+        return False
+    words = (found.group("place") or found.group("thing")).split()
+    return any(w in _FATE_OF or w in PLACE_WORDS or w in _PLACE_NOUNS for w in words)
+
+
+def gives_fate(text: str) -> bool:
+    """Whether a text says what becomes of a place ("would be sold for housing")."""
+    return _FATE_GIVEN.search(text.lower()) is not None

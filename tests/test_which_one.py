@@ -211,3 +211,14 @@ def test_a_name_asked_where_the_text_never_says_what_is_no_place() -> None:
         "centres"
     )
     assert which_one.names_only_opposites({"national"}, "She won at the county championships.")
+
+
+def test_what_becomes_of_a_place_is_not_that_it_closes() -> None:
+    assert which_one.fate_asked("what will the castle street building be turned into")
+    assert which_one.fate_asked("what will happen to the mill lane site after the centre closes")
+    assert not which_one.fate_asked("what s going to happen to the staff if it closes")
+    assert not which_one.fate_asked("what would the money be used for at the hall")
+    assert not which_one.gives_fate("The building on Castle Street is to be sold.")
+    assert which_one.gives_fate("The building would be sold for housing.")
+    assert which_one.gives_fate("The trust voted to turn the unit into a birth centre.")
+    assert which_one.gives_fate("The old building will stay open as a physiotherapy wing.")
