@@ -712,8 +712,12 @@ _QUOTE_REPLACEMENTS = (
     ("\u201a", "'"),
 )
 # A sentence ends at . ! or ?, perhaps followed by a closing quote, before a capital or an
-# opening quote. (Python's look-behind must have a fixed width: one branch per width.)
-_SENTENCE_END = LazyPattern(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d]))\s+(?=["\u201cA-Z])')
+# opening quote; the space after it is dropped. Matched from the end mark on (the same splits
+# as re.split(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d]))\s+(?=["\u201cA-Z])') of a normalised
+# paragraph, whose whitespace is single spaces): the regex engine skips to the marks instead
+# of trying two look-behinds at every position, ~4x faster on a long article, whose passages
+# (bot.passages) are found when a question first looks at it.
+_SENTENCE_END = LazyPattern(r'[.!?]["\u201d]?\s(?=["\u201cA-Z])')
 
 
 def normalise_for_quote(text: str) -> str:
@@ -749,7 +753,12 @@ def article_sentences(text: str) -> list[str]:
         paragraph = normalise_for_quote(paragraph)
         if not paragraph:
             continue
-        sentences.extend(s for s in _SENTENCE_END.split(paragraph) if s)
+        start = 0
+        for end in _SENTENCE_END.finditer(paragraph):
+            sentences.append(paragraph[start : end.end() - 1])
+            start = end.end()
+        if start < len(paragraph):
+            sentences.append(paragraph[start:])
     return sentences
 
 

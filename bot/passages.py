@@ -30,6 +30,7 @@ ALL_ARTICLES_UP_TO = 8
 # articles must not keep every article's sentences it was ever asked about.
 KEEP_ARTICLES = 64
 KEEP_DETAILS = 4096
+KEEP_WORD_MEANINGS = 50_000
 
 # Marks a passage's id: entry ids are [a-z0-9_-], so "leisure-centre#7" is never an entry's.
 ID_MARK = "#"
@@ -76,15 +77,17 @@ class Found(NamedTuple):
     gives: frozenset[str] = frozenset()  # the kinds its parts holding those words give
 
 
-def _in_context(sentences: Sequence[str], number: int) -> str:
+def _in_context(sentences: Sequence[str], number: int) -> tuple[str, list[str]]:
     """The sentence `number` (from 1), after the one before it when it opens by pointing back
     at it ("*Its* chairman, Geoff Allard, said…"; the words a follow-up points back with); the
-    two are consecutive in the article, so the quote stays verbatim."""
+    two are consecutive in the article, so the quote stays verbatim. With its words (the
+    sentence's own are read first: most open with no pointer, and then are the passage's)."""
     sentence = sentences[number - 1]
-    opening = text.words(sentence)[:1]
-    if number > 1 and opening and opening[0] in POINTERS:
-        return f"{sentences[number - 2]} {sentence}"
-    return sentence
+    words = text.words(sentence)
+    if number > 1 and words and words[0] in POINTERS:
+        sentence = f"{sentences[number - 2]} {sentence}"
+        return sentence, text.words(sentence)
+    return sentence, words
 
 
 def is_passage_id(entry_id: str) -> bool:
@@ -114,6 +117,9 @@ class Passages:
         self._of_article: dict[str, tuple[Passage, ...]] = {}
         self._positions: dict[str, list[int]] | None = None
         self._details: dict[str, Details] = {}
+        # A word's meanings (none for a stop word): an article repeats its words, and each
+        # costs a stem and two lookups.
+        self._word_meanings: dict[str, tuple[str, ...]] = {}
 
     def of_article(self, article_id: str) -> tuple[Passage, ...]:
         """An article's passages (KeyError for an unknown article)."""
@@ -132,7 +138,9 @@ class Passages:
             )
             numbers = {sentence: n for n, sentence in enumerate(sentences, 1)}
             found = tuple(
-                self._passage(article, numbers[sentence], _in_context(sentences, numbers[sentence]))
+                self._passage(
+                    article, numbers[sentence], *_in_context(sentences, numbers[sentence])
+                )
                 for sentence in uncovered
             )
             self._of_article[article_id] = found
@@ -162,16 +170,25 @@ class Passages:
         return self._positions
 
     def _meanings(self, words: Iterable[str]) -> frozenset[str]:
-        return frozenset(
-            term for word in words if text.is_content_word(word) for term in self._terms_of(word)
-        )
+        meanings = self._word_meanings
+        if len(meanings) > KEEP_WORD_MEANINGS:
+            meanings.clear()
+        found: set[str] = set()
+        for word in words:
+            terms = meanings.get(word)
+            if terms is None:
+                terms = meanings[word] = (
+                    tuple(self._terms_of(word)) if text.is_content_word(word) else ()
+                )
+            found.update(terms)
+        return frozenset(found)
 
-    def _passage(self, article: Article, number: int, sentence: str) -> Passage:
+    def _passage(self, article: Article, number: int, sentence: str, words: list[str]) -> Passage:
         return Passage(
             id=f"{article.id}{ID_MARK}{number}",
             article_id=article.id,
             text=sentence,
-            terms=self._meanings(text.words(sentence)),
+            terms=self._meanings(words),
         )
 
     def details(self, passage: Passage) -> Details:

@@ -8,6 +8,7 @@ these tests lean on.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,29 @@ def test_article_sentences_split_at_sentence_ends_and_closing_quotes() -> None:
     )
     assert all(s == s.strip() and "\n" not in s for s in sentences)
     assert len(sentences) >= 12
+
+
+@pytest.mark.parametrize(
+    "article_text",
+    [
+        ARTICLE_TEXT,
+        'One. Two! "Three?" Four.\u201d \u201cFive. six. 7. Eight',
+        'A?. B.. C.\u201d"D. E.\u201d x. \n\n  \n Then.\u00a0New.\u2003"Quote."  Z',
+        "No end mark at all\n\nand another paragraph.",
+        ". Starts with a mark. End.",
+    ],
+)
+def test_article_sentences_split_where_the_look_behind_pattern_splits(article_text: str) -> None:
+    # article_sentences matches from the end mark on for speed; the splits must stay those of
+    # the plainer pattern it replaced, on each normalised paragraph.
+    plain = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d]))\s+(?=["\u201cA-Z])')
+    expected = [
+        sentence
+        for paragraph in re.split(r"\n\s*\n", article_text)
+        for sentence in plain.split(normalise_for_quote(paragraph))
+        if sentence
+    ]
+    assert article_sentences(article_text) == expected
 
 
 @pytest.mark.parametrize(
