@@ -534,7 +534,7 @@ def from_passage(query: Query, found: list[Found]) -> Found | None:
         return None
     if not kinds.gives(query.kind, top.gives):
         return None  # given where the question's words are, not in someone's words on another
-    if query.kind == kinds.REASON and kinds.REASON not in top.gives and not _asks_a_view(query):
+    if query.kind == kinds.REASON and kinds.REASON not in top.gives and not query.asks_view:
         # A sentence no author chose gives a reason in words that say so ("What caused the
         # fire?" of "it survived a fire in 1923"), or in the words of someone whose view is
         # asked ("why does she think…").
@@ -552,18 +552,6 @@ def from_passage(query: Query, found: list[Found]) -> Found | None:
     if query.answer_type and details.named.isdisjoint(query.answer_type):
         return None
     return top
-
-
-# "Why did she *vote* against it?", "why does the campaign *think*…": a person's reasons, given
-# in their words.
-_VIEW_VERBS = frozenset(
-    "say says said think thinks thought believe believes feel feels reckon reckons argue argues "
-    "argued claim claims want wants need needs vote votes voted oppose opposes opposed".split()
-)
-
-
-def _asks_a_view(query: Query) -> bool:
-    return not _VIEW_VERBS.isdisjoint(query.phrase.split())
 
 
 def _overlapping(one: Passage, other: Passage) -> bool:

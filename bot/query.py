@@ -66,6 +66,9 @@ class Query(NamedTuple):
     # "What will the building be *used for* after it closes?": what becomes of a place, which
     # a text saying only that it closes does not say.
     fate: bool = False
+    # "Why did she *vote* against it?", "why does the campaign *think*…": a person's view is
+    # asked, whose reasons are given in their words.
+    asks_view: bool = False
     # "How much has been raised *so far*?": progress, which a target does not give.
     so_far: bool = False
     # "How many did they *actually manage to* provide?": what was achieved, which a figure
@@ -307,6 +310,7 @@ class QueryAnalyser:
             tenure=kind == kinds.DURATION and timewords.tenure_asked(phrase),
             others=which_one.others_asked(phrase),
             fate=which_one.fate_asked(phrase),
+            asks_view=not _VIEW_VERBS.isdisjoint(spelled),
             money=money,
             role=_role(phrase, names),
             when=timewords.time_asked(phrase),
@@ -589,6 +593,10 @@ _ON_ITS_OWN = LazyPattern(r"\bon (?:its|their|his|her) own\b")
 
 _EXACT = frozenset("exact exactly precise precisely".split())
 _TIME_KINDS = frozenset({kinds.WHEN, kinds.DATE, kinds.TIME, kinds.YEAR})
+_VIEW_VERBS = frozenset(
+    "say says said think thinks thought believe believes feel feels reckon reckons argue argues "
+    "argued claim claims want wants need needs vote votes voted oppose opposes opposed".split()
+)
 _SINCE = LazyPattern(r"\bsince (?:1[89]|20)\d\d\b")
 _SO_FAR_WORDS = frozenset("far date yet already".split())
 _SO_FAR = LazyPattern(r"\b(?:so far|to date|yet|already)\b")

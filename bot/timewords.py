@@ -182,10 +182,14 @@ def months_asked(normalised_question: str) -> frozenset[str]:
     )
 
 
+def names_only_others(asked: Collection[str], given: Collection[str]) -> bool:
+    """Whether a text names some of a set (months, days, seasons), none of them asked."""
+    return bool(given) and set(given).isdisjoint(asked)
+
+
 def other_months(asked: Collection[str], text: str) -> bool:
     """Whether a text names months, none of them one the question asks about."""
-    given = {found.group()[:3].lower() for found in _MONTH_GIVEN.finditer(text)}
-    return bool(given) and given.isdisjoint(asked)
+    return names_only_others(asked, {m.group()[:3].lower() for m in _MONTH_GIVEN.finditer(text)})
 
 
 _WEEKDAYS = frozenset(DAYS.split("|"))
@@ -199,8 +203,7 @@ def weekdays_named(text: str) -> frozenset[str]:
 def other_weekdays(asked: Collection[str], text: str) -> bool:
     """Whether a text names days of the week, none of them one the question asks about
     ("raised by Friday" of "by Wednesday evening")."""
-    given = weekdays_named(text)
-    return bool(given) and given.isdisjoint(asked)
+    return names_only_others(asked, weekdays_named(text))
 
 
 _SEASONS = frozenset("spring summer autumn winter".split())
@@ -213,8 +216,7 @@ def seasons_named(text: str) -> frozenset[str]:
 
 def other_seasons(asked: Collection[str], text: str) -> bool:
     """Whether a text names seasons, none of them one the question asks about."""
-    given = seasons_named(text)
-    return bool(given) and given.isdisjoint(asked)
+    return names_only_others(asked, seasons_named(text))
 
 
 # Which end of a period a question asks about ("when does the share offer *close*"), and the
